@@ -1,0 +1,5 @@
+"""``python -m escalate``."""
+
+from escalate.cli import main
+
+main()

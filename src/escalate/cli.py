@@ -1,0 +1,253 @@
+"""The `escalate` command: thin wrappers that read options, call the engine and hand results to a renderer.
+
+No date arithmetic and no legal logic here. Every error escalate raises on purpose becomes one line on
+standard error and a documented exit code (README, 'Exit codes'); tracebacks never show local variables.
+"""
+
+import functools
+import inspect
+import os
+import sys
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Annotated, Any, NoReturn, Optional
+
+import typer
+
+from escalate import __version__
+from escalate.errors import EscalateError, ExitCode, InputError
+from escalate.facts import CHOICE_FACTS, DATE_FACTS, FACT_HELP, FLAG_FACTS, Facts, read_date
+
+app = typer.Typer(
+    name="escalate",
+    help="What to do next about a stalled complaint against the Metropolitan Police, and the exact last day "
+    "for each option, with the law behind every date. General information, not legal advice.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+FACT_INPUTS: tuple[str, ...] = (*DATE_FACTS, *CHOICE_FACTS, *FLAG_FACTS)
+
+
+class Failure(Exception):
+    """An error already worded for the user, with its exit code."""
+
+    def __init__(self, message: str, code: ExitCode) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def fail(message: str, code: ExitCode = ExitCode.INPUT_ERROR) -> NoReturn:
+    raise Failure(message, code)
+
+
+def _option_help(name: str) -> tuple[str, str, str]:
+    """(help, metavar, panel) for a fact's option."""
+    if name in DATE_FACTS:
+        return FACT_HELP[name], "DATE", "Dates (2026-03-01, 01/03/2026 or 1 March 2026)"
+    if name in CHOICE_FACTS:
+        values = "|".join(member.value for member in CHOICE_FACTS[name])
+        return FACT_HELP[name], values.upper() if len(values) < 0 else values, "About the complaint"
+    return FACT_HELP[name], "yes|no", "About the complaint"
+
+
+def with_fact_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command one option per fact (``--outcome-date``, ``--schedule3`` ...), collected into a
+    mapping passed as ``fact_text``; the names are those of RULES.md everywhere."""
+    signature = inspect.signature(command)
+    own = [parameter for parameter in signature.parameters.values() if parameter.name != "fact_text"]
+    added = []
+    for name in FACT_INPUTS:
+        help_text, metavar, panel = _option_help(name)
+        option = typer.Option(
+            "--" + name.replace("_", "-"), help=help_text, metavar=metavar, rich_help_panel=panel, show_default=False
+        )
+        added.append(
+            inspect.Parameter(
+                name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Annotated[Optional[str], option]
+            )
+        )
+
+    @functools.wraps(command)
+    def wrapper(**kwargs: Any) -> None:
+        fact_text = {name: kwargs.pop(name) for name in FACT_INPUTS}
+        command(fact_text=fact_text, **kwargs)
+
+    parameters = own + added
+    wrapper.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {parameter.name: parameter.annotation for parameter in parameters}
+    del wrapper.__wrapped__  # typer must see the new signature, not the original one
+    return wrapper
+
+
+def resolve_today(text: Optional[str], default: Optional[date] = None) -> date:
+    """``--today`` read as a date; by default today's date in London."""
+    if text:
+        return read_date("today", text)
+    if default is not None:
+        return default
+    from escalate.clock import today_in_london
+
+    return today_in_london()
+
+
+def build_facts(fact_text: Mapping[str, Optional[str]], today: date) -> Facts:
+    return Facts.from_strings(fact_text, today=today)
+
+
+def split_only(text: Optional[str]) -> Optional[set[str]]:
+    if text is None:
+        return None
+    return {part.strip() for part in text.split(",") if part.strip()}
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"escalate {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", help="Show the version and exit.", callback=_version, is_eager=True)
+    ] = False,
+) -> None:
+    """escalate: the next step and the last day for each option after a police complaint stalls."""
+
+
+TodayOption = Annotated[
+    Optional[str],
+    typer.Option("--today", help="Count as if today were this date (default: today in London).", metavar="DATE"),
+]
+OnlyOption = Annotated[
+    Optional[str],
+    typer.Option("--only", help="Only these rule ids, comma-separated (see `escalate rules`).", metavar="ID[,ID]"),
+]
+
+
+@app.command()
+@with_fact_options
+def deadlines(
+    fact_text: Mapping[str, Optional[str]],
+    today: TodayOption = None,
+    only: OnlyOption = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="table, json or csv.", metavar="FORMAT")
+    ] = "table",
+    example: Annotated[
+        bool, typer.Option("--example", help="Use the built-in example case (facts you give are added to it).")
+    ] = False,
+) -> None:
+    """Every deadline the facts allow, soonest first: what to do, by when, and the law behind it.
+
+    Example: escalate deadlines --incident-date 10/01/2026 --outcome-date 2026-11-03
+    """
+    from escalate.engine import compute_deadlines
+    from escalate.render import DeadlinesFormat, render_deadlines
+
+    chosen = _choose(DeadlinesFormat, output_format)
+    default_today = None
+    if example:
+        from escalate.demo import EXAMPLE_FACTS, EXAMPLE_TODAY
+
+        fact_text = {**EXAMPLE_FACTS, **{name: value for name, value in fact_text.items() if value is not None}}
+        default_today = EXAMPLE_TODAY
+    facts = build_facts(fact_text, resolve_today(today, default_today))
+    report = compute_deadlines(facts, only=split_only(only))
+    render_deadlines(report, chosen)
+
+
+@app.command()
+def rules(
+    output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.", metavar="FORMAT")] = "table",
+) -> None:
+    """Every rule escalate knows: id, what it is, period, how it is counted, strength and legal source."""
+    from escalate.render import make_console, rules_json, rules_table
+    from escalate.rules import RULES
+
+    if _choose_name(("table", "json"), output_format) == "json":
+        rules_json(RULES, sys.stdout)
+    else:
+        rules_table(RULES, make_console())
+
+
+@app.command()
+@with_fact_options
+def explain(
+    fact_text: Mapping[str, Optional[str]],
+    rule_id: Annotated[str, typer.Argument(metavar="ID", help="A rule id, as listed by `escalate rules`.")],
+    today: TodayOption = None,
+) -> None:
+    """How one deadline works: the law in brief, how its days are counted, a worked example, and with
+    facts, the steps for your case.
+
+    Example: escalate explain review-request --outcome-date 2026-03-01
+    """
+    from escalate.explain import explain_rule
+    from escalate.render import make_console
+
+    given = any(value is not None for value in fact_text.values())
+    facts = build_facts(fact_text, resolve_today(today)) if given else None
+    explain_rule(rule_id, facts, make_console())
+
+
+def _choose_name(allowed: tuple[str, ...], text: str) -> str:
+    key = text.strip().lower()
+    if key not in allowed:
+        fail(f"--format: '{text}' is not one of: {', '.join(allowed)}")
+    return key
+
+
+def _choose(kind: Any, text: str) -> Any:
+    return kind(_choose_name(tuple(member.value for member in kind), text))
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    """Run the command line; every failure becomes one line on standard error and an exit code."""
+    try:
+        result = app(args=argv, prog_name="escalate", standalone_mode=False)
+        code = result if isinstance(result, int) else ExitCode.OK
+    except Failure as failure:
+        code = _report(str(failure), failure.code)
+    except InputError as error:
+        code = _report(error.describe("option"), ExitCode.INPUT_ERROR)
+    except EscalateError as error:
+        code = _report(str(error), ExitCode.INPUT_ERROR)
+    except typer.Exit as done:
+        code = done.exit_code
+    except typer.TyperException as error:
+        code = _usage_error(error)
+    except (typer.Abort, KeyboardInterrupt, EOFError):
+        code = _report("interrupted", ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        # The reader went away (escalate ... | head): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = ExitCode.OK
+    except Exception as error:  # the last line of defence: no traceback, no case data
+        if os.environ.get("ESCALATE_DEBUG"):
+            raise
+        code = _report(
+            f"internal error ({type(error).__name__}); please report it. Set ESCALATE_DEBUG=1 to see details.",
+            ExitCode.INTERNAL_ERROR,
+        )
+    sys.exit(code)
+
+
+def _usage_error(error: Exception) -> int:
+    """A mistake in the command itself (unknown option, missing value), in one line."""
+    if type(error).__name__ == "NoArgsIsHelpError":
+        ctx = getattr(error, "ctx", None)
+        sys.stdout.write((ctx.get_help() if ctx is not None else str(error)) + "\n")
+        return ExitCode.OK
+    message = error.format_message() if hasattr(error, "format_message") else str(error)
+    ctx = getattr(error, "ctx", None)
+    where = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
+    return _report(" ".join(message.split()) + where, getattr(error, "exit_code", ExitCode.INPUT_ERROR))
+
+
+def _report(message: str, code: int) -> int:
+    sys.stderr.write(f"escalate: error: {message}\n")
+    return code

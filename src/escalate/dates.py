@@ -1,0 +1,237 @@
+"""Dates: reading them, writing them in words, and the named counting conventions of RULES.md section 2.
+
+Month arithmetic is written here rather than taken from ``dateutil.relativedelta`` because importing that
+costs about 11 ms at every start; the tests prove the two agree on every date they try.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from functools import lru_cache
+
+from escalate.errors import DateFormatError
+
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
+ACCEPTED_FORMS = "2026-03-01, 01/03/2026, 1/3/2026 or 1 March 2026"
+
+ONE_DAY = timedelta(days=1)
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(MONTHS, start=1)}
+_MONTH_NUMBERS |= {name[:3].lower(): number for number, name in enumerate(MONTHS, start=1)}
+_MONTH_NUMBERS["sept"] = 9
+_WEEKDAY_NUMBERS = {name.lower(): number for number, name in enumerate(WEEKDAYS)}
+_WEEKDAY_NUMBERS |= {name[:3].lower(): number for number, name in enumerate(WEEKDAYS)}
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DAY_FIRST = re.compile(r"(\d{1,2})/(\d{1,2})/(\d+)")
+_WORDS = re.compile(r"(?:([a-z]+),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d+)", re.IGNORECASE)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """The number of days in a month of the Gregorian calendar."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def long_date(day: date) -> str:
+    """A date in words, as people read it: ``Sunday 1 March 2026``."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def weekday_name(day: date) -> str:
+    return WEEKDAYS[day.weekday()]
+
+
+@lru_cache(maxsize=8192)
+def parse_date(text: str) -> date:
+    """Read a date written as ISO, UK day-first or in words; raise DateFormatError otherwise.
+
+    Accepted: ``2026-03-01``, ``01/03/2026``, ``1/3/2026``, ``1 March 2026``, ``1 Mar 2026`` (and the
+    form escalate prints, ``Sunday 1 March 2026``, checked against its weekday). Two-digit years, other
+    separators and month-first dates are refused rather than guessed.
+    """
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise DateFormatError(f"no date given; use {ACCEPTED_FORMS}")
+    if match := _ISO.fullmatch(cleaned):
+        year, month, day = (int(part) for part in match.groups())
+        return _checked(cleaned, year, month, day)
+    if match := _DAY_FIRST.fullmatch(cleaned):
+        day, month, year_text = match.groups()
+        if len(year_text) != 4:
+            raise DateFormatError(
+                f"'{cleaned}' has a {len(year_text)}-digit year; write the year in full, as in {ACCEPTED_FORMS}"
+            )
+        return _checked(cleaned, int(year_text), int(month), int(day), day_first=True)
+    if match := _WORDS.fullmatch(cleaned):
+        weekday_text, day, month_text, year_text = match.groups()
+        month = _MONTH_NUMBERS.get(month_text.lower())
+        if month is None:
+            raise DateFormatError(f"'{cleaned}': '{month_text}' is not a month; use {ACCEPTED_FORMS}")
+        if len(year_text) != 4:
+            raise DateFormatError(
+                f"'{cleaned}' has a {len(year_text)}-digit year; write the year in full, as in {ACCEPTED_FORMS}"
+            )
+        result = _checked(cleaned, int(year_text), month, int(day))
+        if weekday_text is not None:
+            weekday = _WEEKDAY_NUMBERS.get(weekday_text.lower())
+            if weekday is None:
+                raise DateFormatError(f"'{cleaned}' is not a date escalate reads; use {ACCEPTED_FORMS}")
+            if weekday != result.weekday():
+                raise DateFormatError(
+                    f"'{cleaned}': {result.day} {MONTHS[month - 1]} {result.year} is a "
+                    f"{weekday_name(result)}, not a {WEEKDAYS[weekday]}"
+                )
+        return result
+    raise DateFormatError(f"'{cleaned}' is not a date escalate reads; use {ACCEPTED_FORMS}")
+
+
+def _checked(text: str, year: int, month: int, day: int, *, day_first: bool = False) -> date:
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise DateFormatError(f"'{text}': the year must be between {EARLIEST_YEAR} and {LATEST_YEAR}")
+    if not 1 <= month <= 12:
+        hint = " (dates are read day first: DD/MM/YYYY)" if day_first else ""
+        raise DateFormatError(f"'{text}': there is no month {month}{hint}")
+    length = days_in_month(year, month)
+    if not 1 <= day <= length:
+        raise DateFormatError(
+            f"'{text}' is not a real date: {MONTHS[month - 1]} {year} has {length} days"
+        )
+    return date(year, month, day)
+
+
+def add_days(day: date, days: int) -> date:
+    return day + timedelta(days=days)
+
+
+def add_months(day: date, months: int) -> date:
+    """The corresponding date ``months`` calendar months later, or that month's last day where it has none.
+
+    Always counted from the original date, never month by month (Dodds v Walker [1981] 1 WLR 1027;
+    Interpretation Act 1978 Sch 1).
+    """
+    years, month_index = divmod(day.month - 1 + months, 12)
+    year, month = day.year + years, month_index + 1
+    return date(year, month, min(day.day, days_in_month(year, month)))
+
+
+def add_years(day: date, years: int) -> date:
+    """``add_months(day, 12 * years)``: 29 February 2024 + 1 year is 28 February 2025."""
+    return add_months(day, 12 * years)
+
+
+def end_starting_with(day: date, months: int) -> date:
+    """Last day of a period of ``months`` months starting with ``day`` (that day is day 1).
+
+    The day before the corresponding date; where the target month has no corresponding date, its last day
+    (10 Jan, 6 months: 9 Jul; 1 Mar, 6 months: 31 Aug; 31 Aug, 6 months: 28 Feb).
+    """
+    years, month_index = divmod(day.month - 1 + months, 12)
+    year, month = day.year + years, month_index + 1
+    length = days_in_month(year, month)
+    if day.day > length:
+        return date(year, month, length)
+    return date(year, month, day.day) - ONE_DAY
+
+
+class Unit(StrEnum):
+    DAYS = "days"
+    MONTHS = "months"
+    YEARS = "years"
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A length of time as the law states it: 28 days, 3 months, 1 year."""
+
+    amount: int
+    unit: Unit
+
+    @property
+    def months(self) -> int:
+        return self.amount * 12 if self.unit is Unit.YEARS else self.amount
+
+    def __str__(self) -> str:
+        word = self.unit.value[:-1] if self.amount == 1 else self.unit.value
+        return f"{self.amount} {word}"
+
+
+class Convention(StrEnum):
+    """How the law counts a period, each named after its wording (RULES.md section 2)."""
+
+    AFTER = "after"
+    """'from' or 'after' the event: the event's own day is not counted."""
+    STARTING_WITH = "starting-with"
+    """'starting with' or 'beginning with' the event: the event's day is day 1."""
+    DAYS_AFTER = "days-after"
+    """'N days starting with the day after' the event."""
+    DAYS_BEFORE = "days-before"
+    """N days before another deadline (a pre-action letter before a claim deadline)."""
+    ICO_MONTH = "ico-month"
+    """The ICO's method for subject access: the corresponding date next month, then the next working day."""
+
+    @property
+    def wording(self) -> str:
+        return _WORDING[self]
+
+    def last_day(self, event: date, period: Period) -> date:
+        """The last day under this convention's primary reading."""
+        if self is Convention.DAYS_AFTER:
+            return add_days(event, period.amount)
+        if self is Convention.DAYS_BEFORE:
+            return add_days(event, -period.amount)
+        if self is Convention.STARTING_WITH:
+            return end_starting_with(event, period.months)
+        return add_months(event, period.months)
+
+    def other_reading(self, event: date, period: Period) -> date | None:
+        """A second arguable last day, where the convention has one (RULES.md section 2).
+
+        For 'starting with': the corresponding date less one day. No authority supports it, but it is
+        earlier than the primary reading when the target month has no corresponding date.
+        """
+        if self is Convention.STARTING_WITH:
+            return add_months(event, period.months) - ONE_DAY
+        return None
+
+    def describe(self, event: date, period: Period) -> str:
+        """The counting in words, for a calculation's steps."""
+        when = long_date(event)
+        if self is Convention.DAYS_AFTER:
+            return f"{period} starting with the day after {when}"
+        if self is Convention.DAYS_BEFORE:
+            return f"{period} before {when}"
+        if self is Convention.STARTING_WITH:
+            return f"{period} starting with {when} (that day counts as day 1)"
+        if self is Convention.ICO_MONTH:
+            return f"one month from {when}, the day of receipt counting as day 1 (ICO method)"
+        return f"{period} after {when} (that day itself is not counted)"
+
+
+_WORDING = {
+    Convention.AFTER: "from / after the event; the event's day is not counted (Marren v Dawson Bentley)",
+    Convention.STARTING_WITH: "starting with / beginning with the event; the event's day is day 1",
+    Convention.DAYS_AFTER: "N days starting with the day after the event",
+    Convention.DAYS_BEFORE: "N days before another deadline",
+    Convention.ICO_MONTH: "ICO: day of receipt is day 1; the corresponding date next month, then the next working day",
+}

@@ -1,0 +1,71 @@
+"""`escalate explain`: one rule laid open, the law in brief, its counting, a worked example, and the steps
+for a case. Text for people, so it lives beside the renderers and prints through a rich console."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from escalate.dates import long_date
+from escalate.engine import calculate, compute_deadlines
+from escalate.errors import InputError
+from escalate.facts import Facts
+from escalate.rules import RULE_IDS, RULES_BY_ID
+
+ROLL_WORDS = {
+    "none": "None: the date stands even on a weekend or bank holiday.",
+    "court-office": "If the court office is closed on the last day, CPR 2.8(5) may allow the next day it is open. "
+    "Shown only as the latest arguable date: do not rely on it.",
+    "next-working-day": "If the day is not a working day, the deadline moves to the next working day (ICO method).",
+}
+
+
+def explain_rule(rule_id: str, facts: Facts | None, console: Console) -> None:
+    """Print the explanation of one rule (and, with facts, of its date for that case)."""
+    rule = RULES_BY_ID.get(rule_id.strip().lower())
+    if rule is None:
+        raise InputError(
+            f"'{rule_id}' is not a rule id; the ids are " + ", ".join(RULE_IDS) + " (see `escalate rules`)"
+        )
+    console.print(Text(f"{rule.id}: {rule.title}", style="bold"))
+    console.print(rule.summary)
+    console.print()
+    for label, value in (
+        ("Whose deadline", f"{rule.owner.value} ({rule.body})"),
+        ("Starts from", " or ".join(rule.trigger)),
+        ("Period", str(rule.period)),
+        ("Counting", f"{rule.convention.value}: {rule.convention.wording}"),
+        ("Roll-forward", ROLL_WORDS[rule.roll.value]),
+        ("Strength", rule.strength.value),
+        ("If it passes", rule.extension or "No general power to extend."),
+        ("Source", f"{rule.source.citation}\n{rule.source.url}"),
+    ):
+        console.print(Text(f"{label}: ", style="bold") + Text(value))
+    example = calculate(rule.id, rule.example)
+    console.print()
+    console.print(Text(f"Worked example, starting {long_date(rule.example)}:", style="bold"))
+    for step in example.steps:
+        console.print(f"  - {step}")
+    console.print(f"  Safe date {long_date(example.safe_date)}; last day {long_date(example.last_day)}; "
+                  f"latest arguable {long_date(example.latest_date)}.")
+    if facts is None:
+        return
+    console.print()
+    report = compute_deadlines(facts, only={rule.id})
+    deadline = report.by_id(rule.id)
+    if deadline is None:
+        console.print(
+            Text("For your facts: ", style="bold")
+            + Text(f"this deadline does not apply. It needs {' or '.join(rule.trigger)}; see escalate deadlines.")
+        )
+        return
+    console.print(Text(f"For your facts (today {long_date(facts.today)}):", style="bold"))
+    console.print(f"  Starts from {deadline.trigger}, {long_date(deadline.trigger_date)}.")
+    for step in deadline.steps:
+        console.print(f"  - {step}")
+    console.print(
+        f"  Act by {long_date(deadline.safe_date)} ({deadline.status}, {deadline.days_left} days left); last day "
+        f"{long_date(deadline.last_day)}; latest arguable {long_date(deadline.latest_date)}."
+    )
+    for note in deadline.notes:
+        console.print(f"  Note: {note}")

@@ -1,0 +1,249 @@
+"""The facts of a case (RULES.md sections 1 and 6): reading them from text and checking they agree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, fields
+from datetime import date
+from enum import StrEnum
+from functools import lru_cache
+from typing import Any, TypeVar
+
+from escalate.dates import long_date, parse_date
+from escalate.errors import DateFormatError, InputError
+
+
+class About(StrEnum):
+    """Whom the complaint is about."""
+
+    OFFICER = "officer"
+    STAFF = "staff"
+    SENIOR_OFFICER = "senior-officer"
+    COMMISSIONER = "commissioner"
+    MOPAC_STAFF = "mopac-staff"
+    MAYOR = "mayor"
+
+
+class Schedule3(StrEnum):
+    """Whether the complaint was recorded under Schedule 3 of the Police Reform Act 2002."""
+
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+class Investigation(StrEnum):
+    """Who investigated the complaint."""
+
+    UNKNOWN = "unknown"
+    NOT_INVESTIGATED = "not-investigated"
+    MPS = "mps"
+    IOPC_DIRECTED = "iopc-directed"
+    IOPC = "iopc"
+
+
+class ReviewBody(StrEnum):
+    """The review body named on the outcome letter."""
+
+    MOPAC = "mopac"
+    IOPC = "iopc"
+
+
+DATE_FACTS: tuple[str, ...] = (
+    "incident_date",
+    "complaint_date",
+    "last_update_date",
+    "outcome_date",
+    "outcome_received_date",
+    "review_decision_date",
+    "knowledge_date",
+    "date_of_birth",
+    "prosecution_end_date",
+    "sar_date",
+)
+FLAG_FACTS: tuple[str, ...] = (
+    "death_or_serious_injury",
+    "serious_allegation",
+    "discrimination",
+    "injury",
+    "detained",
+    "prosecuted",
+    "referred_to_iopc",
+)
+CHOICE_FACTS: Mapping[str, type[StrEnum]] = {
+    "about": About,
+    "schedule3": Schedule3,
+    "investigation": Investigation,
+    "review_body": ReviewBody,
+}
+FACT_NAMES: tuple[str, ...] = (*DATE_FACTS, *CHOICE_FACTS, *FLAG_FACTS, "today")
+
+FACT_HELP: Mapping[str, str] = {
+    "incident_date": "Date of the police act complained of (for conduct over a period, its last day).",
+    "complaint_date": "Date the complaint was made to the MPS (or to the IOPC, which forwards it).",
+    "last_update_date": "Date of the last progress update from the complaint handler.",
+    "outcome_date": "Date on the outcome letter.",
+    "outcome_received_date": "Date the outcome actually reached you, where later than the letter's date.",
+    "review_decision_date": "Date on the review (or appeal) decision letter from MOPAC or the IOPC.",
+    "knowledge_date": "Date you first knew the injury was significant and who caused it (Limitation Act s.14).",
+    "date_of_birth": "Your date of birth (used only for the rule for children, Limitation Act s.28).",
+    "prosecution_end_date": "Date a prosecution of you ended in your favour (acquittal, discontinuance).",
+    "sar_date": "Date the police received your subject access request (or the ID they asked for).",
+    "about": "Whom the complaint is about.",
+    "schedule3": "Was the complaint recorded under Schedule 3 (the police wrote that it was 'recorded')?",
+    "investigation": "Who investigated the complaint.",
+    "review_body": "The review body named on the outcome letter (overrides escalate's inference).",
+    "death_or_serious_injury": "The complaint alleges conduct that led to death or serious injury.",
+    "serious_allegation": "A crime or conduct that could justify disciplinary proceedings (serious assault, "
+    "sexual offence, corruption).",
+    "discrimination": "The conduct was discriminatory (race, sex, disability or another protected characteristic).",
+    "injury": "You were injured (including psychiatric injury).",
+    "detained": "You were arrested or detained.",
+    "prosecuted": "You were prosecuted.",
+    "referred_to_iopc": "The complaint was referred to the IOPC.",
+    "today": "The date to count from (default: today in London).",
+}
+
+# Facts that must not come before another fact (RULES.md section 1): (later, earlier, why).
+_ORDER: tuple[tuple[str, str], ...] = (
+    ("complaint_date", "incident_date"),
+    ("outcome_date", "complaint_date"),
+    ("review_decision_date", "outcome_date"),
+    ("outcome_received_date", "outcome_date"),
+    ("last_update_date", "complaint_date"),
+    ("knowledge_date", "incident_date"),
+    ("prosecution_end_date", "incident_date"),
+    ("incident_date", "date_of_birth"),
+)
+
+_TRUE = frozenset({"yes", "y", "true", "t", "1"})
+_FALSE = frozenset({"no", "n", "false", "f", "0"})
+_UNKNOWN = frozenset({"", "unknown", "don't know", "dont know", "not known", "?"})
+
+E = TypeVar("E", bound=StrEnum)
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Everything escalate knows about a case. Only ``today`` is required; the rest may be unknown (None).
+
+    Building a Facts checks that the dates agree with each other and raises InputError where they do not.
+    """
+
+    today: date
+    incident_date: date | None = None
+    complaint_date: date | None = None
+    last_update_date: date | None = None
+    outcome_date: date | None = None
+    outcome_received_date: date | None = None
+    review_decision_date: date | None = None
+    knowledge_date: date | None = None
+    date_of_birth: date | None = None
+    prosecution_end_date: date | None = None
+    sar_date: date | None = None
+    about: About = About.OFFICER
+    schedule3: Schedule3 = Schedule3.UNKNOWN
+    investigation: Investigation = Investigation.UNKNOWN
+    review_body: ReviewBody | None = None
+    death_or_serious_injury: bool | None = None
+    serious_allegation: bool | None = None
+    discrimination: bool | None = None
+    injury: bool | None = None
+    detained: bool | None = None
+    prosecuted: bool | None = None
+    referred_to_iopc: bool | None = None
+
+    def __post_init__(self) -> None:
+        for name, kind in CHOICE_FACTS.items():
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, kind):
+                object.__setattr__(self, name, parse_choice(name, str(value), kind))
+        for later, earlier in _ORDER:
+            later_date, earlier_date = getattr(self, later), getattr(self, earlier)
+            if later_date is not None and earlier_date is not None and later_date < earlier_date:
+                raise InputError(
+                    f"{{{later}}} ({long_date(later_date)}) is before {{{earlier}}} ({long_date(earlier_date)}); "
+                    "check both dates"
+                )
+        if self.review_decision_date is not None:
+            if self.schedule3 is Schedule3.NO:
+                raise InputError(
+                    "{review_decision_date} is given but {schedule3} is 'no': a complaint handled outside "
+                    "Schedule 3 has no review; check both"
+                )
+            if self.investigation in (Investigation.IOPC, Investigation.IOPC_DIRECTED):
+                raise InputError(
+                    "{review_decision_date} is given but {investigation} is "
+                    f"'{self.investigation}': there is no review after an IOPC investigation; check both"
+                )
+
+    def known_dates(self) -> Iterator[tuple[str, date]]:
+        """The date facts that are known, in RULES.md order."""
+        for name in DATE_FACTS:
+            value = getattr(self, name)
+            if value is not None:
+                yield name, value
+
+    def as_dict(self) -> dict[str, Any]:
+        """The known facts as JSON-ready values (ISO dates, choice values, booleans)."""
+        result: dict[str, Any] = {}
+        for field in fields(self):
+            value = getattr(self, field.name)
+            if value is None or field.name == "today":
+                continue
+            result[field.name] = value.isoformat() if isinstance(value, date) else value
+        return result
+
+    @classmethod
+    def from_strings(cls, values: Mapping[str, str | None], *, today: date) -> Facts:
+        """Facts from text, as typed on the command line or found in a batch file.
+
+        Keys are fact names; missing or empty values are unknown. Raises InputError naming the fact.
+        """
+        kwargs: dict[str, Any] = {}
+        for name, text in values.items():
+            if text is None or name == "today":
+                continue
+            if name in DATE_FACTS:
+                if text.strip():
+                    kwargs[name] = read_date(name, text)
+            elif name in CHOICE_FACTS:
+                if text.strip():
+                    kwargs[name] = parse_choice(name, text, CHOICE_FACTS[name])
+            elif name in FLAG_FACTS:
+                kwargs[name] = parse_flag(name, text)
+            else:
+                raise InputError(f"'{name}' is not a fact escalate knows")
+        return cls(today=today, **kwargs)
+
+
+def read_date(name: str, text: str) -> date:
+    """A date fact read from text; an InputError names the fact."""
+    try:
+        return parse_date(text)
+    except DateFormatError as error:
+        raise InputError(f"{{{name}}}: {error}", name) from None
+
+
+@lru_cache(maxsize=256)
+def parse_choice(name: str, text: str, kind: type[E]) -> E:
+    """One of a fixed set of answers, case-insensitive, with '_' or ' ' taken as '-'."""
+    key = "-".join(text.strip().lower().replace("_", " ").split())
+    try:
+        return kind(key)
+    except ValueError:
+        allowed = ", ".join(member.value for member in kind)
+        raise InputError(f"{{{name}}}: '{text.strip()}' is not one of: {allowed}", name) from None
+
+
+@lru_cache(maxsize=64)
+def parse_flag(name: str, text: str) -> bool | None:
+    """A yes/no answer; an empty or "unknown" answer is None."""
+    key = text.strip().lower()
+    if key in _TRUE:
+        return True
+    if key in _FALSE:
+        return False
+    if key in _UNKNOWN:
+        return None
+    raise InputError(f"{{{name}}}: '{text.strip()}' is not yes, no or unknown", name)

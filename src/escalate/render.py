@@ -1,0 +1,248 @@
+"""Renderers: reports to text for people (rich tables), and to JSON and CSV for programs.
+
+The only module of the package that imports rich. Consoles are made per call, so NO_COLOR and the kind
+of output stream are read when output is written, not at import.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+from typing import Any, TextIO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from escalate.dates import long_date
+from escalate.engine import Deadline, Report
+from escalate.rules import RULES, Rule
+
+DEADLINE_CSV_FIELDS: tuple[str, ...] = (
+    "id",
+    "title",
+    "action",
+    "owner",
+    "body",
+    "trigger",
+    "trigger_date",
+    "period",
+    "safe_date",
+    "last_day",
+    "latest_date",
+    "days_left",
+    "status",
+    "strength",
+    "source_citation",
+    "source_url",
+)
+
+STATUS_STYLE: Mapping[str, str] = {
+    "passed": "bold red",
+    "at-risk": "bold red",
+    "due-soon": "bold yellow",
+    "open": "green",
+}
+STATUS_WORDS: Mapping[str, str] = {
+    "passed": "passed",
+    "at-risk": "AT RISK",
+    "due-soon": "due soon",
+    "open": "open",
+}
+
+
+def make_console(stream: TextIO | None = None, *, stderr: bool = False) -> Console:
+    """A console for one piece of output: colour only on a terminal and never with NO_COLOR set;
+    a readable fixed width when not writing to a terminal."""
+    target = stream if stream is not None else (sys.stderr if stderr else sys.stdout)
+    is_terminal = target.isatty() if hasattr(target, "isatty") else False
+    width = None
+    if not is_terminal:
+        try:
+            width = int(os.environ.get("COLUMNS", "")) or 110
+        except ValueError:
+            width = 110
+    return Console(
+        file=target,
+        width=width,
+        no_color=bool(os.environ.get("NO_COLOR")) or not is_terminal,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+
+
+def _box(console: Console) -> box.Box:
+    return box.ROUNDED if console.is_terminal and console.encoding.lower().startswith("utf") else box.ASCII2
+
+
+def short_date(day: Any) -> str:
+    return f"{day:%a} {day.day} {day:%b} {day.year}"
+
+
+def _days(deadline: Deadline) -> str:
+    if deadline.days_left == 0:
+        return "today"
+    if deadline.days_left < 0:
+        return f"{-deadline.days_left} ago"
+    return str(deadline.days_left)
+
+
+def _when(deadline: Deadline) -> Text:
+    text = Text(long_date(deadline.safe_date), style="bold")
+    if deadline.last_day != deadline.safe_date:
+        text.append(f"\nlast day {short_date(deadline.last_day)}")
+    if deadline.latest_date != deadline.last_day:
+        text.append(f"\narguably {short_date(deadline.latest_date)}")
+    return text
+
+
+def deadlines_table(report: Report, console: Console) -> None:
+    """The deadlines as a person reads them: a table, numbered notes under it, the disclaimer last."""
+    header = Text(f"Deadlines as at {long_date(report.today)}", style="bold")
+    header.append(f"  ·  {report.regime} complaint rules")
+    if report.review.available:
+        header.append(f"  ·  review body: {report.review.body_name}")
+    console.print(header)
+    if not report.deadlines:
+        console.print(
+            "No deadline can be worked out from these facts. Give at least one date, such as "
+            "--incident-date or --outcome-date (see escalate deadlines --help)."
+        )
+    else:
+        table = Table(box=_box(console), show_lines=False, expand=False, pad_edge=False)
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("Act by", no_wrap=True)
+        table.add_column("Days left", justify="right", no_wrap=True)
+        table.add_column("Status", no_wrap=True)
+        table.add_column("What to do", ratio=3)
+        table.add_column("Whose", no_wrap=True)
+        table.add_column("The law", ratio=2)
+        notes: list[tuple[int, str]] = []
+        for number, deadline in enumerate(report.deadlines, start=1):
+            what = Text(deadline.action, style="bold")
+            what.append(f"\n{deadline.body}", style="dim")
+            if deadline.notes:
+                what.append(f"\nsee note {number}", style="italic")
+                notes.extend((number, note) for note in deadline.notes)
+            table.add_row(
+                str(number),
+                _when(deadline),
+                _days(deadline),
+                Text(STATUS_WORDS[deadline.status], style=STATUS_STYLE[deadline.status]),
+                what,
+                deadline.owner.value,
+                f"{deadline.source.citation} ({deadline.strength.value})",
+            )
+        console.print(table)
+        if notes:
+            console.print(Text("Notes", style="bold"))
+            for number, note in notes:
+                console.print(f"{number}. {note}")
+    console.print(Text(report.disclaimer, style="italic"))
+
+
+def warnings_text(report: Report, console: Console) -> None:
+    for warning in report.warnings:
+        console.print(Text("warning: ", style="bold yellow") + Text(f"{warning.text} [{warning.id}]"))
+
+
+def deadlines_json(report: Report, stream: TextIO) -> None:
+    json.dump(report.as_dict(), stream, indent=2, ensure_ascii=False)
+    stream.write("\n")
+
+
+def deadline_row(deadline: Deadline) -> dict[str, Any]:
+    """The scalar fields of a deadline, as one CSV row."""
+    data = deadline.as_dict()
+    source = data.pop("source")
+    row = {name: data[name] for name in DEADLINE_CSV_FIELDS if name in data}
+    row["source_citation"] = source["citation"]
+    row["source_url"] = source["url"]
+    return row
+
+
+def deadlines_csv(report: Report, stream: TextIO) -> None:
+    writer = csv.DictWriter(stream, fieldnames=DEADLINE_CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for deadline in report.deadlines:
+        writer.writerow(deadline_row(deadline))
+
+
+def rules_table(rules: tuple[Rule, ...], console: Console) -> None:
+    table = Table(box=_box(console), title="Every rule escalate knows", title_justify="left")
+    table.add_column("id", no_wrap=True, style="bold")
+    table.add_column("What", ratio=3)
+    table.add_column("Period", no_wrap=True)
+    table.add_column("Counting", ratio=2)
+    table.add_column("Strength", no_wrap=True)
+    table.add_column("Source", ratio=3)
+    for rule in rules:
+        table.add_row(
+            rule.id,
+            f"{rule.title} ({rule.owner.value})",
+            str(rule.period),
+            rule.convention.value + (f", roll: {rule.roll.value}" if rule.roll.value != "none" else ""),
+            rule.strength.value,
+            rule.source.citation,
+        )
+    console.print(table)
+
+
+def rules_json(rules: tuple[Rule, ...], stream: TextIO) -> None:
+    json.dump([rule_dict(rule) for rule in rules], stream, indent=2, ensure_ascii=False)
+    stream.write("\n")
+
+
+def rule_dict(rule: Rule) -> dict[str, Any]:
+    return {
+        "id": rule.id,
+        "title": rule.title,
+        "owner": rule.owner.value,
+        "trigger": list(rule.trigger),
+        "period": str(rule.period),
+        "convention": rule.convention.value,
+        "roll": rule.roll.value,
+        "strength": rule.strength.value,
+        "source": {"citation": rule.source.citation, "url": rule.source.url},
+        "summary": rule.summary,
+        "extension": rule.extension,
+    }
+
+
+class DeadlinesFormat(StrEnum):
+    """Output formats of `escalate deadlines`."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+def _table_to_stdout(report: Report, stream: TextIO) -> None:
+    deadlines_table(report, make_console(stream))
+    warnings_text(report, make_console(stderr=True))
+
+
+DEADLINE_RENDERERS: Mapping[DeadlinesFormat, Callable[[Report, TextIO], None]] = {
+    DeadlinesFormat.TABLE: _table_to_stdout,
+    DeadlinesFormat.JSON: deadlines_json,
+    DeadlinesFormat.CSV: deadlines_csv,
+}
+
+
+def render_deadlines(report: Report, output_format: DeadlinesFormat, stream: TextIO | None = None) -> None:
+    """Write a report in the chosen format to ``stream`` (standard output by default)."""
+    DEADLINE_RENDERERS[output_format](report, stream if stream is not None else sys.stdout)
+
+
+def to_string(render: Callable[[TextIO], None]) -> str:
+    """Run a renderer into a string (for tests and library users)."""
+    buffer = io.StringIO()
+    render(buffer)
+    return buffer.getvalue()
