@@ -6,11 +6,11 @@ cached; a caseload in which dates repeat computes each distinct calculation once
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple, Protocol
 
 from escalate.calendars import (
     HOLIDAY_HORIZON_YEAR,
@@ -323,38 +323,96 @@ def _subject_access(rule: Rule, received: date) -> Calculation:
 # --- which rules apply --------------------------------------------------------------------------------
 
 
-def _trigger(rule: Rule, facts: Facts, review: ReviewDecision) -> tuple[str, date] | None:
-    """The fact and date that start a rule's clock, or None when the rule does not appear for these facts."""
+def trigger_facts(
+    rule: Rule, known: Collection[str], investigation: Investigation, review_available: bool
+) -> tuple[str, ...]:
+    """Whether a rule appears, and which date facts can start its clock, given which dates are ``known``
+    (RULES.md section 4, 'Which rules appear'): () when the rule does not appear; where several facts are
+    given, the later of their dates starts the clock (see ``latest_trigger``).
+
+    It depends on which dates are known, never on what they are, so a caseload works it out once for all
+    the rows that know the same dates.
+    """
     match rule.id:
         case "complaint":
-            return None if facts.complaint_date is not None else _fact(facts, "incident_date")
+            return () if "complaint_date" in known else _known(known, "incident_date")
         case "complaint-update":
-            if facts.outcome_date is not None:
-                return None
-            return _fact(facts, "last_update_date") or _fact(facts, "complaint_date")
+            if "outcome_date" in known:
+                return ()
+            return _known(known, "last_update_date") or _known(known, "complaint_date")
         case "review-request":
-            if facts.review_decision_date is not None or not review.available:
-                return None
-            return _fact(facts, "outcome_date")
+            if "review_decision_date" in known or not review_available:
+                return ()
+            return _known(known, "outcome_date")
         case "judicial-review" | "letter-before-claim":
-            if facts.review_decision_date is not None:
-                return _fact(facts, "review_decision_date")
-            if facts.investigation in (Investigation.IOPC, Investigation.IOPC_DIRECTED):
-                return _fact(facts, "outcome_date")
-            return None
+            if "review_decision_date" in known:
+                return ("review_decision_date",)
+            if investigation in (Investigation.IOPC, Investigation.IOPC_DIRECTED):
+                return _known(known, "outcome_date")
+            return ()
         case "personal-injury":
-            incident = _fact(facts, "incident_date")
-            knowledge = _fact(facts, "knowledge_date")
-            if incident and knowledge:
-                return knowledge if knowledge[1] > incident[1] else incident
-            return incident or knowledge
+            # Limitation Act 1980 s.11(4): from the incident or, if later, the date of knowledge (s.14).
+            return _known(known, "incident_date") + _known(known, "knowledge_date")
         case _:
-            return _fact(facts, rule.trigger[0])
+            return _known(known, rule.trigger[0])
 
 
-def _fact(facts: Facts, name: str) -> tuple[str, date] | None:
-    value: date | None = getattr(facts, name)
-    return (name, value) if value is not None else None
+def _known(known: Collection[str], name: str) -> tuple[str, ...]:
+    return (name,) if name in known else ()
+
+
+def latest_trigger(names: Sequence[str], dates: Sequence[date]) -> tuple[str, date]:
+    """The fact whose date starts the clock among ``names`` (with their ``dates``): the latest; on a tie,
+    the first named."""
+    best, best_date = names[0], dates[0]
+    for name, day in zip(names[1:], dates[1:], strict=True):
+        if day > best_date:
+            best, best_date = name, day
+    return best, best_date
+
+
+def known_dates(facts: Facts) -> frozenset[str]:
+    """The date facts that are known."""
+    return frozenset(name for name, _ in facts.known_dates())
+
+
+def _appearing(facts: Facts, wanted: frozenset[str] | None, review: ReviewDecision) -> Iterator[tuple[Rule, str, date]]:
+    """The rules that appear for these facts, in ``RULES`` order, each with the fact and date that start
+    its clock."""
+    known = known_dates(facts)
+    for rule in RULES:
+        if wanted is not None and rule.id not in wanted:
+            continue
+        names = trigger_facts(rule, known, facts.investigation, review.available)
+        if names:
+            yield rule, *latest_trigger(names, [getattr(facts, name) for name in names])
+
+
+@lru_cache(maxsize=4096)
+def child_until(date_of_birth: date) -> date:
+    """The day from which the s.28 rule for children can no longer change a deadline: the 18th birthday
+    (for a 29 February birthday in a common year, 1 March, the later reading). A clock that starts on or
+    after it runs as for an adult."""
+    return _eighteenth_birthdays(date_of_birth)[1]
+
+
+def calculation_inputs(
+    rule: Rule, trigger_date: date, date_of_birth: date | None, received_date: date | None
+) -> tuple[date | None, date | None]:
+    """The date of birth and the date the outcome was received, for ``calculate``, where they can change
+    a rule's dates; None where they cannot.
+
+    The s.28 rule for children changes nothing for someone already 18 when time started (on either
+    reading of a 29 February birthday), and an outcome received on or before its letter's date changes
+    nothing. Passing None then lets all such cases share one cached calculation.
+    """
+    born = date_of_birth if rule.children else None
+    if born is not None and trigger_date >= child_until(born):
+        born = None
+    received = received_date if rule.id == "review-request" else None
+    if received is not None and received <= trigger_date:
+        received = None
+    return born, received
 
 
 def status_of(safe_date: date, latest_date: date, today: date) -> tuple[int, Status]:
@@ -402,25 +460,14 @@ def compute_deadlines(facts: Facts, *, only: Collection[str] | None = None) -> R
 
     ``only`` narrows the list to some rule ids; an unknown id is an InputError.
     """
-    wanted = _check_only(only)
+    wanted = check_only(only)
     the_regime = regime(facts)
     review = decide_review_body(facts)
     deadlines: list[Deadline] = []
-    beyond: list[str] = []
-    christmas: list[str] = []
-    for rule in RULES:
-        if wanted is not None and rule.id not in wanted:
-            continue
-        found = _trigger(rule, facts, review)
-        if found is None:
-            continue
-        trigger_name, trigger_date = found
-        calc = calculate(
-            rule.id,
-            trigger_date,
-            date_of_birth=facts.date_of_birth if rule.children else None,
-            received_date=facts.outcome_received_date if rule.id == "review-request" else None,
-        )
+    calculations: list[tuple[Rule, Calculation]] = []
+    for rule, trigger_name, trigger_date in _appearing(facts, wanted, review):
+        born, received = calculation_inputs(rule, trigger_date, facts.date_of_birth, facts.outcome_received_date)
+        calc = calculate(rule.id, trigger_date, date_of_birth=born, received_date=received)
         days_left, status = status_of(calc.safe_date, calc.latest_date, facts.today)
         title, action = _regime_text(rule, the_regime)
         deadlines.append(
@@ -444,41 +491,93 @@ def compute_deadlines(facts: Facts, *, only: Collection[str] | None = None) -> R
                 notes=calc.notes + _rule_notes(rule, facts) + _status_notes(rule, calc, status),
             )
         )
-        if calc.beyond_horizon:
-            beyond.append(rule.id)
-        if calc.christmas_unknown:
-            christmas.append(rule.id)
+        calculations.append((rule, calc))
     deadlines.sort(key=lambda deadline: (deadline.safe_date, deadline.id))
-    warnings = list(_fact_warnings(facts))
+    warnings = (*_fact_warnings(facts), *calculation_warnings(calculations))
+    return Report(facts, the_regime, review, tuple(deadlines), warnings)
+
+
+class DeadlineDates(NamedTuple):
+    """One deadline as dates and a status, without the words: what a caseload needs, cheaply."""
+
+    id: str
+    safe_date: date
+    last_day: date
+    latest_date: date
+    days_left: int
+    status: Status
+    beyond_horizon: bool
+    christmas_unknown: bool
+
+
+@lru_cache(maxsize=16384)
+def deadline_dates(
+    rule_id: str, trigger_date: date, born: date | None, received: date | None, today: date
+) -> DeadlineDates:
+    """The dates and status of one rule's deadline: ``calculate`` and ``status_of``, as ``compute_deadlines``
+    uses them, without the steps and notes (``born`` and ``received`` as from ``calculation_inputs``).
+
+    Cached here, small, rather than in ``calculate``'s cache: a caseload of a million rows would otherwise
+    fill that with steps and notes that it never shows.
+    """
+    calc = calculate.__wrapped__(rule_id, trigger_date, date_of_birth=born, received_date=received)
+    days_left, status = status_of(calc.safe_date, calc.latest_date, today)
+    return DeadlineDates(
+        rule_id,
+        calc.safe_date,
+        calc.last_day,
+        calc.latest_date,
+        days_left,
+        status,
+        calc.beyond_horizon,
+        calc.christmas_unknown,
+    )
+
+
+class _Dated(Protocol):
+    @property
+    def last_day(self) -> date: ...
+    @property
+    def latest_date(self) -> date: ...
+    @property
+    def beyond_horizon(self) -> bool: ...
+    @property
+    def christmas_unknown(self) -> bool: ...
+
+
+def calculation_warnings(calculations: Iterable[tuple[Rule, _Dated]]) -> Iterator[Warning]:
+    """Warnings that depend on the calculations (a ``Calculation`` or ``DeadlineDates`` for each rule that
+    appears): holidays not yet announced, unknown court Christmas closures, the court-office roll-forward.
+    Each is given when any calculation calls for it."""
+    calculations = tuple(calculations)
+    beyond = [rule.id for rule, calc in calculations if calc.beyond_horizon]
+    christmas = [rule.id for rule, calc in calculations if calc.christmas_unknown]
     if beyond:
-        warnings.append(
-            Warning(
-                "holiday-horizon",
-                f"Bank holidays after {HOLIDAY_HORIZON_YEAR} are not yet announced; one announced later could "
-                f"move the latest date of: {', '.join(beyond)}.",
-            )
+        yield Warning(
+            "holiday-horizon",
+            f"Bank holidays after {HOLIDAY_HORIZON_YEAR} are not yet announced; one announced later could "
+            f"move the latest date of: {', '.join(beyond)}.",
         )
     if christmas:
-        warnings.append(
-            Warning(
-                "court-christmas-unknown",
-                "A court deadline falls over Christmas in a year whose extra court-office closures escalate does "
-                f"not know ({', '.join(christmas)}): check HMCTS's notice for that year.",
-            )
+        yield Warning(
+            "court-christmas-unknown",
+            "A court deadline falls over Christmas in a year whose extra court-office closures escalate does "
+            f"not know ({', '.join(christmas)}): check HMCTS's notice for that year.",
         )
-    if any(d.latest_date > d.last_day and RULES_BY_ID[d.id].court for d in deadlines):
-        warnings.append(
-            Warning(
-                "court-roll-forward",
-                "Where a court deadline falls on a day the court office is closed, the latest date assumes the "
-                "claim can be issued on the next open day (CPR 2.8(5)). A court may not accept that for a claim "
-                "that could be issued online: do not rely on it.",
-            )
-        )
-    return Report(facts, the_regime, review, tuple(deadlines), tuple(warnings))
+    if any(rule.court and calc.latest_date > calc.last_day for rule, calc in calculations):
+        yield _COURT_ROLL_FORWARD
 
 
-def _check_only(only: Collection[str] | None) -> frozenset[str] | None:
+_COURT_ROLL_FORWARD = Warning(
+    "court-roll-forward",
+    "Where a court deadline falls on a day the court office is closed, the latest date assumes the claim can "
+    "be issued on the next open day (CPR 2.8(5)). A court may not accept that for a claim that could be issued "
+    "online: do not rely on it.",
+)
+
+
+def check_only(only: Collection[str] | None) -> frozenset[str] | None:
+    """The rule ids of an ``--only`` filter (None: every rule); an unknown id is an InputError."""
     if only is None:
         return None
     wanted = frozenset(only)
@@ -516,29 +615,48 @@ def _rule_notes(rule: Rule, facts: Facts) -> tuple[str, ...]:
 
 
 def _fact_warnings(facts: Facts) -> Iterable[Warning]:
-    yield Warning(
-        "clocks-run-in-parallel",
-        "A complaint does not pause any court deadline: the time limits for a civil claim, a discrimination or "
-        "human rights claim and judicial review keep running while the complaint and any review go on.",
-    )
-    if facts.complaint_date is None:
-        yield Warning(
-            "regime-assumed",
-            "No complaint date given: the 2020 rules (complaints made from 1 February 2020) are assumed.",
-        )
-    if facts.incident_date is not None:
-        limit = add_months(facts.incident_date, 12)
-        made = facts.complaint_date
-        if (made is not None and made > limit) or (made is None and facts.today > limit):
-            yield Warning(
-                "late-complaint",
-                "The complaint is (or would be) made more than 12 months after the incident: the MPS may decide "
-                "that no further action is reasonable unless the delay is explained. It must still record the "
-                "complaint if you ask.",
-            )
+    yield from shape_warnings(known_dates(facts))
+    if facts.incident_date is not None and late_complaint(facts.incident_date, facts.complaint_date, facts.today):
+        yield LATE_COMPLAINT
     for name, value in facts.known_dates():
         if value > facts.today:
             yield Warning(
                 "future-date",
                 f"{name} ({long_date(value)}) is after today ({long_date(facts.today)}): check it.",
             )
+
+
+def shape_warnings(known: Collection[str]) -> tuple[Warning, ...]:
+    """The warnings about the facts that depend only on which dates are known."""
+    if "complaint_date" in known:
+        return (CLOCKS_RUN_IN_PARALLEL,)
+    return CLOCKS_RUN_IN_PARALLEL, REGIME_ASSUMED
+
+
+def late_complaint(incident: date, complaint: date | None, today: date) -> bool:
+    """Whether the complaint is, or would be if made today, more than 12 months after the incident
+    (RULES.md section 4: the MPS may then decide that no further action is reasonable)."""
+    limit = _complaint_limit(incident)
+    return complaint > limit if complaint is not None else today > limit
+
+
+@lru_cache(maxsize=4096)
+def _complaint_limit(incident: date) -> date:
+    return add_months(incident, 12)
+
+
+CLOCKS_RUN_IN_PARALLEL = Warning(
+    "clocks-run-in-parallel",
+    "A complaint does not pause any court deadline: the time limits for a civil claim, a discrimination or "
+    "human rights claim and judicial review keep running while the complaint and any review go on.",
+)
+REGIME_ASSUMED = Warning(
+    "regime-assumed",
+    "No complaint date given: the 2020 rules (complaints made from 1 February 2020) are assumed.",
+)
+LATE_COMPLAINT = Warning(
+    "late-complaint",
+    "The complaint is (or would be) made more than 12 months after the incident: the MPS may decide "
+    "that no further action is reasonable unless the delay is explained. It must still record the "
+    "complaint if you ask.",
+)

@@ -104,8 +104,8 @@ FACT_HELP: Mapping[str, str] = {
     "today": "The date to count from (default: today in London).",
 }
 
-# Facts that must not come before another fact (RULES.md section 1): (later, earlier, why).
-_ORDER: tuple[tuple[str, str], ...] = (
+# Facts that must not come before another fact (RULES.md section 1): (later, earlier).
+DATE_ORDER: tuple[tuple[str, str], ...] = (
     ("complaint_date", "incident_date"),
     ("outcome_date", "complaint_date"),
     ("review_decision_date", "outcome_date"),
@@ -158,7 +158,7 @@ class Facts:
             value = getattr(self, name)
             if value is not None and not isinstance(value, kind):
                 object.__setattr__(self, name, parse_choice(name, str(value), kind))
-        for later, earlier in _ORDER:
+        for later, earlier in DATE_ORDER:
             later_date, earlier_date = getattr(self, later), getattr(self, earlier)
             if later_date is not None and earlier_date is not None and later_date < earlier_date:
                 raise InputError(
@@ -204,17 +204,22 @@ class Facts:
         for name, text in values.items():
             if text is None or name == "today":
                 continue
-            if name in DATE_FACTS:
-                if text.strip():
-                    kwargs[name] = read_date(name, text)
-            elif name in CHOICE_FACTS:
-                if text.strip():
-                    kwargs[name] = parse_choice(name, text, CHOICE_FACTS[name])
-            elif name in FLAG_FACTS:
-                kwargs[name] = parse_flag(name, text)
-            else:
-                raise InputError(f"'{name}' is not a fact escalate knows")
+            value = read_fact(name, text)
+            if value is not None:
+                kwargs[name] = value
         return cls(today=today, **kwargs)
+
+
+def read_fact(name: str, text: str) -> date | StrEnum | bool | None:
+    """One fact read from text, as typed or found in a batch file: None when the text is empty or, for a
+    yes/no fact, says the answer is unknown. Raises InputError naming the fact."""
+    if name in DATE_FACTS:
+        return read_date(name, text) if text.strip() else None
+    if name in CHOICE_FACTS:
+        return parse_choice(name, text, CHOICE_FACTS[name]) if text.strip() else None
+    if name in FLAG_FACTS:
+        return parse_flag(name, text)
+    raise InputError(f"'{name}' is not a fact escalate knows")
 
 
 def read_date(name: str, text: str) -> date:

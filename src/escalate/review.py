@@ -29,7 +29,12 @@ BODY_NAMES: dict[str, str] = {
 
 def regime(facts: Facts) -> Regime:
     """The complaints regime: the 2012 rules for complaints made before 1 February 2020, else 2020."""
-    if facts.complaint_date is not None and facts.complaint_date < REGIME_2020_START:
+    return regime_for(facts.complaint_date)
+
+
+def regime_for(complaint_date: date | None) -> Regime:
+    """The complaints regime for a complaint made on ``complaint_date`` (unknown: the 2020 rules)."""
+    if complaint_date is not None and complaint_date < REGIME_2020_START:
         return "2012"
     return "2020"
 
