@@ -194,6 +194,91 @@ def explain(
     explain_rule(rule_id, facts, make_console())
 
 
+@app.command(no_args_is_help=True)
+def batch(
+    source: Annotated[
+        str,
+        typer.Argument(metavar="FILE", help="The caseload: a CSV or JSON Lines file, or - for standard input."),
+    ],
+    output: Annotated[
+        Optional[str],
+        typer.Option("--output", "-o", metavar="FILE", help="Write to this file (default: standard output)."),
+    ] = None,
+    output_format: Annotated[
+        Optional[str],
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="csv or jsonl (default: from -o's extension, else as the input)."
+        ),
+    ] = None,
+    input_format: Annotated[
+        Optional[str],
+        typer.Option(
+            "--input-format",
+            metavar="FORMAT",
+            help="csv or jsonl (default: from FILE's extension; standard input starting with '{' is JSON Lines).",
+        ),
+    ] = None,
+    encoding: Annotated[
+        str, typer.Option("--encoding", metavar="NAME", help="The input's text encoding, such as cp1252.")
+    ] = "utf-8",
+    today: TodayOption = None,
+    only: Annotated[
+        Optional[str],
+        typer.Option(
+            "--only", help="Only these rule ids, comma-separated; only their columns are written.", metavar="ID[,ID]"
+        ),
+    ] = None,
+) -> int:
+    """Add every deadline, the next step and the review body to each case of a caseload.
+
+    One case per row, in CSV (UTF-8, with or without a byte order mark) or JSON Lines. Columns named after
+    facts (incident_date, complaint_date, outcome_date ...: the options of `escalate deadlines`; case, spaces
+    and hyphens do not matter) are read; every column passes through unchanged. Each row comes out once, in
+    order, followed by <rule>_safe_date, _last_day, _latest_date, _status and _days_left for each rule, then
+    next_deadline, next_deadline_date, next_step, review_body, warnings and error. A row that cannot be
+    computed gets its error and the batch goes on.
+
+    In CSV output a cell that a spreadsheet would run as a formula (starting = + - @, tab or carriage
+    return) gets a leading apostrophe.
+
+    Exit status: 0 every row computed; 3 some rows carry an error (see the error column); 2 the input
+    cannot be read (no such file, no header, unknown format); 4 the output cannot be written.
+
+    Example: escalate batch caseload.csv -o caseload-deadlines.csv --today 2026-11-21
+    """
+    from escalate import batch_io
+    from escalate.engine import check_only
+
+    options = batch_io.BatchOptions(
+        today=resolve_today(today),
+        only=check_only(split_only(only)),
+        input_format=batch_io.format_of(source, input_format, "--input-format"),
+        output_format=batch_io.format_of(output, output_format, "--format"),
+        encoding=encoding,
+    )
+    if batch_io.same_file(source, output):
+        fail(f"-o: '{output}' is the input file; write the result to another file")
+    if source != "-" and (options.input_format, options.output_format) == (
+        batch_io.BatchFormat.JSONL,
+        batch_io.BatchFormat.CSV,
+    ):
+        with batch_io.open_input(source, encoding) as first_pass:
+            options.jsonl_columns = batch_io.jsonl_columns(first_pass.lines)
+    try:
+        with batch_io.open_input(source, encoding) as opened, batch_io.open_output(output) as sink:
+            if sys.stderr.isatty():
+                from escalate.render import batch_progress
+
+                with batch_progress(opened.size, opened.position) as options.progress:
+                    summary = batch_io.run_batch(opened.lines, sink, options)
+            else:
+                summary = batch_io.run_batch(opened.lines, sink, options)
+    except batch_io.BatchOutputError as error:
+        fail(str(error), ExitCode.OUTPUT_ERROR)
+    sys.stderr.write(batch_io.summary_line(summary) + "\n")
+    return ExitCode.ROWS_WITH_ERRORS if summary.errors else ExitCode.OK
+
+
 def _choose_name(allowed: tuple[str, ...], text: str) -> str:
     key = text.strip().lower()
     if key not in allowed:

@@ -146,15 +146,17 @@ class Report:
 # --- counting ------------------------------------------------------------------------------------------
 
 
-def _roll(rule: Rule, day: date, steps: list[str], notes: list[str]) -> tuple[date, bool]:
+def _roll(rule: Rule, day: date, steps: list[str] | None, notes: list[str] | None) -> tuple[date, bool]:
     """Apply a rule's roll-forward policy to ``day``; return the rolled day and whether holidays beyond
-    the horizon could change it."""
+    the horizon could change it. Explain it in ``steps`` and ``notes`` unless they are None."""
     court = rule.roll is Roll.COURT_OFFICE
     beyond = day.year > HOLIDAY_HORIZON_YEAR
     if (is_court_open_day if court else is_working_day)(day):
         return day, beyond
     rolled = next_open_day(day, court=court)
     beyond = beyond or rolled.year > HOLIDAY_HORIZON_YEAR
+    if steps is None or notes is None:
+        return rolled, beyond
     why = closed_reason(day, court=court)
     if court:
         steps.append(
@@ -198,55 +200,66 @@ def calculate(
     review requests whose outcome arrived after the letter's date. For ``letter-before-claim`` the trigger is
     the judicial review trigger.
     """
+    return _calculate(rule_id, trigger_date, date_of_birth, received_date, explain=True)
+
+
+def _calculate(
+    rule_id: str, trigger_date: date, date_of_birth: date | None, received_date: date | None, *, explain: bool
+) -> Calculation:
+    """``calculate``; with ``explain`` false, the same dates without the words (no steps, no notes)."""
     rule = RULES_BY_ID[rule_id]
     if rule.id == "letter-before-claim":
-        return _letter_before_claim(rule, trigger_date)
+        return _letter_before_claim(rule, trigger_date, explain=explain)
     if rule.convention is Convention.ICO_MONTH:
-        return _subject_access(rule, trigger_date)
+        return _subject_access(rule, trigger_date, explain=explain)
 
-    steps: list[str] = []
-    notes: list[str] = []
+    steps: list[str] | None = [] if explain else None
+    notes: list[str] | None = [] if explain else None
     last = rule.convention.last_day(trigger_date, rule.period)
-    steps.append(f"{rule.convention.describe(trigger_date, rule.period)}: last day {long_date(last)}")
+    if steps is not None:
+        steps.append(f"{rule.convention.describe(trigger_date, rule.period)}: last day {long_date(last)}")
     safe = last
     other = rule.convention.other_reading(trigger_date, rule.period)
     if other is not None and other < last:
         safe = other
-        steps.append(
-            f"Another reading ({rule.period} after {long_date(trigger_date)}, less one day) gives "
-            f"{long_date(other)}; it is earlier, so it is the safe date"
-        )
-        notes.append(
-            f"{long_date(other)} is the safe date: the target month has no day {trigger_date.day}, and one "
-            f"reading ends the period a day earlier than {long_date(last)}. No authority supports it, but act by "
-            "the earlier date."
-        )
+        if steps is not None and notes is not None:
+            steps.append(
+                f"Another reading ({rule.period} after {long_date(trigger_date)}, less one day) gives "
+                f"{long_date(other)}; it is earlier, so it is the safe date"
+            )
+            notes.append(
+                f"{long_date(other)} is the safe date: the target month has no day {trigger_date.day}, and one "
+                f"reading ends the period a day earlier than {long_date(last)}. No authority supports it, but act "
+                "by the earlier date."
+            )
     latest_base = last
     if rule.children and date_of_birth is not None:
         safe, last, latest_base = _children(rule, trigger_date, date_of_birth, safe, last, steps, notes)
     if received_date is not None and received_date > trigger_date and rule.id == "review-request":
         latest_base = rule.convention.last_day(received_date, rule.period)
-        steps.append(
-            f"The outcome reached you on {long_date(received_date)}: counted from then, "
-            f"{rule.convention.describe(received_date, rule.period)} ends {long_date(latest_base)}"
-        )
-        notes.append(
-            f"The 28 days arguably run from when the outcome was provided ({long_date(received_date)}), which "
-            f"gives {long_date(latest_base)}; the letter's date gives {long_date(last)}. Act by the earlier date."
-        )
+        if steps is not None and notes is not None:
+            steps.append(
+                f"The outcome reached you on {long_date(received_date)}: counted from then, "
+                f"{rule.convention.describe(received_date, rule.period)} ends {long_date(latest_base)}"
+            )
+            notes.append(
+                f"The 28 days arguably run from when the outcome was provided ({long_date(received_date)}), "
+                f"which gives {long_date(latest_base)}; the letter's date gives {long_date(last)}. Act by the "
+                "earlier date."
+            )
     beyond = False
     latest = latest_base
     if rule.roll is not Roll.NONE:
         latest, beyond = _roll(rule, latest_base, steps, notes)
         if rule.roll is Roll.NEXT_WORKING_DAY:
             last = latest
-    elif not is_working_day(last):
+    elif notes is not None and not is_working_day(last):
         notes.append(
             f"{long_date(last)} is {closed_reason(last, court=False)}. There is no extra time: "
             "send it by email so that it arrives in time."
         )
     christmas = rule.court and (christmas_unknown(last) or christmas_unknown(latest))
-    return Calculation(safe, last, latest, tuple(steps), tuple(notes), beyond, christmas)
+    return Calculation(safe, last, latest, tuple(steps or ()), tuple(notes or ()), beyond, christmas)
 
 
 def _children(
@@ -255,8 +268,8 @@ def _children(
     born: date,
     safe: date,
     last: date,
-    steps: list[str],
-    notes: list[str],
+    steps: list[str] | None,
+    notes: list[str] | None,
 ) -> tuple[date, date, date]:
     """Limitation Act 1980 s.28: for a child, time runs from the 18th birthday when that gives a later day."""
     years = rule.period.months // 12
@@ -265,18 +278,20 @@ def _children(
     if trigger_date < for_latest:
         latest_base = max(last, add_years(for_latest, years))
     if trigger_date < for_last and (from_birthday := add_years(for_last, years)) > last:
-        steps.append(
-            f"You were under 18 on {long_date(trigger_date)}: time runs from your 18th birthday, "
-            f"{long_date(for_last)} (Limitation Act 1980 s.28); {rule.period} after it: {long_date(from_birthday)}"
-        )
         safe = from_birthday - ONE_DAY
-        steps.append(f"To be safe, act before that birthday: by {long_date(safe)}")
-        notes.append(
-            f"You were under 18 when time started, so the limit runs from your 18th birthday. Many guides say "
-            f"'before your {18 + years}th birthday', so the safe date is {long_date(safe)}."
-        )
+        if steps is not None and notes is not None:
+            steps.append(
+                f"You were under 18 on {long_date(trigger_date)}: time runs from your 18th birthday, "
+                f"{long_date(for_last)} (Limitation Act 1980 s.28); {rule.period} after it: "
+                f"{long_date(from_birthday)}"
+            )
+            steps.append(f"To be safe, act before that birthday: by {long_date(safe)}")
+            notes.append(
+                f"You were under 18 when time started, so the limit runs from your 18th birthday. Many guides "
+                f"say 'before your {18 + years}th birthday', so the safe date is {long_date(safe)}."
+            )
         last = from_birthday
-    if for_latest != for_last and latest_base > last:
+    if steps is not None and for_latest != for_last and latest_base > last:
         steps.append(
             f"Born on 29 February: if your 18th birthday is taken as {long_date(for_latest)}, the period ends "
             f"{long_date(latest_base)} (unsettled)"
@@ -284,9 +299,11 @@ def _children(
     return safe, last, latest_base
 
 
-def _letter_before_claim(rule: Rule, trigger_date: date) -> Calculation:
+def _letter_before_claim(rule: Rule, trigger_date: date, *, explain: bool) -> Calculation:
     claim = calculate("judicial-review", trigger_date).last_day
     day = rule.convention.last_day(claim, rule.period)
+    if not explain:
+        return Calculation(day, day, day, ())
     steps = (
         f"The judicial review claim deadline is {long_date(claim)} (3 months after {long_date(trigger_date)})",
         f"{rule.convention.describe(claim, rule.period)}, to allow the 14 days for a reply: {long_date(day)}",
@@ -295,29 +312,32 @@ def _letter_before_claim(rule: Rule, trigger_date: date) -> Calculation:
     return Calculation(day, day, day, steps, notes)
 
 
-def _subject_access(rule: Rule, received: date) -> Calculation:
-    steps: list[str] = []
-    notes: list[str] = []
+def _subject_access(rule: Rule, received: date, *, explain: bool) -> Calculation:
+    steps: list[str] | None = [] if explain else None
+    notes: list[str] | None = [] if explain else None
     corresponding = add_months(received, 1)
-    steps.append(f"{rule.convention.describe(received, rule.period)}: {long_date(corresponding)}")
+    if steps is not None:
+        steps.append(f"{rule.convention.describe(received, rule.period)}: {long_date(corresponding)}")
     last, beyond = _roll(rule, corresponding, steps, notes)
     safe = last
     if received >= ART_12A_START:
         safe = end_starting_with(received, 1)
-        steps.append(
-            f"UK GDPR art 12A (from 5 February 2026): one month beginning with {long_date(received)} ends "
-            f"{long_date(safe)}; that is the safe date"
+        if steps is not None:
+            steps.append(
+                f"UK GDPR art 12A (from 5 February 2026): one month beginning with {long_date(received)} ends "
+                f"{long_date(safe)}; that is the safe date"
+            )
+    if notes is not None:
+        extended, _ = _roll(rule, add_months(received, 3), [], [])
+        notes.append(
+            f"If the police say the request is complex they may take two further months, to "
+            f"{long_date(extended)}; they must tell you within the first month."
         )
-    extended, _ = _roll(rule, add_months(received, 3), [], [])
-    notes.append(
-        f"If the police say the request is complex they may take two further months, to {long_date(extended)}; "
-        "they must tell you within the first month."
-    )
-    notes.append(
-        "Much police data is processed under Part 3 of the Data Protection Act 2018 (law enforcement): "
-        "exemptions may apply. If the reply is late or incomplete, complain to the ICO."
-    )
-    return Calculation(safe, last, last, tuple(steps), tuple(notes), beyond)
+        notes.append(
+            "Much police data is processed under Part 3 of the Data Protection Act 2018 (law enforcement): "
+            "exemptions may apply. If the reply is late or incomplete, complain to the ICO."
+        )
+    return Calculation(safe, last, last, tuple(steps or ()), tuple(notes or ()), beyond)
 
 
 # --- which rules apply --------------------------------------------------------------------------------
@@ -515,12 +535,11 @@ def deadline_dates(
     rule_id: str, trigger_date: date, born: date | None, received: date | None, today: date
 ) -> DeadlineDates:
     """The dates and status of one rule's deadline: ``calculate`` and ``status_of``, as ``compute_deadlines``
-    uses them, without the steps and notes (``born`` and ``received`` as from ``calculation_inputs``).
-
-    Cached here, small, rather than in ``calculate``'s cache: a caseload of a million rows would otherwise
-    fill that with steps and notes that it never shows.
+    uses them, without working out the steps and notes (``born`` and ``received`` as from
+    ``calculation_inputs``). Cached here, small: a caseload of a million rows would otherwise fill
+    ``calculate``'s cache with words it never shows.
     """
-    calc = calculate.__wrapped__(rule_id, trigger_date, date_of_birth=born, received_date=received)
+    calc = _calculate(rule_id, trigger_date, born, received, explain=False)
     days_left, status = status_of(calc.safe_date, calc.latest_date, today)
     return DeadlineDates(
         rule_id,
@@ -547,11 +566,8 @@ class _Dated(Protocol):
 
 def calculation_warnings(calculations: Iterable[tuple[Rule, _Dated]]) -> Iterator[Warning]:
     """Warnings that depend on the calculations (a ``Calculation`` or ``DeadlineDates`` for each rule that
-    appears): holidays not yet announced, unknown court Christmas closures, the court-office roll-forward.
-    Each is given when any calculation calls for it."""
-    calculations = tuple(calculations)
-    beyond = [rule.id for rule, calc in calculations if calc.beyond_horizon]
-    christmas = [rule.id for rule, calc in calculations if calc.christmas_unknown]
+    appears): holidays not yet announced, unknown court Christmas closures, the court-office roll-forward."""
+    beyond, christmas, rolled = calculation_flags(calculations)
     if beyond:
         yield Warning(
             "holiday-horizon",
@@ -564,8 +580,25 @@ def calculation_warnings(calculations: Iterable[tuple[Rule, _Dated]]) -> Iterato
             "A court deadline falls over Christmas in a year whose extra court-office closures escalate does "
             f"not know ({', '.join(christmas)}): check HMCTS's notice for that year.",
         )
-    if any(rule.court and calc.latest_date > calc.last_day for rule, calc in calculations):
+    if rolled:
         yield _COURT_ROLL_FORWARD
+
+
+def calculation_flags(calculations: Iterable[tuple[Rule, _Dated]]) -> tuple[list[str], list[str], bool]:
+    """What ``calculation_warnings`` warns of: the rules whose latest date a holiday not yet announced
+    could move ('holiday-horizon'), those over a Christmas whose court closures are not known
+    ('court-christmas-unknown'), and whether a court deadline rolls forward ('court-roll-forward').
+    Each warning is given when any calculation calls for it."""
+    beyond: list[str] = []
+    christmas: list[str] = []
+    rolled = False
+    for rule, calc in calculations:
+        if calc.beyond_horizon:
+            beyond.append(rule.id)
+        if calc.christmas_unknown:
+            christmas.append(rule.id)
+        rolled = rolled or (rule.court and calc.latest_date > calc.last_day)
+    return beyond, christmas, rolled
 
 
 _COURT_ROLL_FORWARD = Warning(

@@ -6,12 +6,13 @@ of output stream are read when output is written, not at import.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from enum import StrEnum
 from typing import Any, TextIO
 
@@ -246,3 +247,23 @@ def to_string(render: Callable[[TextIO], None]) -> str:
     buffer = io.StringIO()
     render(buffer)
     return buffer.getvalue()
+
+
+@contextlib.contextmanager
+def batch_progress(total_bytes: int | None, position: Callable[[], int | None]) -> Iterator[Callable[[int], None]]:
+    """A progress bar on standard error for `escalate batch` (the caller shows it only on a terminal):
+    bytes read out of the file's size where it has one, and the rows so far. It disappears when done."""
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
+
+    columns = (
+        [TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeRemainingColumn()]
+        if total_bytes
+        else [TextColumn("{task.description}")]
+    )
+    with Progress(*columns, console=make_console(stderr=True), transient=True) as progress:
+        task = progress.add_task("escalate batch: 0 rows", total=total_bytes or None)
+
+        def update(rows: int) -> None:
+            progress.update(task, completed=position() or 0, description=f"escalate batch: {rows:,} rows")
+
+        yield update

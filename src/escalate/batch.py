@@ -1,0 +1,662 @@
+"""Whole caseloads: rows of facts in, each row's deadlines, next step, review body, warnings and error out.
+
+The library entry point is ``process_rows`` (mappings in, dicts out); `escalate batch` reads and writes
+files through ``escalate.batch_io``. Both stream: rows go through one at a time and memory holds only
+bounded caches, so it does not grow with the number of rows. A row that cannot be computed keeps its place
+and says why in ``error``.
+
+Every answer is the engine's (``compute_deadlines``, ``plan_route``); this module arranges for the engine
+to work each thing out once, because dates repeat heavily in real caseloads (see ``Caseload``).
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import fields
+from datetime import date
+from functools import partial
+from typing import Any, Final, NamedTuple
+
+from escalate.engine import (
+    DeadlineDates,
+    calculation_flags,
+    calculation_inputs,
+    check_only,
+    child_until,
+    compute_deadlines,
+    deadline_dates,
+    known_dates,
+    late_complaint,
+    latest_trigger,
+    shape_warnings,
+    trigger_facts,
+)
+from escalate.errors import EscalateError, InputError
+from escalate.facts import CHOICE_FACTS, DATE_FACTS, DATE_ORDER, FLAG_FACTS, Facts, Investigation, read_fact
+from escalate.review import regime_for
+from escalate.route import plan_route
+from escalate.rules import RULES, Owner, Rule
+
+BATCH_FACTS: tuple[str, ...] = (*DATE_FACTS, *CHOICE_FACTS, *FLAG_FACTS)
+"""The facts a caseload column can hold (``today`` is one date for the whole batch: ``--today``)."""
+
+RESULT_FIELDS: tuple[str, ...] = ("safe_date", "last_day", "latest_date", "status", "days_left")
+"""The columns added for each rule, after its id: ``review_request_safe_date`` ..."""
+
+SUMMARY_COLUMNS: tuple[str, ...] = (
+    "next_deadline",
+    "next_deadline_date",
+    "next_step",
+    "review_body",
+    "warnings",
+    "error",
+)
+"""The columns added after the rules' columns."""
+
+EVERY_CASE_WARNINGS: frozenset[str] = frozenset({"clocks-run-in-parallel", "no-compensation-from-complaints"})
+"""Warnings that every case carries; the README states them once instead of on every row."""
+
+URGENT_STATUSES: frozenset[str] = frozenset({"due-soon", "at-risk"})
+
+NO_REVIEW = "none"
+"""``review_body`` in CSV when no review is possible (JSON: null)."""
+
+CACHE_SIZE = 4096
+"""The most entries each of a caseload's caches holds (the texts read in a column, plans, each group's
+deadlines): they are bounded, so memory does not grow with the number of rows."""
+
+DATE_CACHE_SIZE = 65536
+"""The most texts of dates kept once read (about 8 MB at most)."""
+
+
+def rule_columns(rule_id: str) -> tuple[str, ...]:
+    """The five columns of one rule: ``review-request`` gives ``review_request_safe_date`` and so on."""
+    stem = rule_id.replace("-", "_")
+    return tuple(f"{stem}_{name}" for name in RESULT_FIELDS)
+
+
+def added_columns(only: Collection[str] | None = None) -> tuple[str, ...]:
+    """The columns escalate adds to each row, in order (for the rules in ``only``, or every rule)."""
+    wanted = check_only(only)
+    rule_ids = [rule.id for rule in RULES if wanted is None or rule.id in wanted]
+    return (*(column for rule_id in rule_ids for column in rule_columns(rule_id)), *SUMMARY_COLUMNS)
+
+
+def column_fact(name: str) -> str | None:
+    """The fact a column holds, or None: names match case-insensitively, with spaces and hyphens taken as
+    underscores (``Incident Date``, ``incident-date`` and ``INCIDENT_DATE`` all mean ``incident_date``)."""
+    key = "_".join(name.replace("\ufeff", "").replace("-", " ").replace("_", " ").lower().split())
+    return key if key in _BATCH_FACT_SET else None
+
+
+_BATCH_FACT_SET = frozenset(BATCH_FACTS)
+
+
+def fact_columns(columns: Sequence[str]) -> dict[str, int]:
+    """Where each fact is among ``columns``. Two columns that mean the same fact are an InputError: which
+    one to believe is the user's decision, not escalate's."""
+    found: dict[str, int] = {}
+    for index, name in enumerate(columns):
+        fact = column_fact(name)
+        if fact is None:
+            continue
+        if fact in found:
+            raise DuplicateColumnError(
+                f"columns '{columns[found[fact]]}' and '{name}' both mean {fact}; keep one of them"
+            )
+        found[fact] = index
+    return found
+
+
+class DuplicateColumnError(EscalateError):
+    """Two columns (or keys) that mean the same fact."""
+
+
+# --- computing one row -----------------------------------------------------------------------------------
+
+
+class _Part(NamedTuple):
+    """What one deadline adds to a row: its five cells as CSV text, the calculations' warnings it calls for
+    (as bits of ``_CALCULATION_WARNINGS``), whether it is one of the complainant's that has not passed,
+    and whether it is due within 14 days or at risk."""
+
+    text: str
+    warnings: int
+    mine: bool
+    urgent: bool
+
+
+class _Evaluated:
+    """A group's deadlines for one trigger date (and date of birth, and date received, where they matter),
+    with what they add to a row together."""
+
+    __slots__ = ("deadlines", "parts", "soonest", "soonest_csv", "soonest_key", "texts", "urgent", "warnings")
+
+    def __init__(self, deadlines: tuple[DeadlineDates, ...], parts: tuple[_Part, ...]) -> None:
+        self.deadlines = deadlines
+        """One for each rule of the group, in its order."""
+        self.parts = parts
+        self.texts = tuple(part.text for part in parts)
+        """Each deadline's five cells as CSV text."""
+        mine = [deadline for deadline, part in zip(deadlines, parts, strict=True) if part.mine]
+        soonest = min(mine, key=lambda deadline: (deadline.safe_date, deadline.id), default=None)
+        self.soonest = soonest
+        """The soonest of the complainant's deadlines that has not passed."""
+        self.soonest_key = (soonest.safe_date, soonest.id) if soonest is not None else None
+        self.soonest_csv = f"{soonest.id},{soonest.safe_date.isoformat()}" if soonest is not None else ","
+        self.urgent = sum(part.urgent for part in parts if part.mine)
+        """How many of the complainant's deadlines are due within 14 days or at risk."""
+        self.warnings = 0
+        """The calculations' warnings, as bits of ``_CALCULATION_WARNINGS``."""
+        for part in parts:
+            self.warnings |= part.warnings
+
+
+class _Group(NamedTuple):
+    """Rules whose clocks start from the same facts, in one plan."""
+
+    position: int
+    """Where the fact that starts the clock is among the row's dates; -1 when it is the latest of several."""
+    positions: tuple[int, ...]
+    """Where the facts that can start the clock are among the row's dates."""
+    names: tuple[str, ...]
+    rules: tuple[Rule, ...]
+    slots: tuple[int, ...]
+    """Each rule's place among the caseload's rules."""
+    children: bool
+    """Whether the group's rules have the s.28 rule for children (then the date of birth can matter)."""
+    review_rule: Rule | None
+    """``review-request``, if in the group (the date the outcome was received can change it)."""
+    evaluated: dict[Any, _Evaluated]
+    """The group's deadlines by trigger date (or trigger, birth and received dates), shared by every plan
+    with a group of the same rules."""
+
+
+class _Plan(NamedTuple):
+    """Everything about a row that depends on its facts other than the dates' values: which dates must
+    come in which order, which rules appear and what starts their clocks, the route, some warnings."""
+
+    order: tuple[tuple[int, int], ...]
+    """(later, earlier) positions among the row's dates (``facts.DATE_ORDER``)."""
+    groups: tuple[_Group, ...]
+    shape_warnings: tuple[str, ...]
+    """Warnings that depend on which dates are known."""
+    route_warnings: tuple[str, ...]
+    next_step: str
+    review_body: str | None
+    template: str
+    """The added columns as CSV, for ``str.format``: the groups' deadlines' texts, in group order, then the
+    soonest deadline and the warnings (the next step and the review body are in the template)."""
+    warnings: dict[int, tuple[tuple[str, ...], str]]
+    """Every row's warnings, and as CSV text, by what the dates add (bits: the calculations' warnings,
+    then late complaint, then a date in the future)."""
+
+
+class Answer(NamedTuple):
+    """What escalate adds to one row, before it is written as CSV or JSON."""
+
+    plan: _Plan | None
+    evaluated: tuple[_Evaluated, ...]
+    texts: tuple[str, ...]
+    """The deadlines' cells as CSV text, in the order of the plan's groups and their rules."""
+    next: DeadlineDates | None
+    next_csv: str
+    """The soonest of the complainant's deadlines that has not passed."""
+    urgent: int
+    """How many of the complainant's deadlines are due within 14 days or at risk."""
+    warnings: tuple[str, ...]
+    warnings_csv: str
+    error: str | None
+
+    @property
+    def next_step(self) -> str | None:
+        return self.plan.next_step if self.plan is not None else None
+
+    @property
+    def review_body(self) -> str | None:
+        """``mopac``, ``iopc``, ``letter`` (the 2012 rules: the body the outcome letter names), or None."""
+        return self.plan.review_body if self.plan is not None else None
+
+    @property
+    def deadlines(self) -> dict[str, DeadlineDates]:
+        """The deadlines the facts allow, by rule id."""
+        return {deadline.id: deadline for group in self.evaluated for deadline in group.deadlines}
+
+
+_UNREADABLE: Final = object()
+"""A cell's text that is not a valid value of its fact (the message is worked out again, with the fact)."""
+_FACT_DEFAULTS: Mapping[str, Any] = {item.name: item.default for item in fields(Facts)}
+_is_none = partial(operator.is_, None)
+_CALCULATION_WARNINGS: tuple[str, ...] = ("holiday-horizon", "court-christmas-unknown", "court-roll-forward")
+"""The ids ``engine.calculation_warnings`` gives, in its order."""
+_LATE = 1 << len(_CALCULATION_WARNINGS)
+_FUTURE = _LATE << 1
+
+
+class _Reader(dict[Any, Any]):
+    """The value of each text of a fact, read once (bounded). An unreadable text maps to ``_UNREADABLE``
+    and is kept in ``unreadable``; a date after ``today`` is kept in ``future``."""
+
+    def __init__(self, fact: str, today: date, size: int = CACHE_SIZE) -> None:
+        super().__init__()
+        self.fact = fact
+        self.today = today
+        self.size = size
+        self.default = _FACT_DEFAULTS[fact]
+        self.unreadable: set[str | None] = set()
+        self.future: set[str | None] = set()
+
+    def __missing__(self, text: str | None) -> Any:
+        if len(self) >= self.size:
+            self.clear()
+            self.unreadable.clear()
+            self.future.clear()
+        value: Any
+        try:
+            value = read_fact(self.fact, text) if text is not None else None
+        except InputError:
+            value = _UNREADABLE
+            self.unreadable.add(text)
+        if value is None:
+            value = self.default
+        elif isinstance(value, date) and value > self.today:
+            self.future.add(text)  # the engine's 'future-date' warning
+        self[text] = value
+        return value
+
+
+def picker(indexes: Sequence[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+    """A fast ``lambda row: tuple(row[i] for i in indexes)``."""
+    if not indexes:
+        return lambda _row: ()
+    if len(indexes) == 1:
+        only = indexes[0]
+        return lambda row: (row[only],)
+    return operator.itemgetter(*indexes)
+
+
+class Caseload:
+    """The columns escalate adds to the rows of one caseload: one ``today``, one choice of rules, and the
+    facts found in its columns (``facts``: the order in which ``answer`` takes their texts).
+
+    The engine decides everything; this class only arranges for it to decide each thing once. A row's
+    facts other than the dates' values (which dates are known, the yes/no and choice facts, the regime)
+    select a plan, built once with the engine: which dates must be in which order, which rules appear and
+    what starts their clocks, the route. Each group of rules with the same trigger date is then worked out
+    once per date (``engine.deadline_dates``). ``tests/test_batch.py`` checks the answers against
+    ``compute_deadlines`` and ``plan_route`` for any facts.
+    """
+
+    def __init__(self, facts: Sequence[str], *, today: date, only: Collection[str] | None = None) -> None:
+        self.facts = tuple(facts)
+        self.today = today
+        self.only = check_only(only)
+        self.rule_ids = tuple(rule.id for rule in RULES if self.only is None or rule.id in self.only)
+        self.columns = added_columns(self.only)
+        self._slots = {rule_id: slot for slot, rule_id in enumerate(self.rule_ids)}
+        self.date_facts = tuple(name for name in self.facts if name in DATE_FACTS)
+        self._date_position = {name: position for position, name in enumerate(self.date_facts)}
+        self._dates_of = picker([i for i, name in enumerate(self.facts) if name in DATE_FACTS])
+        self._others_of = picker([i for i, name in enumerate(self.facts) if name not in DATE_FACTS])
+        # Reading a date does not depend on its column, so the date columns share one reader, big enough for
+        # every day of a century: dates of birth are spread widely and would otherwise be read again.
+        dates = _Reader("incident_date", today, DATE_CACHE_SIZE)
+        self._read_date = dates.__getitem__
+        self._unreadable_dates = dates.unreadable
+        self._future_dates = dates.future
+        self._readers = tuple(dates if name in DATE_FACTS else _Reader(name, today) for name in self.facts)
+        self._complaint = self._date_position.get("complaint_date")
+        self._incident = self._date_position.get("incident_date")
+        self._born = self._date_position.get("date_of_birth")
+        self._received = self._date_position.get("outcome_received_date")
+        self._plans: dict[tuple[Any, ...], _Plan] = {}
+        self._evaluated: dict[tuple[str, ...], dict[Any, _Evaluated]] = {}
+        self._rules: dict[tuple[frozenset[str], Investigation, bool], Any] = {}
+        self._parts: dict[DeadlineDates, _Part] = {}
+        self._adults: dict[date, date] = {}
+        self._empty_tail = "," * (len(self.columns) - 1)
+
+    # The answer ---------------------------------------------------------------------------------------
+
+    def answer(self, texts: tuple[str | None, ...]) -> Answer:
+        """The answer for a row whose facts (``self.facts``) have these texts (None or blank: unknown)."""
+        date_texts = self._dates_of(texts)
+        dates = tuple(map(self._read_date, date_texts))
+        if self._unreadable_dates and not self._unreadable_dates.isdisjoint(date_texts):
+            return self._failure(texts)
+        complaint = dates[self._complaint] if self._complaint is not None else None
+        key = (
+            self._others_of(texts),
+            tuple(map(_is_none, dates)),
+            complaint is not None and regime_for(complaint),
+        )
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plan(key, texts)
+            if plan is None:
+                return self._failure(texts)
+        for later, earlier in plan.order:
+            if dates[later] < dates[earlier]:
+                return self._failure(texts)
+        evaluated = []
+        cells: tuple[str, ...] = ()
+        soonest: _Evaluated | None = None
+        urgent = warning_bits = 0
+        dob = dates[self._born] if self._born is not None else None
+        adults = self._adults
+        received_on = dates[self._received] if self._received is not None else None
+        for group in plan.groups:
+            if group.position >= 0:
+                trigger = dates[group.position]
+            else:
+                trigger = latest_trigger(group.names, [dates[position] for position in group.positions])[1]
+            found = None
+            if dob is not None and group.children and trigger < (adults.get(dob) or self._child_until(dob)):
+                # A child when time started (engine.calculation_inputs): every such case is different.
+                found = self._evaluate(group, trigger, dob, None)
+            elif received_on is not None and group.review_rule is not None:
+                received = calculation_inputs(group.review_rule, trigger, None, received_on)[1]
+                if received is not None:
+                    found = self._evaluate(group, trigger, None, received)
+            if found is None:
+                found = group.evaluated.get(trigger)
+                if found is None:
+                    found = self._evaluate(group, trigger, None, None)
+            evaluated.append(found)
+            cells += found.texts
+            urgent += found.urgent
+            warning_bits |= found.warnings
+            if found.soonest_key is not None and (
+                soonest is None or found.soonest_key < soonest.soonest_key  # type: ignore[operator]
+            ):
+                soonest = found
+        incident = dates[self._incident] if self._incident is not None else None
+        if incident is not None and late_complaint(incident, complaint, self.today):
+            warning_bits |= _LATE
+        if self._future_dates and not self._future_dates.isdisjoint(date_texts):
+            warning_bits |= _FUTURE
+        warnings = plan.warnings.get(warning_bits) or self._warnings(plan, warning_bits)
+        # _make: a NamedTuple from a tuple in one step (this runs once a row).
+        if soonest is None:
+            return Answer._make((plan, tuple(evaluated), cells, None, ",", urgent, *warnings, None))
+        return Answer._make(
+            (plan, tuple(evaluated), cells, soonest.soonest, soonest.soonest_csv, urgent, *warnings, None)
+        )
+
+    def failed(self, error: str) -> Answer:
+        """The answer for a row that cannot be computed."""
+        return Answer(None, (), (), None, ",", 0, (), "", error)
+
+    def _child_until(self, born: date) -> date:
+        """``engine.child_until``, remembered (bounded) for the dates of birth of this caseload."""
+        until = self._adults.get(born)
+        if until is None:
+            if len(self._adults) >= DATE_CACHE_SIZE:
+                self._adults.clear()
+            until = self._adults[born] = child_until(born)
+        return until
+
+    def _failure(self, texts: tuple[str | None, ...]) -> Answer:
+        """The answer for a row whose facts cannot be read or contradict each other, with every fact that
+        cannot be read named, or else the contradiction as ``Facts`` words it."""
+        errors = []
+        values: dict[str, Any] = {}
+        for name, text in zip(self.facts, texts, strict=True):
+            try:
+                value = read_fact(name, text or "")
+            except InputError as error:
+                errors.append(error.describe())
+            else:
+                if value is not None:
+                    values[name] = value
+        if not errors:
+            try:
+                Facts(today=self.today, **values)
+            except InputError as error:
+                errors.append(error.describe())
+        if not errors:  # pragma: no cover - every way to this method is an error the lines above find
+            raise AssertionError("a row was taken for an error, but its facts are consistent")
+        return self.failed("; ".join(errors))
+
+    def _plan(self, key: tuple[Any, ...], texts: tuple[str | None, ...]) -> _Plan | None:
+        """The plan for rows like this one (None when this row's facts cannot be read or contradict)."""
+        values = tuple(map(dict.__getitem__, self._readers, texts))
+        if _UNREADABLE in values:
+            return None
+        try:
+            facts = Facts(today=self.today, **dict(zip(self.facts, values, strict=True)))
+        except InputError:
+            return None
+        # Only the route's next step, review body and own warnings are read, and the route depends on the
+        # dates only through which are known and the regime (see the class): so it is planned once per plan,
+        # from a report without deadlines (which only the route's steps would list).
+        report = compute_deadlines(facts, only=())
+        route = plan_route(facts, report=report)
+        known = known_dates(facts)
+        rules_key = (known, facts.investigation, report.review.available)
+        rules = self._rules.get(rules_key)
+        if rules is None:
+            rules = self._rules[rules_key] = self._rules_plan(*rules_key)
+        order, groups, warnings = rules
+        # The template of the added columns: each rule's five cells where its group's deadlines put them.
+        where: dict[int, int] = {}
+        for group in groups:
+            for slot in group.slots:
+                where[slot] = len(where)
+        literal = f",{route.now.id},{route.review_body or NO_REVIEW}".replace("{", "{{").replace("}", "}}")
+        template = (
+            ","
+            + ",".join(
+                f"{{{where[slot]}}}" if slot in where else ",,,," for slot in range(len(self.rule_ids))
+            )
+            + f",{{{len(where)}}}{literal},{{{len(where) + 1}}},\n"
+        )
+        plan = _Plan(
+            order=order,
+            groups=groups,
+            shape_warnings=warnings,
+            route_warnings=tuple(
+                w.id for w in route.warnings if w not in report.warnings and w.id not in EVERY_CASE_WARNINGS
+            ),
+            next_step=route.now.id,
+            review_body=route.review_body,
+            template=template,
+            warnings={},
+        )
+        if len(self._plans) >= CACHE_SIZE:
+            self._plans.clear()
+        self._plans[key] = plan
+        return plan
+
+    def _rules_plan(
+        self, known: frozenset[str], investigation: Investigation, review_available: bool
+    ) -> tuple[tuple[tuple[int, int], ...], tuple[_Group, ...], tuple[str, ...]]:
+        """For rows that know these dates: the dates that must be in order, the rules that appear grouped by
+        what starts their clocks, and the warnings that depend on which dates are known."""
+        position = self._date_position
+        by_trigger: dict[tuple[str, ...], list[Rule]] = {}
+        for rule in RULES:
+            if rule.id in self._slots:
+                names = trigger_facts(rule, known, investigation, review_available)
+                if names:
+                    by_trigger.setdefault(names, []).append(rule)
+        groups = tuple(
+            _Group(
+                position=position[names[0]] if len(names) == 1 else -1,
+                positions=tuple(position[name] for name in names),
+                names=names,
+                rules=tuple(rules),
+                slots=tuple(self._slots[rule.id] for rule in rules),
+                children=any(rule.children for rule in rules),
+                review_rule=next((rule for rule in rules if rule.id == "review-request"), None),
+                evaluated=self._evaluated.setdefault(tuple(rule.id for rule in rules), {}),
+            )
+            for names, rules in by_trigger.items()
+        )
+        order = tuple(
+            (position[later], position[earlier])
+            for later, earlier in DATE_ORDER
+            if later in known and earlier in known
+        )
+        warnings = tuple(w.id for w in shape_warnings(known) if w.id not in EVERY_CASE_WARNINGS)
+        return order, groups, warnings
+
+    def _evaluate(self, group: _Group, trigger: date, born: date | None, received: date | None) -> _Evaluated:
+        """A group's deadlines for one trigger date, and date of birth or date received where they matter.
+
+        Only the common case, neither, is kept: the others are seldom the same twice, and take from it the
+        deadlines of the group's rules that they do not change.
+        """
+        common = None
+        if born is not None or received is not None:
+            common = group.evaluated.get(trigger) or self._evaluate(group, trigger, None, None)
+        deadlines = []
+        parts = []
+        for index, rule in enumerate(group.rules):
+            rule_born, rule_received = calculation_inputs(rule, trigger, born, received)
+            if common is not None and rule_born is None and rule_received is None:
+                deadlines.append(common.deadlines[index])
+                parts.append(common.parts[index])
+                continue
+            deadline = deadline_dates(rule.id, trigger, rule_born, rule_received, self.today)
+            part = self._parts.get(deadline)
+            if part is None:
+                part = self._part(rule, deadline, keep=rule_born is None and rule_received is None)
+            deadlines.append(deadline)
+            parts.append(part)
+        evaluated = _Evaluated(tuple(deadlines), tuple(parts))
+        if common is None:
+            if len(group.evaluated) >= CACHE_SIZE:
+                group.evaluated.clear()
+            group.evaluated[trigger] = evaluated
+        return evaluated
+
+    def _part(self, rule: Rule, deadline: DeadlineDates, *, keep: bool) -> _Part:
+        """What one deadline adds to a row."""
+        beyond, christmas, rolled = calculation_flags([(rule, deadline)])
+        part = _Part(
+            text=(
+                f"{deadline.safe_date.isoformat()},{deadline.last_day.isoformat()},"
+                f"{deadline.latest_date.isoformat()},{deadline.status},{deadline.days_left}"
+            ),
+            warnings=(1 if beyond else 0) | (2 if christmas else 0) | (4 if rolled else 0),
+            mine=rule.owner is Owner.YOU and deadline.status != "passed",
+            urgent=deadline.status in URGENT_STATUSES,
+        )
+        if keep:
+            if len(self._parts) >= CACHE_SIZE * 4:
+                self._parts.clear()
+            self._parts[deadline] = part
+        return part
+
+    def _warnings(self, plan: _Plan, bits: int) -> tuple[tuple[str, ...], str]:
+        """A row's warnings in the engine's order, then the route's, and as CSV text."""
+        warnings = [
+            *plan.shape_warnings,
+            *(("late-complaint",) if bits & _LATE else ()),
+            *(("future-date",) if bits & _FUTURE else ()),
+            *(name for index, name in enumerate(_CALCULATION_WARNINGS) if bits & (1 << index)),
+            *plan.route_warnings,
+        ]
+        found = tuple(dict.fromkeys(warnings))
+        plan.warnings[bits] = found, csv_cell("; ".join(found))
+        return plan.warnings[bits]
+
+    # As CSV -------------------------------------------------------------------------------------------
+
+    def csv_text(self, answer: Answer) -> str:
+        """The added columns as CSV text: from the comma before the first to the end of the line."""
+        if answer.plan is None:
+            return "," + self._empty_tail + csv_cell(answer.error or "") + "\n"
+        return answer.plan.template.format(*answer.texts, answer.next_csv, answer.warnings_csv)
+
+    # As JSON ------------------------------------------------------------------------------------------
+
+    def json_fields(self, answer: Answer) -> dict[str, Any]:
+        """The added fields as JSON values: ISO dates, integers, lists, null where there is nothing."""
+        result: dict[str, Any] = dict.fromkeys(self.columns)
+        for deadline in answer.deadlines.values():
+            stem = deadline.id.replace("-", "_")
+            result[f"{stem}_safe_date"] = deadline.safe_date.isoformat()
+            result[f"{stem}_last_day"] = deadline.last_day.isoformat()
+            result[f"{stem}_latest_date"] = deadline.latest_date.isoformat()
+            result[f"{stem}_status"] = deadline.status
+            result[f"{stem}_days_left"] = deadline.days_left
+        if answer.next is not None:
+            result["next_deadline"] = answer.next.id
+            result["next_deadline_date"] = answer.next.safe_date.isoformat()
+        result["next_step"] = answer.next_step
+        result["review_body"] = answer.review_body
+        result["warnings"] = list(answer.warnings) if answer.error is None else None
+        result["error"] = answer.error
+        return result
+
+
+# --- the library entry point -------------------------------------------------------------------------
+
+
+def process_rows(
+    rows: Iterable[Mapping[str, Any]], *, today: date, only: Collection[str] | None = None
+) -> Iterator[dict[str, Any]]:
+    """Each row (a mapping of column names to values) with escalate's fields added: its own items first,
+    unchanged, then for each rule ``<id>_safe_date``, ``_last_day``, ``_latest_date``, ``_status`` and
+    ``_days_left``, then ``next_deadline``, ``next_deadline_date``, ``next_step``, ``review_body``,
+    ``warnings`` and ``error``, as JSON values (ISO dates, integers, None where there is nothing).
+
+    Keys are matched to facts as `escalate batch` matches columns. Values may be text, dates, booleans
+    (for yes/no facts) or None. A row that cannot be computed gets its ``error`` and None elsewhere; rows
+    come out one for one, in order, as they are consumed. An unknown rule id in ``only`` is an InputError.
+    """
+    caseload = Caseload(BATCH_FACTS, today=today, only=only)
+    for row in rows:
+        yield {**row, **caseload.json_fields(mapping_answer(caseload, row))}
+
+
+_FACT_POSITION = {name: index for index, name in enumerate(BATCH_FACTS)}
+
+
+def mapping_answer(caseload: Caseload, row: Mapping[str, Any]) -> Answer:
+    """The answer for a row given as a mapping (a JSON object, or a library user's dict)."""
+    texts: list[str | None] = [None] * len(BATCH_FACTS)
+    seen: dict[str, str] = {}
+    for key, value in row.items():
+        fact = column_fact(key) if isinstance(key, str) else None
+        if fact is None:
+            continue
+        if fact in seen:
+            return caseload.failed(f"'{seen[fact]}' and '{key}' both mean {fact}; keep one of them")
+        seen[fact] = key
+        text = _as_text(value)
+        if text is _UNREADABLE:
+            return caseload.failed(f"{fact}: expected text, not {json_kind(value)}")
+        texts[_FACT_POSITION[fact]] = text
+    return caseload.answer(tuple(texts))
+
+
+def _as_text(value: Any) -> Any:
+    """A mapping's value as the text of a fact (``_UNREADABLE`` for a value that cannot be one)."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int | float):
+        return str(value)
+    return _UNREADABLE
+
+
+def json_kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return f"a {type(value).__name__}"
+
+
+def csv_cell(cell: str) -> str:
+    """One cell as CSV text, quoted only where it must be (as ``csv.writer`` quotes by default)."""
+    if "," in cell or '"' in cell or "\n" in cell or "\r" in cell:
+        return '"' + cell.replace('"', '""') + '"'
+    return cell

@@ -1,0 +1,603 @@
+"""Caseload files for `escalate batch`: CSV and JSON Lines in and out, streamed, and safe to open in a
+spreadsheet.
+
+``run_batch`` reads the lines of a caseload, has ``escalate.batch.Caseload`` answer each row, and writes
+each row out with its answer, in order, one for one. A row that cannot be read or computed is still
+written, with its ``error``. Nothing is printed here: the command line reports the ``Summary``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import io
+import json
+import os
+import re
+import stat
+import sys
+import tempfile
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from functools import partial
+from itertools import chain, islice
+from pathlib import Path, PurePath
+from typing import Any, BinaryIO, NamedTuple, TextIO
+
+from escalate.batch import BATCH_FACTS, Answer, Caseload, fact_columns, json_kind, mapping_answer, picker
+from escalate.errors import EscalateError
+
+
+class BatchFormat(StrEnum):
+    """The file formats of `escalate batch`."""
+
+    CSV = "csv"
+    JSONL = "jsonl"
+
+
+FORMAT_EXTENSIONS: Mapping[str, BatchFormat] = {
+    ".csv": BatchFormat.CSV,
+    ".txt": BatchFormat.CSV,
+    ".jsonl": BatchFormat.JSONL,
+    ".ndjson": BatchFormat.JSONL,
+}
+
+CHUNK = 8192
+"""Lines read at a time, and between two calls of the progress callback."""
+
+
+class BatchInputError(EscalateError):
+    """The input cannot be read at all (no such file, no header, a format escalate does not read)."""
+
+
+class BatchOutputError(EscalateError):
+    """The output cannot be written."""
+
+
+# --- CSV cells that are safe in a spreadsheet -----------------------------------------------------------
+
+SPREADSHEET_TRIGGERS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+"""Characters that make a spreadsheet read a cell as a formula (OWASP, 'CSV Injection')."""
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
+"""A byte that was not valid text in the input's encoding (kept as a lone surrogate)."""
+
+
+def neutralise(cell: str) -> str:
+    """A cell made safe to open in a spreadsheet: one that would start a formula gets a leading
+    apostrophe, as OWASP advises, so that it is shown as text and never run."""
+    return "'" + cell if cell.startswith(SPREADSHEET_TRIGGERS) else cell
+
+
+class CsvLines:
+    """Passed-through cells as the start of a CSV line: neutralised, and quoted as ``csv`` quotes them
+    (one writer, used again for every line)."""
+
+    def __init__(self) -> None:
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, lineterminator="")
+
+    def __call__(self, cells: Iterable[str]) -> str:
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._writer.writerow([neutralise(cell) for cell in cells])
+        return self._buffer.getvalue()
+
+
+# --- a whole batch ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Summary:
+    """What a batch did, for the line on standard error."""
+
+    rows: int = 0
+    errors: int = 0
+    urgent: int = 0
+    """The complainant's deadlines due within 14 days or at risk, over all rows."""
+
+
+def summary_line(summary: Summary) -> str:
+    """The line for standard error at the end of a batch."""
+    rows = f"{summary.rows:,} row{'' if summary.rows == 1 else 's'} read"
+    errors = f"{summary.errors:,} with errors" + (" (see the error column)" if summary.errors else "")
+    urgent = f"{summary.urgent:,} deadline{'' if summary.urgent == 1 else 's'} due within 14 days or at risk"
+    return f"escalate: {rows}, {errors}; {urgent}"
+
+
+@dataclass
+class BatchOptions:
+    """How to run a batch."""
+
+    today: date
+    only: Collection[str] | None = None
+    input_format: BatchFormat | None = None
+    """None: JSON Lines if the first line starts with '{', else CSV."""
+    output_format: BatchFormat | None = None
+    """None: the input's format."""
+    encoding: str = "utf-8"
+    """The input's encoding, named in the error of a row that is not valid text in it."""
+    jsonl_columns: Sequence[str] | None = None
+    """For JSON Lines in and CSV out: every key of the input (``jsonl_columns``), when it could be read
+    twice. Otherwise the columns are the keys of the first object."""
+    progress: Callable[[int], None] | None = None
+    """Called with the number of rows so far, after each chunk of lines."""
+    summary: Summary = field(default_factory=Summary)
+
+
+def run_batch(lines: Iterable[str], sink: TextIO, options: BatchOptions) -> Summary:
+    """Read a caseload from ``lines`` (text, line endings kept, as a file opened with ``newline=''``
+    gives them) and write each row with escalate's columns to ``sink``, in order, one for one.
+
+    Raises BatchInputError, before writing anything, when the input cannot be read at all.
+    """
+    lines = iter(lines)
+    first = next(lines, None)
+    while first is not None and not first.strip():
+        first = next(lines, None)
+    if first is None:
+        raise BatchInputError(
+            "the input is empty: expected a header row naming the columns, then one row per case"
+        )
+    if first.startswith(("\udcff\udcfe", "\udcfe\udcff")) or "\x00" in first:
+        raise BatchInputError(
+            "the input looks like UTF-16 text (as Excel's 'Unicode text' saves it); save it as 'CSV UTF-8', "
+            "or give --encoding utf-16"
+        )
+    lines = chain([first], lines)
+    if options.input_format is None:
+        options.input_format = BatchFormat.JSONL if first.lstrip().startswith("{") else BatchFormat.CSV
+    if options.output_format is None:
+        options.output_format = options.input_format
+    if options.input_format is BatchFormat.CSV:
+        return _run_csv(lines, sink, options)
+    return _run_jsonl(lines, sink, options)
+
+
+def _chunks(items: Iterator[Any]) -> Iterator[list[Any]]:
+    return iter(lambda: list(islice(items, CHUNK)), [])
+
+
+def _encoding_error(options: BatchOptions, column: str) -> str:
+    return (
+        f"the row is not valid {options.encoding} text (column '{column}'): save the file as CSV UTF-8, "
+        "or give its encoding with --encoding (for example cp1252)"
+    )
+
+
+def _missing_header(header: Sequence[str]) -> BatchInputError:
+    shown = ", ".join(f"'{cell}'" for cell in header[:4]) + (", ..." if len(header) > 4 else "")
+    return BatchInputError(
+        f"no column of the first row ({shown}) names a fact; the first row must be a header with columns "
+        "such as incident_date, complaint_date, outcome_date (see `escalate batch --help`)"
+    )
+
+
+# --- CSV in ------------------------------------------------------------------------------------------
+
+
+def _run_csv(lines: Iterator[str], sink: TextIO, options: BatchOptions) -> Summary:
+    header = next(csv.reader(lines))  # reads the lines of the header record, and no more
+    if header:
+        header[0] = header[0].removeprefix("\ufeff")  # a byte order mark that another encoding left
+    found = fact_columns(header)
+    if not found:
+        raise _missing_header(header)
+    caseload = Caseload(tuple(found), today=options.today, only=options.only)
+    texts_of = picker(list(found.values()))
+    if options.output_format is BatchFormat.JSONL:
+        return _csv_to_jsonl(lines, header, texts_of, caseload, sink, options)
+    line_of = CsvLines()
+    sink.write(line_of(header) + "," + ",".join(caseload.columns) + "\n")
+    return _csv_to_csv(lines, header, texts_of, caseload, sink, options, line_of)
+
+
+def _csv_to_csv(
+    lines: Iterator[str],
+    header: Sequence[str],
+    texts_of: Callable[[Sequence[str]], tuple[str, ...]],
+    caseload: Caseload,
+    sink: TextIO,
+    options: BatchOptions,
+    line_of: CsvLines,
+) -> Summary:
+    """The hot loop. Most lines of a caseload have no quotes: their cells are the text between the commas,
+    and the line goes out as it came, unless a cell must be neutralised or holds bytes that were not text.
+    A line with a quote is read by ``csv`` (with the lines after it, for a quoted cell that runs on) and
+    written again, quoted where needed."""
+    summary = options.summary
+    width = len(header)
+    write = sink.write
+    answer_of = caseload.answer
+    csv_text = caseload.csv_text
+    starts = SPREADSHEET_TRIGGERS
+    for block in _chunks(lines):
+        rows = errors = urgent = 0
+        rest = iter(block)
+        for line in rest:
+            if '"' in line:
+                try:
+                    row = next(csv.reader(chain((line,), rest, lines)))
+                except csv.Error as error:
+                    rows += 1
+                    errors += 1
+                    write(
+                        "," * (width - 1)
+                        + csv_text(caseload.failed(f"the row cannot be read as CSV: {error}"))
+                    )
+                    continue
+                text = None
+            else:
+                text = line.rstrip("\r\n")
+                if not text:
+                    continue  # a blank line is not a case
+                row = text.split(",")
+            rows += 1
+            if len(row) != width:
+                write(_ragged(row, width, caseload, line_of))
+                errors += 1
+                continue
+            answer = answer_of(texts_of(row))
+            if (
+                text is None
+                or text.startswith(starts)
+                or ",=" in text
+                or ",+" in text
+                or ",-" in text
+                or ",@" in text
+                or ",\t" in text
+                or not text.isascii()
+            ):
+                text, answer = _careful(row, header, line, answer, caseload, options, line_of)
+            write(text + csv_text(answer))
+            if answer.error is not None:
+                errors += 1
+            urgent += answer.urgent
+        _count(summary, options, rows, errors, urgent)
+    return summary
+
+
+def _count(summary: Summary, options: BatchOptions, rows: int, errors: int, urgent: int) -> None:
+    summary.rows += rows
+    summary.errors += errors
+    summary.urgent += urgent
+    if options.progress is not None:
+        options.progress(summary.rows)
+
+
+def _careful(
+    row: list[str],
+    header: Sequence[str],
+    line: str,
+    answer: Answer,
+    caseload: Caseload,
+    options: BatchOptions,
+    line_of: CsvLines,
+) -> tuple[str, Answer]:
+    """A row that needs quoting or neutralising, or holds bytes that were not text (then it is an error)."""
+    if not line.isascii() and _SURROGATE.search(line):
+        column = next(name for name, cell in zip(header, row, strict=True) if _SURROGATE.search(cell))
+        answer = caseload.failed(_encoding_error(options, column))
+    return line_of(row), answer
+
+
+def _ragged(row: list[str], width: int, caseload: Caseload, line_of: CsvLines) -> str:
+    """A row with more or fewer cells than the header: written with the cells it has, and its error."""
+    return line_of(_fit(row, width)) + caseload.csv_text(caseload.failed(_ragged_error(row, width)))
+
+
+def _fit(row: list[str], width: int) -> list[str]:
+    return (row + [""] * width)[:width]
+
+
+def _ragged_error(row: list[str], width: int) -> str:
+    if len(row) < width:
+        return (
+            f"the row has {len(row)} cells where the header has {width}: a cell or a comma is missing, or a "
+            "cell with a comma in it is not in quotes"
+        )
+    extra = ", ".join(repr(cell) for cell in row[width:])
+    return (
+        f"the row has {len(row)} cells where the header has {width} (a cell with a comma in it must be in "
+        f"quotes); the extra cells, not passed through, are: {extra}"
+    )
+
+
+def _unique_keys(header: Sequence[str]) -> list[str]:
+    """Header names as JSON keys: a repeated name gets ``_2``, ``_3``... so that no cell is lost."""
+    keys: list[str] = []
+    seen: set[str] = set()
+    for name in header:
+        key, number = name, 1
+        while key in seen:
+            number += 1
+            key = f"{name}_{number}"
+        seen.add(key)
+        keys.append(key)
+    return keys
+
+
+def _csv_to_jsonl(
+    lines: Iterator[str],
+    header: Sequence[str],
+    texts_of: Callable[[Sequence[str]], tuple[str, ...]],
+    caseload: Caseload,
+    sink: TextIO,
+    options: BatchOptions,
+) -> Summary:
+    keys = _unique_keys(header)
+    width = len(header)
+    reader = csv.reader(lines)
+    for block in _chunks(_csv_rows(reader)):
+        rows = errors = urgent = 0
+        for row in block:
+            rows += 1
+            if isinstance(row, str):  # the row could not be read
+                answer, row = caseload.failed(row), []
+            elif len(row) != width:
+                answer = caseload.failed(_ragged_error(row, width))
+            else:
+                answer = caseload.answer(texts_of(row))
+                bad = next(
+                    (name for name, cell in zip(header, row, strict=True) if _SURROGATE.search(cell)), None
+                )
+                if bad is not None:
+                    answer = caseload.failed(_encoding_error(options, bad))
+            errors += answer.error is not None
+            urgent += answer.urgent
+            record = dict(zip(keys, _fit(row, width), strict=True)) if row else {}
+            sink.write(_json_line(record, caseload, answer))
+        _count(options.summary, options, rows, errors, urgent)
+    return options.summary
+
+
+def _csv_rows(reader: Iterator[list[str]]) -> Iterator[list[str] | str]:
+    """The rows of a CSV reader, blank lines skipped; a row that cannot be read is its error message."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield f"the row cannot be read as CSV: {error}"
+            continue
+        if row:
+            yield row
+
+
+def _json_line(record: Mapping[str, Any], caseload: Caseload, answer: Answer) -> str:
+    return json.dumps({**record, **caseload.json_fields(answer)}, ensure_ascii=False) + "\n"
+
+
+# --- JSON Lines in -----------------------------------------------------------------------------------
+
+
+class _JsonRecord(NamedTuple):
+    row: Mapping[str, Any]
+    error: str | None
+
+
+def _json_records(lines: Iterable[str]) -> Iterator[_JsonRecord]:
+    """The objects of a JSON Lines text, one per line that is not blank; a line that is not an object is a
+    record with no fields and its error."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except ValueError as error:
+            yield _JsonRecord({}, f"line {number} is not valid JSON ({error})")
+            continue
+        if not isinstance(value, dict):
+            yield _JsonRecord({}, f"line {number} is {json_kind(value)}, not a JSON object with one case")
+        elif _SURROGATE.search(line):
+            yield _JsonRecord(value, f"line {number} is not valid text in its encoding: save it as UTF-8")
+        else:
+            yield _JsonRecord(value, None)
+
+
+def jsonl_columns(lines: Iterable[str]) -> list[str]:
+    """Every key of the objects of a JSON Lines text, in the order first seen: the CSV columns for it."""
+    keys: dict[str, None] = {}
+    for record in _json_records(lines):
+        keys.update(dict.fromkeys(record.row))
+    return list(keys)
+
+
+def _run_jsonl(lines: Iterator[str], sink: TextIO, options: BatchOptions) -> Summary:
+    caseload = Caseload(BATCH_FACTS, today=options.today, only=options.only)
+    records = _json_records(lines)
+    if options.output_format is BatchFormat.CSV:
+        return _jsonl_to_csv(records, caseload, sink, options)
+    for block in _chunks(records):
+        errors = urgent = 0
+        for record in block:
+            answer = caseload.failed(record.error) if record.error else mapping_answer(caseload, record.row)
+            errors += answer.error is not None
+            urgent += answer.urgent
+            sink.write(_json_line(record.row, caseload, answer))
+        _count(options.summary, options, len(block), errors, urgent)
+    return options.summary
+
+
+def _jsonl_to_csv(
+    records: Iterator[_JsonRecord], caseload: Caseload, sink: TextIO, options: BatchOptions
+) -> Summary:
+    """JSON Lines in, CSV out. A header cannot grow once written, so when the columns could not be found
+    beforehand (standard input), a later object with keys the first one lacks is an error naming them."""
+    first = list(islice(records, 1))
+    columns = (
+        list(options.jsonl_columns)
+        if options.jsonl_columns is not None
+        else list(first[0].row)
+        if first
+        else []
+    )
+    known = set(columns)
+    lead = 0 if columns else 1  # with no input column, a line starts with escalate's first column
+    line_of = CsvLines()
+    sink.write((line_of(columns) + "," + ",".join(caseload.columns))[lead:] + "\n")
+    for block in _chunks(chain(first, records)):
+        errors = urgent = 0
+        for record in block:
+            answer = caseload.failed(record.error) if record.error else mapping_answer(caseload, record.row)
+            extra = [key for key in record.row if key not in known]
+            if extra and answer.error is None:
+                answer = caseload.failed(
+                    "keys not in the first line cannot be added as CSV columns: "
+                    + ", ".join(repr(key) for key in extra)
+                    + " (give the file rather than standard input, or write JSON Lines: --format jsonl)"
+                )
+            errors += answer.error is not None
+            urgent += answer.urgent
+            cells = [_cell_text(record.row.get(column)) for column in columns]
+            sink.write((line_of(cells) + caseload.csv_text(answer))[lead:])
+        _count(options.summary, options, len(block), errors, urgent)
+    return options.summary
+
+
+def _cell_text(value: Any) -> str:
+    """A JSON value as a CSV cell: text as it is, nothing for null, any other value as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+# --- files -------------------------------------------------------------------------------------------
+
+
+def format_of(path: str | None, given: str | None, option: str) -> BatchFormat | None:
+    """The format an option names, else the one a file's extension says; None when neither says (standard
+    input or output). An unknown name is a BatchInputError, and so is an unknown extension of the input."""
+    if given is not None:
+        try:
+            return BatchFormat(given.strip().lower())
+        except ValueError:
+            raise BatchInputError(f"{option}: '{given}' is not one of: csv, jsonl") from None
+    if path is None or path == "-":
+        return None
+    suffix = PurePath(path).suffix.lower()
+    if suffix in FORMAT_EXTENSIONS:
+        return FORMAT_EXTENSIONS[suffix]
+    if option == "--format":
+        return None
+    hint = (
+        " (save a spreadsheet as 'CSV UTF-8' first)"
+        if suffix in (".xlsx", ".xls", ".ods", ".numbers")
+        else ""
+    )
+    raise BatchInputError(
+        f"cannot tell the format of '{path}' from its extension; give {option} csv or {option} jsonl{hint}"
+    )
+
+
+@dataclass
+class BatchInput:
+    """An open caseload: its lines of text, and how far reading has gone through its bytes (for progress)."""
+
+    lines: TextIO
+    size: int | None
+    """The size in bytes, for a regular file."""
+    position: Callable[[], int | None]
+
+
+@contextlib.contextmanager
+def open_input(path: str, encoding: str, stdin: BinaryIO | None = None) -> Iterator[BatchInput]:
+    """Open a caseload as text; ``-`` is standard input. A UTF-8 byte order mark is skipped. Bytes that are
+    not valid text in ``encoding`` are kept (as lone surrogates), so that they pass through unchanged and
+    the row that holds them carries an error."""
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise BatchInputError(
+            f"--encoding: '{encoding}' is not an encoding Python knows (try utf-8 or cp1252)"
+        ) from None
+    if codecs.lookup(encoding).name == "utf-8":
+        encoding = "utf-8-sig"
+    if path == "-":
+        binary: BinaryIO = stdin if stdin is not None else sys.stdin.buffer
+        size = None
+    else:
+        try:
+            binary = Path(path).open("rb")  # noqa: SIM115 - closed below, with its text wrapper
+        except OSError as error:
+            raise BatchInputError(f"cannot read '{path}': {error.strerror or error}") from None
+        size = _regular_size(binary)
+    text = io.TextIOWrapper(binary, encoding=encoding, errors="surrogateescape", newline="")
+    try:
+        yield BatchInput(text, size, partial(_tell, binary))
+    finally:
+        if path == "-":
+            text.detach()
+        else:
+            text.close()
+
+
+def _regular_size(binary: BinaryIO) -> int | None:
+    try:
+        info = os.fstat(binary.fileno())
+    except (OSError, ValueError):
+        return None
+    return info.st_size if stat.S_ISREG(info.st_mode) else None
+
+
+def _tell(binary: BinaryIO) -> int | None:
+    try:
+        return binary.tell()
+    except (OSError, ValueError):
+        return None
+
+
+@contextlib.contextmanager
+def open_output(path: str | None, stdout: TextIO | None = None) -> Iterator[TextIO]:
+    """Where the result goes: standard output, or a file written under a temporary name and renamed when
+    done, so that an interrupted batch never leaves half a file. UTF-8; bytes that were not valid text in
+    the input are written back as they were."""
+    if path is None or path == "-":
+        target = stdout if stdout is not None else sys.stdout
+        buffer = getattr(target, "buffer", None)
+        if buffer is None:  # a text stream without bytes underneath (tests, notebooks)
+            yield target
+            return
+        target.flush()
+        stream = io.TextIOWrapper(buffer, encoding="utf-8", errors="surrogateescape", newline="")
+        try:
+            yield stream
+        finally:
+            stream.flush()
+            stream.detach()
+        return
+    destination = Path(path)
+    try:
+        descriptor, temporary = tempfile.mkstemp(
+            dir=destination.parent, prefix=f".{destination.name}.", suffix=".part", text=True
+        )
+    except OSError as error:
+        raise BatchOutputError(f"cannot write '{path}': {error.strerror or error}") from None
+    done = False
+    try:
+        with open(descriptor, "w", encoding="utf-8", errors="surrogateescape", newline="") as stream:  # noqa: PTH123
+            yield stream
+        Path(temporary).replace(destination)
+        done = True
+    except OSError as error:
+        raise BatchOutputError(f"cannot write '{path}': {error.strerror or error}") from None
+    finally:
+        if not done:
+            with contextlib.suppress(OSError):
+                Path(temporary).unlink()
+
+
+def same_file(one: str, other: str | None) -> bool:
+    """Whether two paths name one existing file (so that writing the output would replace the input)."""
+    if other is None or "-" in (one, other):
+        return False
+    try:
+        return Path(one).samefile(other)
+    except OSError:
+        return False
