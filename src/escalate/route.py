@@ -10,7 +10,7 @@ builds a few hundred step lists at most.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Any, Literal
@@ -57,6 +57,7 @@ ROUTE_WARNING_IDS: tuple[str, ...] = (
 deadlines engine, which gives them to `escalate deadlines` too)."""
 
 PRA_SCH3 = "https://www.legislation.gov.uk/ukpga/2002/30/schedule/3"
+_SHORT_NAMES = {"mopac": "MOPAC", "iopc": "the IOPC"}
 REGS_2020 = "https://www.legislation.gov.uk/uksi/2020/2"
 
 
@@ -102,6 +103,8 @@ class Route:
     deadlines: tuple[Deadline, ...]
     warnings: tuple[Warning, ...]
     disclaimer: str = DISCLAIMER
+    facts: Facts | None = field(default=None, repr=False, compare=False)
+    """The facts the route was planned from (not part of the JSON; the markdown page lists them)."""
 
     @property
     def now(self) -> Step:
@@ -114,6 +117,10 @@ class Route:
     def step(self, step_id: str) -> Step | None:
         """The step with this id, if the route has it."""
         return next((step for step in self.steps if step.id == step_id), None)
+
+    def deadlines_of(self, step: Step) -> tuple[Deadline, ...]:
+        """A step's deadlines, soonest first (as in ``deadlines``)."""
+        return tuple(deadline for deadline in self.deadlines if deadline.id in step.deadlines)
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON document of `escalate route --format json` (README, 'The route as JSON')."""
@@ -163,6 +170,7 @@ def plan_route(facts: Facts, *, report: Report | None = None) -> Route:
         deadlines=report.deadlines,
         warnings=report.warnings + route_warnings,
         disclaimer=report.disclaimer,
+        facts=facts,
     )
 
 
@@ -356,7 +364,7 @@ def _assumptions(key: _RouteKey) -> tuple[Warning, ...]:
                 "assumed-schedule3",
                 "Assumed that the complaint was recorded under Schedule 3 (the formal process, with a right "
                 "of review). If the police wrote that they were dealing with it 'outside Schedule 3', there "
-                "is no review: ask them to record it (--schedule3 no).",
+                "is no review: ask them to record it.",
             )
         )
     if key.investigation is Investigation.UNKNOWN and key.review.body is not None:
@@ -364,17 +372,15 @@ def _assumptions(key: _RouteKey) -> tuple[Warning, ...]:
             Warning(
                 "assumed-investigation",
                 "Assumed that the IOPC did not investigate the complaint or direct its investigation. If it "
-                "did, there is no review and judicial review is the route, within 3 months of the outcome "
-                "(--investigation iopc or iopc-directed).",
+                "did, there is no review and judicial review is the route, within 3 months of the outcome.",
             )
         )
     if not key.named_review_body and key.review.body in ("mopac", "iopc"):
         found.append(
             Warning(
                 "assumed-review-body",
-                f"The review body ({BODY_NAMES[key.review.body]}) was worked out from the facts. The "
-                "outcome letter must say who reviews it: if it names another body, follow the letter "
-                "(--review-body).",
+                f"The review body ({_SHORT_NAMES[key.review.body]}) was worked out from the facts. The "
+                "outcome letter must say who reviews it: if it names another body, follow the letter.",
             )
         )
     return tuple(found)
@@ -601,7 +607,7 @@ def _civil_text(injury: bool | None, detained: bool | None, prosecuted: bool | N
     return _Text(
         title="A civil claim for compensation",
         body="County Court",
-        why="A complaint cannot award compensation: only a civil claim can. Possible claims: "
+        why="A complaint cannot award compensation: only a civil claim can. Possible claims include: "
         + claims_text
         + ". "
         "The limitation clock runs while the complaint goes on.",
