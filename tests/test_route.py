@@ -147,7 +147,9 @@ def test_2012_regime_is_an_appeal_to_the_body_in_the_letter() -> None:
     assert "before 1 February 2020" in step.why
     assert step.deadlines == ("review-request",)
     deadline = planned.deadlines_of(step)[0]
-    assert deadline.safe_date == date(2019, 12, 29)  # 2012 Regulations reg 11(3): 28 days from the letter's date
+    assert deadline.safe_date == date(
+        2019, 12, 29
+    )  # 2012 Regulations reg 11(3): 28 days from the letter's date
 
 
 def test_judicial_review_step_carries_both_deadlines_and_finality() -> None:
@@ -157,7 +159,10 @@ def test_judicial_review_step_carries_both_deadlines_and_finality() -> None:
     assert step.deadlines == ("letter-before-claim", "judicial-review")
     assert "no appeal" in step.why
     jr = planned.deadlines_of(step)
-    assert [d.safe_date for d in jr] == [date(2026, 2, 14), date(2026, 2, 28)]  # s.7: 28 Feb 2026; letter 14 days before
+    assert [d.safe_date for d in jr] == [
+        date(2026, 2, 14),
+        date(2026, 2, 28),
+    ]  # s.7: 28 Feb 2026; letter 14 days before
     assert "review-is-final" in {w.id for w in planned.warnings}
 
 
@@ -191,13 +196,24 @@ def test_also_steps() -> None:
 def test_equality_step_only_hidden_when_there_was_no_discrimination() -> None:
     assert route(discrimination=False).step("equality-act-claim") is None
     assert route(discrimination=True).step("equality-act-claim") is not None
-    assert route().step("equality-act-claim") is not None  # unknown: shown, its 6 months are the shortest clock
+    assert (
+        route().step("equality-act-claim") is not None
+    )  # unknown: shown, its 6 months are the shortest clock
 
 
 def test_civil_claim_step_follows_the_flags() -> None:
-    step = route(incident_date="2026-01-10", injury=False, detained=True, prosecuted=True, prosecution_end_date="2026-06-01").step("civil-claim")
+    step = route(
+        incident_date="2026-01-10",
+        injury=False,
+        detained=True,
+        prosecuted=True,
+        prosecution_end_date="2026-06-01",
+    ).step("civil-claim")
     assert step is not None
-    assert step.deadlines == ("civil-claim", "malicious-prosecution")  # no personal injury when there was none
+    assert step.deadlines == (
+        "civil-claim",
+        "malicious-prosecution",
+    )  # no personal injury when there was none
     assert "false imprisonment" in step.why and "malicious prosecution" in step.why
 
 
@@ -288,7 +304,9 @@ def any_facts(draw: st.DrawFn) -> Facts:
     """Facts whose dates agree with each other (a chain of offsets; any of them may be unknown)."""
     start = draw(st.dates(min_value=date(2017, 1, 1), max_value=date(2027, 12, 31)))
     incident = draw(_offsets)
-    complaint, update, outcome, received, review, knowledge, prosecution, sar = (draw(_offsets) for _ in range(8))
+    complaint, update, outcome, received, review, knowledge, prosecution, sar = (
+        draw(_offsets) for _ in range(8)
+    )
     base = start
     values: dict[str, object] = {}
     chain = {}
@@ -306,7 +324,11 @@ def any_facts(draw: st.DrawFn) -> Facts:
         chain["outcome_received_date"] = o + timedelta(days=received % 30)
     if review is not None:
         chain["review_decision_date"] = o + timedelta(days=review)
-    for name, offset in (("knowledge_date", knowledge), ("prosecution_end_date", prosecution), ("sar_date", sar)):
+    for name, offset in (
+        ("knowledge_date", knowledge),
+        ("prosecution_end_date", prosecution),
+        ("sar_date", sar),
+    ):
         if offset is not None:
             chain[name] = base + timedelta(days=offset)
     values.update(chain)
@@ -316,7 +338,15 @@ def any_facts(draw: st.DrawFn) -> Facts:
     values["schedule3"] = draw(st.sampled_from(Schedule3))
     values["investigation"] = draw(st.sampled_from(Investigation))
     values["review_body"] = draw(st.one_of(st.none(), st.sampled_from(ReviewBody)))
-    for flag in ("death_or_serious_injury", "serious_allegation", "discrimination", "injury", "detained", "prosecuted", "referred_to_iopc"):
+    for flag in (
+        "death_or_serious_injury",
+        "serious_allegation",
+        "discrimination",
+        "injury",
+        "detained",
+        "prosecuted",
+        "referred_to_iopc",
+    ):
         values[flag] = draw(st.sampled_from((None, True, False)))
     today = start + timedelta(days=draw(st.integers(min_value=0, max_value=3000)))
     try:
@@ -386,4 +416,6 @@ def test_every_contact_is_used_and_every_step_says_where() -> None:
     source = inspect.getsource(route_module)
     for key in contacts():
         assert f'contact_line("{key}")' in source, key
-    assert contact_line("iopc").startswith("Where: IOPC") and contact_line("iopc").endswith(contacts()["iopc"].url)
+    assert contact_line("iopc").startswith("Where: IOPC") and contact_line("iopc").endswith(
+        contacts()["iopc"].url
+    )

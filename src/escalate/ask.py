@@ -461,7 +461,12 @@ def run_interview(interview: Interview, input_stream: TextIO, output_stream: Tex
     while (question := state.next_question()) is not None:
         write("\n" + question_text(question) + "\n> ")
         output_stream.flush()
-        line = input_stream.readline()
+        try:
+            line = input_stream.readline()
+        except KeyboardInterrupt:
+            write("\n")  # so that the one-line error starts on a line of its own
+            output_stream.flush()
+            raise
         if not line:
             write("\n(No more answers: the rest are treated as not known.)\n")
             break

@@ -65,6 +65,12 @@ def _by(deadline: Deadline) -> str:
     return f"{lead} {long_date(deadline.safe_date)} ({left})"
 
 
+def _label(step: Step, deadline: Deadline) -> str:
+    """What a deadline asks, in the words of its step (the complaint rule speaks of the MPS, but a complaint
+    about the Commissioner goes to MOPAC)."""
+    return step.title if deadline.id == "complaint" else deadline.action
+
+
 def _review_line(route: Route) -> str:
     if route.review_body is None:
         return f"No review: {route.review_reason}."
@@ -122,7 +128,7 @@ def _print_step(route: Route, step: Step, console: Console, number: str) -> None
     if step.status != "done":
         for deadline in route.deadlines_of(step):
             style = STATUS_STYLE[deadline.status] if deadline.status != "open" else "bold"
-            lines.append(Text(f"{deadline.action}: {_by(deadline)}", style=style))
+            lines.append(Text(f"{_label(step, deadline)}: {_by(deadline)}", style=style))
     links: list[Text] = []
     if step.status == "unavailable":
         lines.append(Text(step.why))
@@ -290,19 +296,34 @@ def route_markdown(route: Route, stream: TextIO) -> None:
     stream.write("\n".join(out) + "\n")
 
 
+VALUE_WORDS: Mapping[str, str] = {
+    "officer": "a police officer or member of staff",
+    "staff": "a member of police staff",
+    "senior-officer": "a senior officer (Commander or above)",
+    "commissioner": "the Commissioner",
+    "mopac-staff": "MOPAC staff",
+    "mayor": "the Mayor or the Deputy Mayor for Policing and Crime",
+    "mps": "the MPS",
+    "not-investigated": "not investigated",
+    "iopc-directed": "the police, under the IOPC's direction",
+    "iopc": "the IOPC",
+    "mopac": "MOPAC",
+}
+
+
 def _answer(value: object) -> str:
     if value is True:
         return "yes"
     if value is False:
         return "no"
-    return str(value)
+    return VALUE_WORDS.get(str(value), str(value))
 
 
 def _md_step_body(route: Route, step: Step, add: Callable[[str], None]) -> None:
     add(f"**Who:** {_md(step.body)}  ")
     if step.status != "done":
         for deadline in route.deadlines_of(step):
-            add(f"**{_md(deadline.action)}:** {_md(_by(deadline))}  ")
+            add(f"**{_md(_label(step, deadline))}:** {_md(_by(deadline))}  ")
     add(f"**Why:** {_md(step.why)}  ")
     if step.status != "unavailable":
         add(f"**How:** {_md_lines(step.how)}  ")

@@ -58,6 +58,11 @@ deadlines engine, which gives them to `escalate deadlines` too)."""
 
 PRA_SCH3 = "https://www.legislation.gov.uk/ukpga/2002/30/schedule/3"
 _SHORT_NAMES = {"mopac": "MOPAC", "iopc": "the IOPC"}
+_MOPAC_COMPLAINTS = Source(
+    "MOPAC complaints",
+    "https://www.london.gov.uk/programmes-strategies/mayors-office-policing-and-crime/"
+    "about-mayors-office-policing-and-crime-mopac/mopac-complaints",
+)
 REGS_2020 = "https://www.legislation.gov.uk/uksi/2020/2"
 
 
@@ -158,6 +163,7 @@ def plan_route(facts: Facts, *, report: Report | None = None) -> Route:
         detained=facts.detained,
         prosecuted=facts.prosecuted,
         named_review_body=facts.review_body is not None,
+        asked_for_records=facts.sar_date is not None,
         present=frozenset(deadline.id for deadline in report.deadlines),
     )
     steps, route_warnings = _build(key)
@@ -217,6 +223,7 @@ class _RouteKey:
     detained: bool | None
     prosecuted: bool | None
     named_review_body: bool
+    asked_for_records: bool
     present: frozenset[str]
 
     @property
@@ -302,7 +309,7 @@ def _path_steps(key: _RouteKey) -> tuple[Step, ...]:
 
 def _also_steps(key: _RouteKey) -> tuple[Step, ...]:
     texts: list[tuple[str, _Text]] = [
-        ("subject-access-request", _sar_text()),
+        ("subject-access-request", _sar_text(key.asked_for_records)),
         ("civil-claim", _civil_text(key.injury, key.detained, key.prosecuted)),
     ]
     # Shown unless the person said there was no discrimination: its 6 months are the shortest court clock.
@@ -399,7 +406,7 @@ def _complain_text(about: About) -> tuple[str, _Text]:
             "Complaints are best made within 12 months of the incident.",
             how="Write to MOPAC: say what the Commissioner did or failed to do, when, and what you want to "
             "happen; ask for it to be recorded under Schedule 3 of the Police Reform Act 2002. Keep a copy.\n"
-            + contact_line("mopac"),
+            + contact_line("mopac-complaints"),
             source=Source("Police Reform Act 2002 s.29 (appropriate authority) and Sch 3", PRA_SCH3),
             deadlines=("complaint",),
         )
@@ -411,8 +418,8 @@ def _complain_text(about: About) -> tuple[str, _Text]:
             "its own three-stage complaints process.",
             how="Use MOPAC's complaints process: say who was involved, what happened and when, and what you "
             "want to happen. If you are not satisfied at one stage, ask for the "
-            "next.\n" + contact_line("mopac"),
-            source=Source("MOPAC complaints policy", "https://www.london.gov.uk/mopac-complaints"),
+            "next.\n" + contact_line("mopac-complaints"),
+            source=_MOPAC_COMPLAINTS,
         )
     if about is About.MAYOR:
         return "complain-to-gla", _Text(
@@ -463,8 +470,8 @@ def _wait_text(about: About) -> _Text:
             title="Wait for MOPAC's answer",
             body="MOPAC (Mayor's Office for Policing and Crime)",
             why="MOPAC answers at each stage of its complaints process.",
-            how="If you hear nothing, chase in writing and keep a copy.\n" + contact_line("mopac"),
-            source=Source("MOPAC complaints policy", "https://www.london.gov.uk/mopac-complaints"),
+            how="If you hear nothing, chase in writing and keep a copy.\n" + contact_line("mopac-complaints"),
+            source=_MOPAC_COMPLAINTS,
         )
     if about is About.MAYOR:
         return _Text(
@@ -565,17 +572,29 @@ def _judicial_review_text(review: ReviewDecision, regime: Regime, police: bool) 
     )
 
 
-@lru_cache(maxsize=1)
-def _sar_text() -> _Text:
+@lru_cache(maxsize=2)
+def _sar_text(asked: bool) -> _Text:
+    why = (
+        "You have a right to a copy of your personal data: body-worn video, custody records, incident logs "
+        "and notes. It is evidence for the complaint and any claim, and footage not kept as evidence may be "
+        "deleted after a short time."
+    )
+    if asked:
+        how = (
+            "You have asked. If the reply is late or incomplete, chase it in writing and then complain to "
+            "the ICO. If footage matters, ask the police in writing to keep it.\n" + contact_line("ico")
+        )
+    else:
+        how = (
+            "Make a request to the MPS online or in writing, saying what you want (for example body-worn "
+            "video of the incident, the custody record, the incident log), the date, time and place. It is "
+            "free. Ask them to keep the footage.\n" + contact_line("mps-subject-access")
+        )
     return _Text(
         title="Ask for your records (subject access request)",
         body="Metropolitan Police Service (data protection / subject access team)",
-        why="You have a right to a copy of your personal data: body-worn video, custody records, incident "
-        "logs and notes. It is evidence for the complaint and any claim, and footage not kept as evidence "
-        "may be deleted after a short time.",
-        how="Make a request to the MPS online or in writing, saying what you want (for example body-worn "
-        "video of the incident, the custody record, the incident log), the date, time and place. It is free. "
-        "Ask them to keep the footage.\n" + contact_line("mps-subject-access"),
+        why=why,
+        how=how,
         source=RULES_BY_ID["subject-access"].source,
         deadlines=("subject-access",),
     )
