@@ -94,7 +94,7 @@ def test_table_output(run_cli) -> None:
     out = result.stdout
     assert out.startswith("Your route as at Saturday 21 November 2026  ·  2020 complaint rules\n")
     assert "3. [NOW] Ask for a review of the outcome" in out
-    assert "Ask for a review of the outcome: by Tuesday 1 December 2026 (10 days left)" in out
+    assert "    Act by Tuesday 1 December 2026 (10 days left)" in out
     assert "1. [done] Complain to the Metropolitan Police" in out
     assert "4. [next] Judicial review in the Administrative Court" in out
     assert "- [also] Ask for your records (subject access request)" in out

@@ -39,7 +39,7 @@ _DONT_KNOW_WORDS = frozenset(
     }
 )
 MAX_TRIES = 3
-"""After this many answers that cannot be read, the question is taken as "I don't know"."""
+"""After this many answers that cannot be used, the question is taken as "I don't know"."""
 
 
 class AnswerError(EscalateError):
@@ -135,13 +135,7 @@ class Interview:
         question = self.next_question()
         if question is None:
             raise AnswerError("there is no question to answer")
-        try:
-            value = _read(question, text)
-            return self._with(question.id, value)
-        except AnswerError:
-            if self.tries + 1 >= MAX_TRIES:
-                return self._with(question.id, None)
-            raise
+        return self._with(question.id, _read(question, text))
 
     def give_up(self) -> Interview:
         """Leave the current question unknown (after too many unreadable answers, or at end of input)."""
@@ -161,7 +155,10 @@ class Interview:
         return Interview(self.today, self.given, answers, facts)
 
     def retried(self) -> Interview:
-        """The same state, counting one more unreadable answer to the current question."""
+        """The state after an answer that could not be used: the same question again, or, after
+        ``MAX_TRIES`` such answers, the question left unknown and the next one."""
+        if self.tries + 1 >= MAX_TRIES:
+            return self.give_up()
         return Interview(self.today, self.given, self.answers, self.facts, self.tries + 1)
 
 
@@ -473,12 +470,13 @@ def run_interview(interview: Interview, input_stream: TextIO, output_stream: Tex
         try:
             state = state.answer(line)
         except AnswerError as error:
-            write(f"{error} Please try again.\n")
             state = state.retried()
+            if state.answered(question.id):
+                write(f"{error} Taken as '{DONT_KNOW}'; on to the next question.\n")
+            else:
+                write(f"{error} Please try again.\n")
             continue
         value = state.said(question.id)
-        if value is None and _key(line) not in _DONT_KNOW_WORDS:
-            write(f"  Taken as '{DONT_KNOW}'.\n")
         if question.kind == "date" and value is not None:
             write(f"  Read as {long_date(date.fromisoformat(value))}.\n")
     write("\n")

@@ -51,24 +51,28 @@ class RouteFormat(StrEnum):
     MARKDOWN = "markdown"
 
 
-def _by(deadline: Deadline) -> str:
-    """'by Tuesday 1 December 2026 (10 days left)', as a person says it."""
-    lead = "due by" if deadline.owner.value == "police" else "by"
+def _by(deadline: Deadline, lead: str = "") -> str:
+    """'Tuesday 1 December 2026 (10 days left)', after ``lead``, as a person says it."""
     if deadline.status == "passed":
-        return f"{lead} {long_date(deadline.safe_date)} (passed)"
-    if deadline.days_left == 0:
+        left = "passed"
+    elif deadline.days_left == 0:
         left = "today"
     elif deadline.days_left < 0:
         left = f"{-deadline.days_left} days ago: act today"
     else:
         left = f"{deadline.days_left} day{'s' if deadline.days_left != 1 else ''} left"
-    return f"{lead} {long_date(deadline.safe_date)} ({left})"
+    return f"{lead}{long_date(deadline.safe_date)} ({left})"
 
 
-def _label(step: Step, deadline: Deadline) -> str:
-    """What a deadline asks, in the words of its step (the complaint rule speaks of the MPS, but a complaint
-    about the Commissioner goes to MOPAC)."""
-    return step.title if deadline.id == "complaint" else deadline.action
+def _deadline_line(step: Step, deadline: Deadline, alone: bool) -> tuple[str, str]:
+    """(label, when) for one of a step's deadlines: 'Act by Tuesday 1 December 2026 (10 days left)' when it
+    is the step's only one, else labelled with what it asks ('File a judicial review claim: by ...')."""
+    police = deadline.owner.value == "police"
+    if alone:
+        return "", _by(deadline, "Due by " if police else "Act by ")
+    when = _by(deadline, "due by " if police else "by ")
+    # The complaint rule speaks of the MPS; a complaint about the Commissioner goes to MOPAC: use the step.
+    return (step.title if deadline.id == "complaint" else deadline.action), when
 
 
 def _review_line(route: Route) -> str:
@@ -126,9 +130,11 @@ def _print_step(route: Route, step: Step, console: Console, number: str) -> None
     console.print(mark)
     lines: list[Text] = [Text(step.body, style="dim")]
     if step.status != "done":
-        for deadline in route.deadlines_of(step):
+        deadlines = route.deadlines_of(step)
+        for deadline in deadlines:
             style = STATUS_STYLE[deadline.status] if deadline.status != "open" else "bold"
-            lines.append(Text(f"{_label(step, deadline)}: {_by(deadline)}", style=style))
+            label, when = _deadline_line(step, deadline, len(deadlines) == 1)
+            lines.append(Text(f"{label}: {when}" if label else when, style=style))
     links: list[Text] = []
     if step.status == "unavailable":
         lines.append(Text(step.why))
@@ -220,11 +226,12 @@ def route_markdown(route: Route, stream: TextIO) -> None:
     _md_step_body(route, now, add)
     add("## The path")
     add("")
-    add("| # | Step | Status | Who | By when |")
+    add("| # | Step | Status | Who | First date |")
     add("|---|---|---|---|---|")
     path = [step for step in route.steps if step.status != "also"]
     for number, step in enumerate(path, start=1):
-        when = "; ".join(_md(_by(d)) for d in route.deadlines_of(step)) if step.status != "done" else ""
+        first = route.deadlines_of(step)[:1] if step.status != "done" else ()
+        when = _md(_by(first[0])) if first else ""  # the soonest; the step below lists them all
         status = "**NOW**" if step.status == "now" else STEP_MARK[step.status]
         add(f"| {number} | {_md(step.title)} | {status} | {_md(step.body)} | {when} |")
     add("")
@@ -322,8 +329,10 @@ def _answer(value: object) -> str:
 def _md_step_body(route: Route, step: Step, add: Callable[[str], None]) -> None:
     add(f"**Who:** {_md(step.body)}  ")
     if step.status != "done":
-        for deadline in route.deadlines_of(step):
-            add(f"**{_md(_label(step, deadline))}:** {_md(_by(deadline))}  ")
+        deadlines = route.deadlines_of(step)
+        for deadline in deadlines:
+            label, when = _deadline_line(step, deadline, len(deadlines) == 1)
+            add(f"**{_md(label)}:** {_md(when)}  " if label else f"**{_md(when)}**  ")
     add(f"**Why:** {_md(step.why)}  ")
     if step.status != "unavailable":
         add(f"**How:** {_md_lines(step.how)}  ")

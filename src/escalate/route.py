@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from escalate.contacts import contact_line
 from escalate.engine import DISCLAIMER, Deadline, Report, Warning, compute_deadlines
@@ -207,8 +207,7 @@ def _stage(facts: Facts) -> Stage:
 _STAGE_ORDER: dict[Stage, int] = {"not-complained": 0, "complained": 1, "outcome": 2, "review-decided": 3}
 
 
-@dataclass(frozen=True, slots=True)
-class _RouteKey:
+class _RouteKey(NamedTuple):
     """The few facts that the steps and route warnings depend on (everything except the dates)."""
 
     about: About
@@ -239,8 +238,7 @@ class _RouteKey:
         return _STAGE_ORDER[self.stage] >= _STAGE_ORDER[stage]
 
 
-@dataclass(frozen=True, slots=True)
-class _Text:
+class _Text(NamedTuple):
     title: str
     body: str
     why: str
