@@ -137,6 +137,12 @@ def test_every_path_step_id_can_be_now() -> None:
     assert seen == set(PATH_STEP_IDS)
 
 
+def test_recording_is_asked_of_the_appropriate_authority() -> None:
+    assert route(schedule3="no").now.body.startswith("Metropolitan Police")
+    assert route(schedule3="no", about="commissioner").now.body.startswith("MOPAC")  # s.29: MOPAC records
+    assert route(schedule3="no", about="mayor").step("ask-schedule3-recording") is None  # not under Schedule 3
+
+
 def test_2012_regime_is_an_appeal_to_the_body_in_the_letter() -> None:
     planned = route(complaint_date="2019-06-01", outcome_date="2019-12-01", today=date(2019, 12, 10))
     assert planned.regime == "2012"

@@ -276,7 +276,9 @@ def _path_steps(key: _RouteKey) -> tuple[Step, ...]:
     recording = key.police and key.schedule3 is Schedule3.NO
     if recording:
         # Recording starts the Schedule 3 process afresh: what follows is to come, whatever happened before.
-        path.append(("ask-schedule3-recording", _recording_text(), False, False))
+        path.append(
+            ("ask-schedule3-recording", _recording_text(key.about is About.COMMISSIONER), False, False)
+        )
     path.append(
         ("wait-for-outcome", _wait_text(key.about), key.reached("outcome") and not recording, False),
     )
@@ -448,15 +450,20 @@ def _complain_text(about: About) -> tuple[str, _Text]:
     )
 
 
-@lru_cache(maxsize=1)
-def _recording_text() -> _Text:
+@lru_cache(maxsize=2)
+def _recording_text(commissioner: bool) -> _Text:
+    who, body, contact = (
+        ("MOPAC", "MOPAC (Mayor's Office for Policing and Crime)", "mopac-complaints")
+        if commissioner
+        else ("The MPS", "Metropolitan Police Service (MPS)", "mps")
+    )
     return _Text(
         title="Ask for the complaint to be recorded under Schedule 3",
-        body="Metropolitan Police Service (MPS)",
-        why="The complaint was handled outside Schedule 3, which carries no right of review. The MPS must "
+        body=body,
+        why=f"The complaint was handled outside Schedule 3, which carries no right of review. {who} must "
         "record it under Schedule 3 if you ask.",
         how="Write to the complaint handler, quoting your reference: 'I want my complaint recorded and dealt "
-        "with under Schedule 3 of the Police Reform Act 2002.' Keep a copy.\n" + contact_line("mps"),
+        "with under Schedule 3 of the Police Reform Act 2002.' Keep a copy.\n" + contact_line(contact),
         source=Source("Police Reform Act 2002 Sch 3 para 2(6A)", PRA_SCH3),
     )
 
