@@ -140,7 +140,8 @@ def test_every_path_step_id_can_be_now() -> None:
 def test_recording_is_asked_of_the_appropriate_authority() -> None:
     assert route(schedule3="no").now.body.startswith("Metropolitan Police")
     assert route(schedule3="no", about="commissioner").now.body.startswith("MOPAC")  # s.29: MOPAC records
-    assert route(schedule3="no", about="mayor").step("ask-schedule3-recording") is None  # not under Schedule 3
+    mayor = route(schedule3="no", about="mayor")
+    assert mayor.step("ask-schedule3-recording") is None  # not a Schedule 3 complaint
 
 
 def test_2012_regime_is_an_appeal_to_the_body_in_the_letter() -> None:

@@ -197,7 +197,7 @@ def explain(
 @app.command()
 @with_fact_options
 def route(
-    fact_text: Mapping[str, Optional[str]],
+    fact_text: Mapping[str, str | None],
     today: TodayOption = None,
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="table, json or markdown.", metavar="FORMAT")
@@ -211,7 +211,8 @@ def route(
         ),
     ] = False,
     example: Annotated[
-        bool, typer.Option("--example", help="Use the built-in example case (facts you give are added to it).")
+        bool,
+        typer.Option("--example", help="Use the built-in example case (facts you give are added to it)."),
     ] = False,
 ) -> None:
     """What to do next: the step to take now, what comes after, what runs alongside, who decides, what to
@@ -227,7 +228,7 @@ def route(
     if example:
         from escalate.demo import EXAMPLE_FACTS, EXAMPLE_TODAY
 
-        fact_text = {**EXAMPLE_FACTS, **{name: value for name, value in fact_text.items() if value is not None}}
+        fact_text = {**EXAMPLE_FACTS, **{name: text for name, text in fact_text.items() if text is not None}}
         default_today = EXAMPLE_TODAY
     facts = build_facts(fact_text, resolve_today(today, default_today))
     if ask:
@@ -235,7 +236,7 @@ def route(
     render_route(plan_route(facts), chosen)
 
 
-def _ask(fact_text: Mapping[str, Optional[str]], today: date) -> Facts:
+def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
     """The facts after asking for the missing ones: questions on standard error, answers from standard
     input, and only when standard input is a terminal (a script is never prompted)."""
     from escalate.ask import Interview, run_interview
