@@ -56,8 +56,8 @@ def checked_date() -> date:
 
 @cache
 def contact_line(key: str) -> str:
-    """One line saying where to send it: 'Where: NAME (DETAILS). Page: URL' (the URL last, so that nothing
+    """One line saying where to send it: 'Where: NAME: DETAILS. Page: URL' (the URL last, so that nothing
     sticks to it when a terminal or mail program makes it a link)."""
     contact = contacts()[key]
-    details = f" ({'; '.join(contact.details)})" if contact.details else ""
+    details = f": {'; '.join(contact.details)}" if contact.details else ""
     return f"Where: {contact.name}{details}. Page: {contact.url}"

@@ -76,7 +76,11 @@ def decide_review_body(facts: Facts) -> ReviewDecision:
         return ReviewDecision(
             None,
             "complaints about MOPAC staff go through MOPAC's own three-stage complaints process, not Schedule 3",
-            Source("MOPAC complaints policy", "https://www.london.gov.uk/mopac-complaints"),
+            Source(
+                "MOPAC complaints",
+                "https://www.london.gov.uk/programmes-strategies/mayors-office-policing-and-crime/"
+                "about-mayors-office-policing-and-crime-mopac/mopac-complaints",
+            ),
         )
     if facts.about is About.MAYOR:
         return ReviewDecision(
@@ -103,7 +107,7 @@ def decide_review_body(facts: Facts) -> ReviewDecision:
             _PARA_30,
         )
     if facts.review_body is not None:
-        named = "mopac" if facts.review_body is ReviewBody.MOPAC else "iopc"
+        named: ReviewBodyName = "mopac" if facts.review_body is ReviewBody.MOPAC else "iopc"
         return ReviewDecision(named, "the outcome letter names this review body", _PARA_30)
     if regime(facts) == "2012":
         return ReviewDecision(

@@ -10,10 +10,10 @@ builds a few hundred step lists at most.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from escalate.contacts import contact_line
 from escalate.engine import DISCLAIMER, Deadline, Report, Warning, compute_deadlines
@@ -57,6 +57,12 @@ ROUTE_WARNING_IDS: tuple[str, ...] = (
 deadlines engine, which gives them to `escalate deadlines` too)."""
 
 PRA_SCH3 = "https://www.legislation.gov.uk/ukpga/2002/30/schedule/3"
+_SHORT_NAMES = {"mopac": "MOPAC", "iopc": "the IOPC"}
+_MOPAC_COMPLAINTS = Source(
+    "MOPAC complaints",
+    "https://www.london.gov.uk/programmes-strategies/mayors-office-policing-and-crime/"
+    "about-mayors-office-policing-and-crime-mopac/mopac-complaints",
+)
 REGS_2020 = "https://www.legislation.gov.uk/uksi/2020/2"
 
 
@@ -102,6 +108,8 @@ class Route:
     deadlines: tuple[Deadline, ...]
     warnings: tuple[Warning, ...]
     disclaimer: str = DISCLAIMER
+    facts: Facts | None = field(default=None, repr=False, compare=False)
+    """The facts the route was planned from (not part of the JSON; the markdown page lists them)."""
 
     @property
     def now(self) -> Step:
@@ -114,6 +122,10 @@ class Route:
     def step(self, step_id: str) -> Step | None:
         """The step with this id, if the route has it."""
         return next((step for step in self.steps if step.id == step_id), None)
+
+    def deadlines_of(self, step: Step) -> tuple[Deadline, ...]:
+        """A step's deadlines, soonest first (as in ``deadlines``)."""
+        return tuple(deadline for deadline in self.deadlines if deadline.id in step.deadlines)
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON document of `escalate route --format json` (README, 'The route as JSON')."""
@@ -151,6 +163,7 @@ def plan_route(facts: Facts, *, report: Report | None = None) -> Route:
         detained=facts.detained,
         prosecuted=facts.prosecuted,
         named_review_body=facts.review_body is not None,
+        asked_for_records=facts.sar_date is not None,
         present=frozenset(deadline.id for deadline in report.deadlines),
     )
     steps, route_warnings = _build(key)
@@ -163,6 +176,7 @@ def plan_route(facts: Facts, *, report: Report | None = None) -> Route:
         deadlines=report.deadlines,
         warnings=report.warnings + route_warnings,
         disclaimer=report.disclaimer,
+        facts=facts,
     )
 
 
@@ -193,8 +207,7 @@ def _stage(facts: Facts) -> Stage:
 _STAGE_ORDER: dict[Stage, int] = {"not-complained": 0, "complained": 1, "outcome": 2, "review-decided": 3}
 
 
-@dataclass(frozen=True, slots=True)
-class _RouteKey:
+class _RouteKey(NamedTuple):
     """The few facts that the steps and route warnings depend on (everything except the dates)."""
 
     about: About
@@ -209,6 +222,7 @@ class _RouteKey:
     detained: bool | None
     prosecuted: bool | None
     named_review_body: bool
+    asked_for_records: bool
     present: frozenset[str]
 
     @property
@@ -224,8 +238,7 @@ class _RouteKey:
         return _STAGE_ORDER[self.stage] >= _STAGE_ORDER[stage]
 
 
-@dataclass(frozen=True, slots=True)
-class _Text:
+class _Text(NamedTuple):
     title: str
     body: str
     why: str
@@ -263,7 +276,9 @@ def _path_steps(key: _RouteKey) -> tuple[Step, ...]:
     recording = key.police and key.schedule3 is Schedule3.NO
     if recording:
         # Recording starts the Schedule 3 process afresh: what follows is to come, whatever happened before.
-        path.append(("ask-schedule3-recording", _recording_text(), False, False))
+        path.append(
+            ("ask-schedule3-recording", _recording_text(key.about is About.COMMISSIONER), False, False)
+        )
     path.append(
         ("wait-for-outcome", _wait_text(key.about), key.reached("outcome") and not recording, False),
     )
@@ -294,7 +309,7 @@ def _path_steps(key: _RouteKey) -> tuple[Step, ...]:
 
 def _also_steps(key: _RouteKey) -> tuple[Step, ...]:
     texts: list[tuple[str, _Text]] = [
-        ("subject-access-request", _sar_text()),
+        ("subject-access-request", _sar_text(key.asked_for_records)),
         ("civil-claim", _civil_text(key.injury, key.detained, key.prosecuted)),
     ]
     # Shown unless the person said there was no discrimination: its 6 months are the shortest court clock.
@@ -356,7 +371,7 @@ def _assumptions(key: _RouteKey) -> tuple[Warning, ...]:
                 "assumed-schedule3",
                 "Assumed that the complaint was recorded under Schedule 3 (the formal process, with a right "
                 "of review). If the police wrote that they were dealing with it 'outside Schedule 3', there "
-                "is no review: ask them to record it (--schedule3 no).",
+                "is no review: ask them to record it.",
             )
         )
     if key.investigation is Investigation.UNKNOWN and key.review.body is not None:
@@ -364,17 +379,15 @@ def _assumptions(key: _RouteKey) -> tuple[Warning, ...]:
             Warning(
                 "assumed-investigation",
                 "Assumed that the IOPC did not investigate the complaint or direct its investigation. If it "
-                "did, there is no review and judicial review is the route, within 3 months of the outcome "
-                "(--investigation iopc or iopc-directed).",
+                "did, there is no review and judicial review is the route, within 3 months of the outcome.",
             )
         )
     if not key.named_review_body and key.review.body in ("mopac", "iopc"):
         found.append(
             Warning(
                 "assumed-review-body",
-                f"The review body ({BODY_NAMES[key.review.body]}) was worked out from the facts. The "
-                "outcome letter must say who reviews it: if it names another body, follow the letter "
-                "(--review-body).",
+                f"The review body ({_SHORT_NAMES[key.review.body]}) was worked out from the facts. The "
+                "outcome letter must say who reviews it: if it names another body, follow the letter.",
             )
         )
     return tuple(found)
@@ -393,7 +406,7 @@ def _complain_text(about: About) -> tuple[str, _Text]:
             "Complaints are best made within 12 months of the incident.",
             how="Write to MOPAC: say what the Commissioner did or failed to do, when, and what you want to "
             "happen; ask for it to be recorded under Schedule 3 of the Police Reform Act 2002. Keep a copy.\n"
-            + contact_line("mopac"),
+            + contact_line("mopac-complaints"),
             source=Source("Police Reform Act 2002 s.29 (appropriate authority) and Sch 3", PRA_SCH3),
             deadlines=("complaint",),
         )
@@ -405,8 +418,8 @@ def _complain_text(about: About) -> tuple[str, _Text]:
             "its own three-stage complaints process.",
             how="Use MOPAC's complaints process: say who was involved, what happened and when, and what you "
             "want to happen. If you are not satisfied at one stage, ask for the "
-            "next.\n" + contact_line("mopac"),
-            source=Source("MOPAC complaints policy", "https://www.london.gov.uk/mopac-complaints"),
+            "next.\n" + contact_line("mopac-complaints"),
+            source=_MOPAC_COMPLAINTS,
         )
     if about is About.MAYOR:
         return "complain-to-gla", _Text(
@@ -437,15 +450,20 @@ def _complain_text(about: About) -> tuple[str, _Text]:
     )
 
 
-@lru_cache(maxsize=1)
-def _recording_text() -> _Text:
+@lru_cache(maxsize=2)
+def _recording_text(commissioner: bool) -> _Text:
+    who, body, contact = (
+        ("MOPAC", "MOPAC (Mayor's Office for Policing and Crime)", "mopac-complaints")
+        if commissioner
+        else ("The MPS", "Metropolitan Police Service (MPS)", "mps")
+    )
     return _Text(
         title="Ask for the complaint to be recorded under Schedule 3",
-        body="Metropolitan Police Service (MPS)",
-        why="The complaint was handled outside Schedule 3, which carries no right of review. The MPS must "
+        body=body,
+        why=f"The complaint was handled outside Schedule 3, which carries no right of review. {who} must "
         "record it under Schedule 3 if you ask.",
         how="Write to the complaint handler, quoting your reference: 'I want my complaint recorded and dealt "
-        "with under Schedule 3 of the Police Reform Act 2002.' Keep a copy.\n" + contact_line("mps"),
+        "with under Schedule 3 of the Police Reform Act 2002.' Keep a copy.\n" + contact_line(contact),
         source=Source("Police Reform Act 2002 Sch 3 para 2(6A)", PRA_SCH3),
     )
 
@@ -457,8 +475,8 @@ def _wait_text(about: About) -> _Text:
             title="Wait for MOPAC's answer",
             body="MOPAC (Mayor's Office for Policing and Crime)",
             why="MOPAC answers at each stage of its complaints process.",
-            how="If you hear nothing, chase in writing and keep a copy.\n" + contact_line("mopac"),
-            source=Source("MOPAC complaints policy", "https://www.london.gov.uk/mopac-complaints"),
+            how="If you hear nothing, chase in writing and keep a copy.\n" + contact_line("mopac-complaints"),
+            source=_MOPAC_COMPLAINTS,
         )
     if about is About.MAYOR:
         return _Text(
@@ -559,17 +577,29 @@ def _judicial_review_text(review: ReviewDecision, regime: Regime, police: bool) 
     )
 
 
-@lru_cache(maxsize=1)
-def _sar_text() -> _Text:
+@lru_cache(maxsize=2)
+def _sar_text(asked: bool) -> _Text:
+    why = (
+        "You have a right to a copy of your personal data: body-worn video, custody records, incident logs "
+        "and notes. It is evidence for the complaint and any claim, and footage not kept as evidence may be "
+        "deleted after a short time."
+    )
+    if asked:
+        how = (
+            "You have asked. If the reply is late or incomplete, chase it in writing and then complain to "
+            "the ICO. If footage matters, ask the police in writing to keep it.\n" + contact_line("ico")
+        )
+    else:
+        how = (
+            "Make a request to the MPS online or in writing, saying what you want (for example body-worn "
+            "video of the incident, the custody record, the incident log), the date, time and place. It is "
+            "free. Ask them to keep the footage.\n" + contact_line("mps-subject-access")
+        )
     return _Text(
         title="Ask for your records (subject access request)",
         body="Metropolitan Police Service (data protection / subject access team)",
-        why="You have a right to a copy of your personal data: body-worn video, custody records, incident "
-        "logs and notes. It is evidence for the complaint and any claim, and footage not kept as evidence "
-        "may be deleted after a short time.",
-        how="Make a request to the MPS online or in writing, saying what you want (for example body-worn "
-        "video of the incident, the custody record, the incident log), the date, time and place. It is free. "
-        "Ask them to keep the footage.\n" + contact_line("mps-subject-access"),
+        why=why,
+        how=how,
         source=RULES_BY_ID["subject-access"].source,
         deadlines=("subject-access",),
     )
@@ -601,7 +631,7 @@ def _civil_text(injury: bool | None, detained: bool | None, prosecuted: bool | N
     return _Text(
         title="A civil claim for compensation",
         body="County Court",
-        why="A complaint cannot award compensation: only a civil claim can. Possible claims: "
+        why="A complaint cannot award compensation: only a civil claim can. Possible claims include: "
         + claims_text
         + ". "
         "The limitation clock runs while the complaint goes on.",
