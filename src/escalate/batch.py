@@ -417,7 +417,7 @@ class Caseload:
                 errors.append(error.describe())
         if not errors:  # pragma: no cover - every way to this method is an error the lines above find
             raise AssertionError("a row was taken for an error, but its facts are consistent")
-        return self.failed("; ".join(errors))
+        return self.failed(" | ".join(errors))
 
     def _plan(self, key: tuple[Any, ...], texts: tuple[str | None, ...]) -> _Plan | None:
         """The plan for rows like this one (None when this row's facts cannot be read or contradict)."""

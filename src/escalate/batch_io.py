@@ -78,13 +78,14 @@ class CsvLines:
 
     def __init__(self) -> None:
         self._buffer = io.StringIO()
-        self._writer = csv.writer(self._buffer, lineterminator="")
+        # csv quotes a cell holding a character of the line terminator: "\r\n" makes it quote both.
+        self._writer = csv.writer(self._buffer, lineterminator="\r\n")
 
     def __call__(self, cells: Iterable[str]) -> str:
         self._buffer.seek(0)
         self._buffer.truncate()
         self._writer.writerow([neutralise(cell) for cell in cells])
-        return self._buffer.getvalue()
+        return self._buffer.getvalue()[:-2]
 
 
 # --- a whole batch ------------------------------------------------------------------------------------

@@ -1,0 +1,375 @@
+"""The batch engine (``escalate.batch``): columns found by name, and every row's answer equal to what
+``compute_deadlines`` and ``plan_route`` say for that row's facts, whatever the facts.
+
+The answers are not worked out again here: the deadlines engine and the route planner are tested against
+the law in test_legal_edges.py and test_route.py. What is tested is that a caseload gives, row by row, the
+same answer as they do, although it computes each thing once for many rows (caches keyed by which dates
+are known, by trigger date, and so on): a property test over any facts, including facts that cannot be
+read or contradict each other.
+"""
+
+# Tables keep one case per line with its source beside it (STYLE.md).
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from escalate import InputError, compute_deadlines
+from escalate.batch import (
+    BATCH_FACTS,
+    EVERY_CASE_WARNINGS,
+    NO_REVIEW,
+    Caseload,
+    DuplicateColumnError,
+    added_columns,
+    column_fact,
+    csv_cell,
+    fact_columns,
+    process_rows,
+)
+from escalate.facts import CHOICE_FACTS, DATE_FACTS, FLAG_FACTS, Facts, read_fact
+from escalate.route import plan_route
+from escalate.rules import RULE_IDS, RULES_BY_ID, Owner
+
+TODAY = date(2026, 11, 21)
+
+# --- columns -----------------------------------------------------------------------------------------
+
+# fmt: off
+COLUMN_NAMES = [
+    ("incident_date",            "incident_date"),   # the fact's own name (RULES.md s.1)
+    ("Incident Date",            "incident_date"),   # as a spreadsheet heads it
+    ("INCIDENT-DATE",            "incident_date"),   # any case, hyphens for underscores
+    ("  Incident   date ",       "incident_date"),   # stray spaces
+    ("\ufeffincident_date",      "incident_date"),   # a byte order mark left on the first header cell
+    ("Date of Birth",            "date_of_birth"),
+    ("SAR date",                 "sar_date"),
+    ("Review-Body",              "review_body"),
+    ("Schedule3",                "schedule3"),
+    ("referred to IOPC",         "referred_to_iopc"),
+    ("IncidentDate",             None),              # words must be apart: no guessing
+    ("Incident",                 None),
+    ("today",                    None),              # one --today for the whole batch, never a column
+    ("Case ref",                 None),
+    ("",                         None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("name", "fact"), COLUMN_NAMES)
+def test_column_names(name: str, fact: str | None) -> None:
+    assert column_fact(name) == fact
+
+
+def test_fact_columns_finds_each_fact_once() -> None:
+    assert fact_columns(["Case", "Outcome Date", "notes", "about"]) == {"outcome_date": 1, "about": 3}
+
+
+def test_two_columns_for_one_fact_are_refused() -> None:
+    with pytest.raises(
+        DuplicateColumnError, match="'Incident Date' and 'incident-date' both mean incident_date"
+    ):
+        fact_columns(["Incident Date", "Case", "incident-date"])
+
+
+def test_added_columns_in_rule_order_then_the_summary() -> None:
+    columns = added_columns()
+    assert columns[:5] == (
+        "complaint_safe_date",
+        "complaint_last_day",
+        "complaint_latest_date",
+        "complaint_status",
+        "complaint_days_left",
+    )
+    assert len(columns) == 5 * len(RULE_IDS) + 6
+    assert columns[-6:] == (
+        "next_deadline",
+        "next_deadline_date",
+        "next_step",
+        "review_body",
+        "warnings",
+        "error",
+    )
+    assert added_columns({"review-request"}) == (
+        *(
+            f"review_request_{name}"
+            for name in ("safe_date", "last_day", "latest_date", "status", "days_left")
+        ),
+        *columns[-6:],
+    )
+
+
+def test_unknown_rule_in_only_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="'appeal' is not a rule id"):
+        Caseload(("outcome_date",), today=TODAY, only={"appeal"})
+
+
+# --- the answer of every row is the engine's ---------------------------------------------------------
+
+
+def expected(texts: dict[str, str | None], today: date, only: set[str] | None = None) -> dict[str, Any]:
+    """What a row with these facts should get, from compute_deadlines and plan_route directly."""
+    errors = []
+    values: dict[str, Any] = {}
+    for name, text in texts.items():
+        try:
+            value = read_fact(name, text or "")
+        except InputError as error:
+            errors.append(error.describe())
+        else:
+            if value is not None:
+                values[name] = value
+    result: dict[str, Any] = dict.fromkeys(added_columns(only))
+    if not errors:
+        try:
+            facts = Facts(today=today, **values)
+        except InputError as error:
+            errors.append(error.describe())
+    if errors:
+        result["error"] = " | ".join(errors)
+        return result
+    report = compute_deadlines(facts, only=only)
+    route = plan_route(facts)
+    for deadline in report.deadlines:
+        stem = deadline.id.replace("-", "_")
+        result[f"{stem}_safe_date"] = deadline.safe_date.isoformat()
+        result[f"{stem}_last_day"] = deadline.last_day.isoformat()
+        result[f"{stem}_latest_date"] = deadline.latest_date.isoformat()
+        result[f"{stem}_status"] = deadline.status
+        result[f"{stem}_days_left"] = deadline.days_left
+    mine = [d for d in report.deadlines if d.owner is Owner.YOU and d.status != "passed"]
+    if mine:  # report.deadlines are soonest first, ties by id (RULES.md s.5)
+        result["next_deadline"] = mine[0].id
+        result["next_deadline_date"] = mine[0].safe_date.isoformat()
+    result["next_step"] = route.now.id
+    result["review_body"] = route.review_body
+    full = compute_deadlines(facts)
+    own = [w.id for w in route.warnings if w not in full.warnings]
+    ids = [w.id for w in report.warnings] + own
+    result["warnings"] = list(dict.fromkeys(i for i in ids if i not in EVERY_CASE_WARNINGS))
+    result["urgent"] = sum(d.status in ("due-soon", "at-risk") for d in mine)
+    return result
+
+
+FORMS = (
+    lambda d: d.isoformat(),
+    lambda d: f"{d.day:02d}/{d.month:02d}/{d.year}",
+    lambda d: f"{d.day}/{d.month}/{d.year}",
+    lambda d: f"{d.day} {d:%B} {d.year}",
+    lambda d: f"{d.day} {d:%b} {d.year}",
+)
+BAD_DATES = ("31/02/2026", "2026-13-01", "01/02/26", "yesterday", "1 Smarch 2026", "1899-12-31")
+
+
+@st.composite
+def date_text(draw: st.DrawFn, base: date) -> str | None:
+    """The text of a date near ``base`` in an accepted form, or nothing, or rarely something unreadable."""
+    kind = draw(st.sampled_from(("none", "empty", "date", "date", "date", "date", "bad")))
+    if kind == "none":
+        return None
+    if kind == "empty":
+        return draw(st.sampled_from(("", "  ")))
+    if kind == "bad":
+        return draw(st.sampled_from(BAD_DATES))
+    day = base + timedelta(days=draw(st.integers(min_value=-400, max_value=1200)))
+    return draw(st.sampled_from(FORMS))(day)
+
+
+@st.composite
+def row_facts(draw: st.DrawFn) -> tuple[dict[str, str | None], date]:
+    """Any facts as text, mostly in a sensible order (so that most rows compute), and a today."""
+    base = draw(st.dates(min_value=date(2016, 1, 1), max_value=date(2027, 12, 31)))
+    texts: dict[str, str | None] = {}
+    for name in DATE_FACTS:
+        texts[name] = draw(date_text(base if name != "date_of_birth" else base - timedelta(days=6500)))
+    for name, kind in CHOICE_FACTS.items():
+        texts[name] = draw(st.sampled_from((None, "", "nonsense", *(member.value for member in kind))))
+    for name in FLAG_FACTS:
+        texts[name] = draw(st.sampled_from((None, "", "yes", "no", "Y", "unknown", "maybe")))
+    today = base + timedelta(days=draw(st.integers(min_value=-100, max_value=4000)))
+    return texts, today
+
+
+def actual(texts: dict[str, str | None], today: date, only: set[str] | None = None) -> dict[str, Any]:
+    caseload = Caseload(BATCH_FACTS, today=today, only=only)
+    answer = caseload.answer(tuple(texts.get(name) for name in BATCH_FACTS))
+    fields = caseload.json_fields(answer)
+    if answer.error is None:
+        fields["urgent"] = answer.urgent
+    return fields
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(row_facts())
+def test_every_answer_is_the_engines(case: tuple[dict[str, str | None], date]) -> None:
+    texts, today = case
+    assert actual(texts, today) == expected(texts, today)
+
+
+@settings(max_examples=150, deadline=None)
+@given(row_facts(), st.sets(st.sampled_from(RULE_IDS), min_size=1))
+def test_every_answer_is_the_engines_with_only(
+    case: tuple[dict[str, str | None], date], only: set[str]
+) -> None:
+    texts, today = case
+    assert actual(texts, today, only) == expected(texts, today, only)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(row_facts(), min_size=2, max_size=30),
+    st.dates(min_value=date(2018, 1, 1), max_value=date(2030, 1, 1)),
+)
+def test_one_caseload_answers_many_rows_as_each_alone(
+    cases: list[tuple[dict[str, str | None], date]], today: date
+) -> None:
+    """The caches shared between rows never leak one row's answer into another's."""
+    caseload = Caseload(BATCH_FACTS, today=today)
+    for texts, _ in cases + cases[::-1]:
+        answer = caseload.answer(tuple(texts.get(name) for name in BATCH_FACTS))
+        fields = caseload.json_fields(answer)
+        if answer.error is None:
+            fields["urgent"] = answer.urgent
+        assert fields == expected(texts, today)
+
+
+@settings(max_examples=200, deadline=None)
+@given(row_facts())
+def test_csv_text_says_the_same_as_json(case: tuple[dict[str, str | None], date]) -> None:
+    texts, today = case
+    caseload = Caseload(BATCH_FACTS, today=today)
+    answer = caseload.answer(tuple(texts.get(name) for name in BATCH_FACTS))
+    cells = next(csv.reader(io.StringIO(caseload.csv_text(answer)[1:])))
+    fields = caseload.json_fields(answer)
+    assert len(cells) == len(caseload.columns)
+    for column, cell in zip(caseload.columns, cells, strict=True):
+        value = fields[column]
+        if column == "warnings":
+            assert cell == ("; ".join(value) if value else "")
+        elif column == "review_body" and answer.error is None:
+            assert cell == (value or NO_REVIEW)
+        else:
+            assert cell == ("" if value is None else str(value))
+
+
+@settings(max_examples=300, deadline=None)
+@given(row_facts())
+def test_warnings_left_off_every_row_are_on_every_route(case: tuple[dict[str, str | None], date]) -> None:
+    """The README states EVERY_CASE_WARNINGS once instead of on every row: that holds only if every case
+    has them."""
+    texts, today = case
+    try:
+        facts = Facts.from_strings({k: v for k, v in texts.items() if v is not None}, today=today)
+    except InputError:
+        return
+    assert {warning.id for warning in plan_route(facts).warnings} >= EVERY_CASE_WARNINGS
+
+
+# fmt: off
+ROW_ERRORS = [
+    ({"outcome_date": "31/02/2026"},                               "outcome_date: '31/02/2026' is not a real date: February 2026 has 28 days"),
+    ({"incident_date": "tomorrow", "sar_date": "2026-13-01"},      "incident_date: 'tomorrow' is not a date escalate reads"),  # every unreadable fact is named
+    ({"complaint_date": "2026-01-05", "incident_date": "2026-02-01"}, "complaint_date (Monday 5 January 2026) is before incident_date (Sunday 1 February 2026)"),
+    ({"schedule3": "perhaps"},                                     "schedule3: 'perhaps' is not one of: yes, no, unknown"),
+    ({"injury": "a bit"},                                          "injury: 'a bit' is not yes, no or unknown"),
+    ({"review_decision_date": "2026-05-01", "schedule3": "no"},    "review_decision_date is given but schedule3 is 'no'"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("texts", "message"), ROW_ERRORS)
+def test_a_row_that_cannot_be_computed_says_why_and_nothing_else(texts: dict[str, str], message: str) -> None:
+    fields = actual(texts, TODAY)
+    assert message in fields["error"]
+    assert [name for name, value in fields.items() if value is not None] == ["error"]
+
+
+def test_every_unreadable_fact_is_named_at_once() -> None:
+    error = actual({"incident_date": "tomorrow", "sar_date": "2026-13-01", "about": "the sergeant"}, TODAY)[
+        "error"
+    ]
+    assert error.count(" | ") == 2
+    assert "incident_date:" in error and "sar_date:" in error and "about:" in error
+
+
+# --- the library entry point -------------------------------------------------------------------------
+
+
+def test_process_rows_keeps_each_row_and_adds_the_fields() -> None:
+    rows = [
+        {"case": "A1", "Outcome Date": "2026-11-03", "schedule3": "yes"},
+        {
+            "case": "A2",
+            "outcome_date": date(2026, 11, 3),
+            "discrimination": True,
+        },  # dates and booleans as such
+        {"case": "A3", "outcome_date": "not a date"},
+        {"case": "A4"},
+    ]
+    out = list(process_rows(iter(rows), today=TODAY))
+    assert [row["case"] for row in out] == ["A1", "A2", "A3", "A4"]
+    assert out[0]["Outcome Date"] == "2026-11-03" and list(out[0])[:3] == [
+        "case",
+        "Outcome Date",
+        "schedule3",
+    ]
+    # 3 November 2026 + 28 days (RULES.md s.4, reg 29(2)): Tuesday 1 December 2026, 10 days after today
+    assert out[0]["review_request_safe_date"] == "2026-12-01"
+    assert out[0]["review_request_days_left"] == 10
+    assert out[0]["review_request_status"] == "due-soon"
+    assert out[0]["next_deadline"] == "review-request" and out[0]["review_body"] == "mopac"
+    assert out[1]["review_request_safe_date"] == "2026-12-01" and out[1]["review_body"] == "iopc"
+    assert (
+        out[2]["error"].startswith("outcome_date: 'not a date'")
+        and out[2]["review_request_safe_date"] is None
+    )
+    assert (
+        out[3]["error"] is None
+        and out[3]["next_deadline"] is None
+        and out[3]["next_step"] == "complain-to-mps"
+    )
+
+
+def test_process_rows_is_lazy() -> None:
+    def rows() -> Any:
+        yield {"outcome_date": "2026-11-03"}
+        raise AssertionError("read further than asked")
+
+    assert next(process_rows(rows(), today=TODAY))["review_request_safe_date"] == "2026-12-01"
+
+
+def test_process_rows_refuses_two_keys_for_one_fact_in_a_row() -> None:
+    (row,) = process_rows([{"Outcome Date": "2026-11-03", "outcome_date": "2026-11-04"}], today=TODAY)
+    assert row["error"] == "'Outcome Date' and 'outcome_date' both mean outcome_date; keep one of them"
+
+
+def test_process_rows_refuses_a_fact_that_is_not_text() -> None:
+    (row,) = process_rows([{"outcome_date": ["2026-11-03"]}], today=TODAY)
+    assert row["error"] == "outcome_date: expected text, not a list"
+
+
+def test_process_rows_with_only() -> None:
+    (row,) = process_rows([{"outcome_date": "2026-11-03"}], today=TODAY, only={"review-request"})
+    assert "judicial_review_safe_date" not in row and row["review_request_last_day"] == "2026-12-01"
+
+
+# --- CSV cells ---------------------------------------------------------------------------------------
+
+
+@given(st.text())
+def test_csv_cell_quotes_as_csv_writer_does(cell: str) -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(["x", cell])
+    assert "x," + csv_cell(cell) + "\r\n" == buffer.getvalue()
+
+
+def test_rule_ids_are_stable() -> None:
+    assert set(RULES_BY_ID) == set(RULE_IDS)
