@@ -4,13 +4,14 @@ No date arithmetic and no legal logic here. Every error escalate raises on purpo
 standard error and a documented exit code (README, 'Exit codes'); tracebacks never show local variables.
 """
 
+import copy
 import functools
 import inspect
 import os
 import sys
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Annotated, Any, NoReturn, Optional
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -48,9 +49,25 @@ def _option_help(name: str) -> tuple[str, str, str]:
     if name in DATE_FACTS:
         return FACT_HELP[name], "DATE", "Dates (2026-03-01, 01/03/2026 or 1 March 2026)"
     if name in CHOICE_FACTS:
-        values = "|".join(member.value for member in CHOICE_FACTS[name])
-        return FACT_HELP[name], values.upper() if len(values) < 0 else values, "About the complaint"
+        return FACT_HELP[name], "|".join(member.value for member in CHOICE_FACTS[name]), "About the complaint"
     return FACT_HELP[name], "yes|no", "About the complaint"
+
+
+@functools.cache
+def _fact_parameters() -> tuple[inspect.Parameter, ...]:
+    """One keyword parameter per fact, built once and shared by every command that takes facts."""
+    parameters = []
+    for name in FACT_INPUTS:
+        help_text, metavar, panel = _option_help(name)
+        option = typer.Option(
+            "--" + name.replace("_", "-"), help=help_text, metavar=metavar, rich_help_panel=panel, show_default=False
+        )
+        parameters.append(
+            inspect.Parameter(
+                name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Annotated[str | None, option]
+            )
+        )
+    return tuple(parameters)
 
 
 def with_fact_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -58,17 +75,7 @@ def with_fact_options(command: Callable[..., None]) -> Callable[..., None]:
     mapping passed as ``fact_text``; the names are those of RULES.md everywhere."""
     signature = inspect.signature(command)
     own = [parameter for parameter in signature.parameters.values() if parameter.name != "fact_text"]
-    added = []
-    for name in FACT_INPUTS:
-        help_text, metavar, panel = _option_help(name)
-        option = typer.Option(
-            "--" + name.replace("_", "-"), help=help_text, metavar=metavar, rich_help_panel=panel, show_default=False
-        )
-        added.append(
-            inspect.Parameter(
-                name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Annotated[Optional[str], option]
-            )
-        )
+    added = list(_fact_parameters())
 
     @functools.wraps(command)
     def wrapper(**kwargs: Any) -> None:
@@ -82,7 +89,7 @@ def with_fact_options(command: Callable[..., None]) -> Callable[..., None]:
     return wrapper
 
 
-def resolve_today(text: Optional[str], default: Optional[date] = None) -> date:
+def resolve_today(text: str | None, default: date | None = None) -> date:
     """``--today`` read as a date; by default today's date in London."""
     if text:
         return read_date("today", text)
@@ -93,11 +100,11 @@ def resolve_today(text: Optional[str], default: Optional[date] = None) -> date:
     return today_in_london()
 
 
-def build_facts(fact_text: Mapping[str, Optional[str]], today: date) -> Facts:
+def build_facts(fact_text: Mapping[str, str | None], today: date) -> Facts:
     return Facts.from_strings(fact_text, today=today)
 
 
-def split_only(text: Optional[str]) -> Optional[set[str]]:
+def split_only(text: str | None) -> set[str] | None:
     if text is None:
         return None
     return {part.strip() for part in text.split(",") if part.strip()}
@@ -119,11 +126,11 @@ def root(
 
 
 TodayOption = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--today", help="Count as if today were this date (default: today in London).", metavar="DATE"),
 ]
 OnlyOption = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--only", help="Only these rule ids, comma-separated (see `escalate rules`).", metavar="ID[,ID]"),
 ]
 
@@ -131,7 +138,7 @@ OnlyOption = Annotated[
 @app.command()
 @with_fact_options
 def deadlines(
-    fact_text: Mapping[str, Optional[str]],
+    fact_text: Mapping[str, str | None],
     today: TodayOption = None,
     only: OnlyOption = None,
     output_format: Annotated[
@@ -177,7 +184,7 @@ def rules(
 @app.command()
 @with_fact_options
 def explain(
-    fact_text: Mapping[str, Optional[str]],
+    fact_text: Mapping[str, str | None],
     rule_id: Annotated[str, typer.Argument(metavar="ID", help="A rule id, as listed by `escalate rules`.")],
     today: TodayOption = None,
 ) -> None:
@@ -205,10 +212,11 @@ def _choose(kind: Any, text: str) -> Any:
     return kind(_choose_name(tuple(member.value for member in kind), text))
 
 
-def main(argv: Optional[list[str]] = None) -> None:
+def main(argv: list[str] | None = None) -> None:
     """Run the command line; every failure becomes one line on standard error and an exit code."""
+    args = sys.argv[1:] if argv is None else argv
     try:
-        result = app(args=argv, prog_name="escalate", standalone_mode=False)
+        result = _app_for(args)(args=args, prog_name="escalate", standalone_mode=False)
         code = result if isinstance(result, int) else ExitCode.OK
     except Failure as failure:
         code = _report(str(failure), failure.code)
@@ -234,6 +242,23 @@ def main(argv: Optional[list[str]] = None) -> None:
             ExitCode.INTERNAL_ERROR,
         )
     sys.exit(code)
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """The app with only the command being run, when it names one: Typer turns every registered command's
+    options into click parameters at each start, and a command line runs one command. `escalate --help`,
+    or a mistyped command, gets the whole app."""
+    name = next((arg for arg in args if not arg.startswith("-")), None)
+    chosen = [info for info in app.registered_commands if _command_name(info) == name]
+    if not chosen:
+        return app
+    lean = copy.copy(app)
+    lean.registered_commands = chosen
+    return lean
+
+
+def _command_name(info: Any) -> str:
+    return str(info.name or info.callback.__name__.replace("_", "-"))
 
 
 def _usage_error(error: Exception) -> int:

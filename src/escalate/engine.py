@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from escalate.calendars import (
     HOLIDAY_HORIZON_YEAR,
@@ -38,8 +38,7 @@ DISCLAIMER = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Calculation:
+class Calculation(NamedTuple):
     """The dates of one rule for one set of trigger facts, and how they were reached. Independent of today."""
 
     safe_date: date
@@ -98,8 +97,7 @@ class Deadline:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Warning:
+class Warning(NamedTuple):
     """Something the person must know that is not a date: a stable id and a plain-English text."""
 
     id: str
@@ -109,7 +107,7 @@ class Warning:
         return {"id": self.id, "text": self.text}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Report:
     """Every deadline the facts allow, soonest safe date first, with the warnings that go with them."""
 
@@ -485,7 +483,9 @@ def _check_only(only: Collection[str] | None) -> frozenset[str] | None:
     unknown = sorted(wanted - set(RULE_IDS))
     if unknown:
         raise InputError(
-            "{only}: " + ", ".join(f"'{name}'" for name in unknown) + " is not a rule id; the ids are "
+            "{only}: "
+            + ", ".join(f"'{name}'" for name in unknown)
+            + " is not a rule id; the ids are "
             + ", ".join(RULE_IDS),
             "only",
         )

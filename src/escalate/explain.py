@@ -46,8 +46,10 @@ def explain_rule(rule_id: str, facts: Facts | None, console: Console) -> None:
     console.print(Text(f"Worked example, starting {long_date(rule.example)}:", style="bold"))
     for step in example.steps:
         console.print(f"  - {step}")
-    console.print(f"  Safe date {long_date(example.safe_date)}; last day {long_date(example.last_day)}; "
-                  f"latest arguable {long_date(example.latest_date)}.")
+    console.print(
+        f"  Safe date {long_date(example.safe_date)}; last day {long_date(example.last_day)}; "
+        f"latest arguable {long_date(example.latest_date)}."
+    )
     if facts is None:
         return
     console.print()

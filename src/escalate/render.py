@@ -6,9 +6,7 @@ of output stream are read when output is written, not at import.
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -22,7 +20,7 @@ from rich.text import Text
 
 from escalate.dates import long_date
 from escalate.engine import Deadline, Report
-from escalate.rules import RULES, Rule
+from escalate.rules import RULES_BY_ID, Rule
 
 DEADLINE_CSV_FIELDS: tuple[str, ...] = (
     "id",
@@ -87,11 +85,12 @@ def short_date(day: Any) -> str:
 
 
 def _days(deadline: Deadline) -> str:
+    """Days left to the safe date, in words."""
     if deadline.days_left == 0:
-        return "today"
+        return "act today"
     if deadline.days_left < 0:
-        return f"{-deadline.days_left} ago"
-    return str(deadline.days_left)
+        return f"{-deadline.days_left} days ago"
+    return f"{deadline.days_left} day{'s' if deadline.days_left != 1 else ''} left"
 
 
 def _when(deadline: Deadline) -> Text:
@@ -105,46 +104,40 @@ def _when(deadline: Deadline) -> Text:
 
 def deadlines_table(report: Report, console: Console) -> None:
     """The deadlines as a person reads them: a table, numbered notes under it, the disclaimer last."""
-    header = Text(f"Deadlines as at {long_date(report.today)}", style="bold")
-    header.append(f"  ·  {report.regime} complaint rules")
+    header = f"Deadlines as at {long_date(report.today)} · {report.regime} complaint rules"
     if report.review.available:
-        header.append(f"  ·  review body: {report.review.body_name}")
-    console.print(header)
+        header += f" · review body: {report.review.body_name}"
+    console.print(Text(header, style="bold"))
     if not report.deadlines:
         console.print(
             "No deadline can be worked out from these facts. Give at least one date, such as "
             "--incident-date or --outcome-date (see escalate deadlines --help)."
         )
     else:
-        table = Table(box=_box(console), show_lines=False, expand=False, pad_edge=False)
-        table.add_column("#", justify="right", no_wrap=True)
+        table = Table(box=_box(console), pad_edge=False)
         table.add_column("Act by", no_wrap=True)
-        table.add_column("Days left", justify="right", no_wrap=True)
         table.add_column("Status", no_wrap=True)
         table.add_column("What to do", ratio=3)
-        table.add_column("Whose", no_wrap=True)
-        table.add_column("The law", ratio=2)
-        notes: list[tuple[int, str]] = []
+        table.add_column("The law", ratio=1)
+        notes: list[str] = []
         for number, deadline in enumerate(report.deadlines, start=1):
-            what = Text(deadline.action, style="bold")
-            what.append(f"\n{deadline.body}", style="dim")
+            what = Text(f"{number}. {deadline.action}", style="bold")
+            whose = "your deadline" if deadline.owner.value == "you" else "police's duty"
+            what.append(f"\n{whose} · {deadline.body}", style="dim")
             if deadline.notes:
                 what.append(f"\nsee note {number}", style="italic")
-                notes.extend((number, note) for note in deadline.notes)
+                notes.append(f"{number}. " + "\n   ".join(deadline.notes))
+            rule = RULES_BY_ID[deadline.id]
             table.add_row(
-                str(number),
                 _when(deadline),
-                _days(deadline),
-                Text(STATUS_WORDS[deadline.status], style=STATUS_STYLE[deadline.status]),
+                Text(f"{STATUS_WORDS[deadline.status]}\n{_days(deadline)}", style=STATUS_STYLE[deadline.status]),
                 what,
-                deadline.owner.value,
-                f"{deadline.source.citation} ({deadline.strength.value})",
+                f"{rule.cite} ({deadline.strength.value})",
             )
         console.print(table)
         if notes:
             console.print(Text("Notes", style="bold"))
-            for number, note in notes:
-                console.print(f"{number}. {note}")
+            console.print("\n".join(notes))
     console.print(Text(report.disclaimer, style="italic"))
 
 
@@ -154,6 +147,8 @@ def warnings_text(report: Report, console: Console) -> None:
 
 
 def deadlines_json(report: Report, stream: TextIO) -> None:
+    import json
+
     json.dump(report.as_dict(), stream, indent=2, ensure_ascii=False)
     stream.write("\n")
 
@@ -169,6 +164,8 @@ def deadline_row(deadline: Deadline) -> dict[str, Any]:
 
 
 def deadlines_csv(report: Report, stream: TextIO) -> None:
+    import csv
+
     writer = csv.DictWriter(stream, fieldnames=DEADLINE_CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for deadline in report.deadlines:
@@ -196,6 +193,8 @@ def rules_table(rules: tuple[Rule, ...], console: Console) -> None:
 
 
 def rules_json(rules: tuple[Rule, ...], stream: TextIO) -> None:
+    import json
+
     json.dump([rule_dict(rule) for rule in rules], stream, indent=2, ensure_ascii=False)
     stream.write("\n")
 

@@ -98,7 +98,7 @@ def decide_review_body(facts: Facts) -> ReviewDecision:
             _PARA_30,
         )
     if facts.review_body is not None:
-        named = "mopac" if facts.review_body is ReviewBody.MOPAC else "iopc"
+        named: ReviewBodyName = "mopac" if facts.review_body is ReviewBody.MOPAC else "iopc"
         return ReviewDecision(named, "the outcome letter names this review body", _PARA_30)
     if regime(facts) == "2012":
         return ReviewDecision(
