@@ -185,11 +185,11 @@ class Facts:
                 yield name, value
 
     def as_dict(self) -> dict[str, Any]:
-        """The known facts as JSON-ready values (ISO dates, choice values, booleans)."""
+        """The facts given, as JSON-ready values (ISO dates, choice values, booleans); defaults left out."""
         result: dict[str, Any] = {}
         for field in fields(self):
             value = getattr(self, field.name)
-            if value is None or field.name == "today":
+            if value is None or field.name == "today" or value == field.default:
                 continue
             result[field.name] = value.isoformat() if isinstance(value, date) else value
         return result

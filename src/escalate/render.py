@@ -173,23 +173,23 @@ def deadlines_csv(report: Report, stream: TextIO) -> None:
 
 
 def rules_table(rules: tuple[Rule, ...], console: Console) -> None:
-    table = Table(box=_box(console), title="Every rule escalate knows", title_justify="left")
+    table = Table(box=_box(console), title="Every rule escalate knows", title_justify="left", pad_edge=False)
     table.add_column("id", no_wrap=True, style="bold")
     table.add_column("What", ratio=3)
-    table.add_column("Period", no_wrap=True)
-    table.add_column("Counting", ratio=2)
+    table.add_column("Period and counting", no_wrap=True)
     table.add_column("Strength", no_wrap=True)
-    table.add_column("Source", ratio=3)
+    table.add_column("Law", ratio=2)
     for rule in rules:
+        roll = "" if rule.roll.value == "none" else f"\nthen {rule.roll.value}"
         table.add_row(
             rule.id,
             f"{rule.title} ({rule.owner.value})",
-            str(rule.period),
-            rule.convention.value + (f", roll: {rule.roll.value}" if rule.roll.value != "none" else ""),
+            f"{rule.period}, {rule.convention.value}{roll}",
             rule.strength.value,
-            rule.source.citation,
+            rule.cite,
         )
     console.print(table)
+    console.print("Full citations and links: escalate explain ID, or escalate rules --format json.")
 
 
 def rules_json(rules: tuple[Rule, ...], stream: TextIO) -> None:
