@@ -224,7 +224,6 @@ def test_explain_every_rule(run_cli, rule_id):
     assert "Source:" in result.stdout
 
 
-
 def test_explain_with_facts(run_cli):
     result = run_cli("explain", "review-request", "--outcome-date", "1/3/2026", "--today", "2026-03-20")
     assert result.code == 0
