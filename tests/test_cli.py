@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import UTC
 
 import pytest
 
@@ -253,3 +254,44 @@ def test_python_dash_m(tmp_path):
     )
     assert done.returncode == 0
     assert done.stdout.strip() == f"escalate {__version__}"
+
+
+def test_debug_shows_the_real_error(run_cli, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("escalate.engine.compute_deadlines", broken)
+    monkeypatch.setenv("ESCALATE_DEBUG", "1")
+    with pytest.raises(RuntimeError, match="boom"):
+        run_cli("deadlines", "--incident-date", "2026-01-10")
+
+
+def test_interrupt_exits_130(run_cli, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("escalate.engine.compute_deadlines", interrupted)
+    result = run_cli("deadlines", "--incident-date", "2026-01-10")
+    assert (result.code, result.stderr) == (130, "escalate: error: interrupted\n")
+
+
+def test_closed_pipe_is_not_an_error(monkeypatch, capfd):
+    from escalate.cli import main
+
+    def closed(*args, **kwargs):
+        raise BrokenPipeError
+
+    monkeypatch.setattr("escalate.render.render_deadlines", closed)
+    with pytest.raises(SystemExit) as done:
+        main(["deadlines", "--incident-date", "2026-01-10"])
+    assert done.value.code == 0
+    assert capfd.readouterr().err == ""
+
+
+def test_today_defaults_to_london(monkeypatch):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from escalate.clock import today_in_london
+
+    assert today_in_london() == datetime.now(UTC).astimezone(ZoneInfo("Europe/London")).date()

@@ -218,6 +218,8 @@ def main(argv: list[str] | None = None) -> None:
     try:
         result = _app_for(args)(args=args, prog_name="escalate", standalone_mode=False)
         code = result if isinstance(result, int) else ExitCode.OK
+        if code == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into exit code 130
+            _report("interrupted", code)
     except Failure as failure:
         code = _report(str(failure), failure.code)
     except InputError as error:
