@@ -295,3 +295,26 @@ def test_today_defaults_to_london(monkeypatch):
     from escalate.clock import today_in_london
 
     assert today_in_london() == datetime.now(UTC).astimezone(ZoneInfo("Europe/London")).date()
+
+
+def test_2012_regime_names_the_appeal_and_its_regulation(run_cli):
+    result = run_cli(
+        "deadlines", "--complaint-date", "2019-07-01", "--outcome-date", "2019-12-02", "--today", "2019-12-10"
+    )
+    assert result.code == 0
+    assert "2012 complaint rules" in result.stdout
+    assert "Appeal against the outcome" in result.stdout
+    assert "2012 Regulations reg 11" in result.stdout
+    assert "2020 Regulations reg 29" not in result.stdout
+
+
+def test_passed_guidance_is_not_called_a_legal_bar(run_cli):
+    doc = json.loads(
+        run_cli("deadlines", "--review-decision-date", "2025-11-28", "--today", "2026-03-01", "-f", "json").stdout
+    )
+    letter = next(d for d in doc["deadlines"] if d["id"] == "letter-before-claim")
+    assert letter["status"] == "passed"
+    assert "guidance, not a legal bar" in letter["notes"][-1]
+    claim = next(d for d in doc["deadlines"] if d["id"] == "judicial-review")
+    # RULES.md s.7: review decision Fri 28 Nov 2025 -> Sat 28 Feb 2026, latest Mon 2 Mar 2026; on 1 Mar: at risk
+    assert (claim["status"], claim["days_left"]) == ("at-risk", -1)

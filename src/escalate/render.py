@@ -20,7 +20,7 @@ from rich.text import Text
 
 from escalate.dates import long_date
 from escalate.engine import Deadline, Report
-from escalate.rules import RULES_BY_ID, Rule
+from escalate.rules import Rule
 
 DEADLINE_CSV_FIELDS: tuple[str, ...] = (
     "id",
@@ -127,12 +127,11 @@ def deadlines_table(report: Report, console: Console) -> None:
             if deadline.notes:
                 what.append(f"\nsee note {number}", style="italic")
                 notes.append(f"{number}. " + "\n   ".join(deadline.notes))
-            rule = RULES_BY_ID[deadline.id]
             table.add_row(
                 _when(deadline),
                 Text(f"{STATUS_WORDS[deadline.status]}\n{_days(deadline)}", style=STATUS_STYLE[deadline.status]),
                 what,
-                f"{rule.cite} ({deadline.strength.value})",
+                f"{deadline.cite} ({deadline.strength.value})",
             )
         console.print(table)
         if notes:

@@ -7,7 +7,7 @@ the counting itself lives in ``escalate.dates`` (conventions) and ``escalate.cal
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
@@ -329,4 +329,21 @@ RULES: tuple[Rule, ...] = (
 )
 
 RULES_BY_ID: Mapping[str, Rule] = {rule.id: rule for rule in RULES}
+
+APPEALS_2012: Mapping[str, Rule] = {
+    "review-request": replace(
+        RULES_BY_ID["review-request"],
+        title="Appeal against the outcome (complaint made before 1 February 2020)",
+        action="Appeal against the outcome",
+        source=Source(
+            "Police (Complaints and Misconduct) Regulations 2012, reg 11(3)",
+            "https://www.legislation.gov.uk/uksi/2012/1204/regulation/11",
+        ),
+        cite="2012 Regulations reg 11",
+        summary="For a complaint made before 1 February 2020 the remedy is an appeal, to be made within 28 days "
+        "starting with the day after the date of the letter giving the outcome (2012 Regulations reg 11(3)).",
+        extension="The appeal body may accept a late appeal in special circumstances (reg 11(4)).",
+    )
+}
+"""The rules as they read under the 2012 regime (complaints made before 1 February 2020), where they differ."""
 RULE_IDS: tuple[str, ...] = tuple(RULES_BY_ID)
