@@ -318,3 +318,9 @@ def test_passed_guidance_is_not_called_a_legal_bar(run_cli):
     claim = next(d for d in doc["deadlines"] if d["id"] == "judicial-review")
     # RULES.md s.7: review decision Fri 28 Nov 2025 -> Sat 28 Feb 2026, latest Mon 2 Mar 2026; on 1 Mar: at risk
     assert (claim["status"], claim["days_left"]) == ("at-risk", -1)
+
+
+def test_table_reads_every_date_back_in_words(run_cli):
+    result = run_cli("deadlines", "--incident-date", "10/01/2026", "--sar-date", "1 Mar 2026", "--today", "2026-03-02")
+    assert "Incident: Saturday 10 January 2026" in result.stdout
+    assert "Subject access request received: Sunday 1 March 2026" in result.stdout

@@ -20,6 +20,7 @@ from rich.text import Text
 
 from escalate.dates import long_date
 from escalate.engine import Deadline, Report
+from escalate.facts import FACT_LABELS
 from escalate.rules import Rule
 
 DEADLINE_CSV_FIELDS: tuple[str, ...] = (
@@ -108,6 +109,9 @@ def deadlines_table(report: Report, console: Console) -> None:
     if report.review.available:
         header += f" · review body: {report.review.body_name}"
     console.print(Text(header, style="bold"))
+    read_back = [f"{FACT_LABELS[name]}: {long_date(value)}" for name, value in report.facts.known_dates()]
+    if read_back:
+        console.print("Your dates, as read: " + "; ".join(read_back))
     if not report.deadlines:
         console.print(
             "No deadline can be worked out from these facts. Give at least one date, such as "
