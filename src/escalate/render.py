@@ -1,4 +1,5 @@
-"""Renderers: reports to text for people (rich tables), and to JSON and CSV for programs.
+"""Renderers: reports to text for people (rich tables), to JSON and CSV for programs, and to iCalendar
+for calendars (escalate.ics).
 
 The only module of the package that imports rich. Consoles are made per call, so NO_COLOR and the kind
 of output stream are read when output is written, not at import.
@@ -12,6 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TextIO
 
@@ -22,6 +24,7 @@ from rich.text import Text
 
 from escalate.dates import long_date
 from escalate.engine import Deadline, Report
+from escalate.ics import DEFAULT_REMINDERS
 from escalate.rules import RULES, Rule
 
 DEADLINE_CSV_FIELDS: tuple[str, ...] = (
@@ -222,6 +225,36 @@ class DeadlinesFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
+    ICS = "ics"
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarOptions:
+    """What only the calendar format uses: reminders, passed deadlines, the case reference, the name."""
+
+    reminders: tuple[int, ...] = DEFAULT_REMINDERS
+    include_passed: bool = False
+    case_ref: str | None = None
+    calendar_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """Options that some formats use and the others ignore."""
+
+    calendar: CalendarOptions = field(default_factory=CalendarOptions)
+
+
+Renderer = Callable[[Report, TextIO, RenderOptions], None]
+
+
+def _plain(render: Callable[[Report, TextIO], None]) -> Renderer:
+    """A renderer that takes no options."""
+
+    def run(report: Report, stream: TextIO, options: RenderOptions) -> None:
+        render(report, stream)
+
+    return run
 
 
 def _table_to_stdout(report: Report, stream: TextIO) -> None:
@@ -229,16 +262,65 @@ def _table_to_stdout(report: Report, stream: TextIO) -> None:
     warnings_text(report, make_console(stderr=True))
 
 
-DEADLINE_RENDERERS: Mapping[DeadlinesFormat, Callable[[Report, TextIO], None]] = {
-    DeadlinesFormat.TABLE: _table_to_stdout,
-    DeadlinesFormat.JSON: deadlines_json,
-    DeadlinesFormat.CSV: deadlines_csv,
+def deadlines_ics(report: Report, stream: TextIO, options: RenderOptions) -> None:
+    """The deadlines as an iCalendar file (escalate.ics), written as bytes; what was left out, on stderr."""
+    from escalate.ics import calendar_for, default_calendar_name
+
+    calendar = options.calendar
+    name = calendar.calendar_name or default_calendar_name(calendar.case_ref)
+    data = calendar_for(
+        [(calendar.case_ref, report)],
+        name=name,
+        reminders=calendar.reminders,
+        include_passed=calendar.include_passed,
+    )
+    write_bytes(data, stream)
+    console = make_console(stderr=True)
+    warnings_text(report, console)
+    left_out = 0 if calendar.include_passed else sum(d.status == "passed" for d in report.deadlines)
+    if left_out:
+        console.print(
+            Text(
+                f"note: {left_out} deadline{'s have' if left_out > 1 else ' has'} passed and "
+                f"{'are' if left_out > 1 else 'is'} not in the calendar (add --include-passed to include "
+                f"{'them' if left_out > 1 else 'it'})."
+            )
+        )
+    if left_out == len(report.deadlines):
+        console.print(Text("note: the calendar has no event."))
+
+
+def write_bytes(data: bytes, stream: TextIO) -> None:
+    """Write bytes as they are (no newline translation) to a text stream's binary buffer where it has one."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(data.decode("utf-8"))
+        return
+    stream.flush()
+    buffer.write(data)
+    buffer.flush()
+
+
+DEADLINE_RENDERERS: Mapping[DeadlinesFormat, Renderer] = {
+    DeadlinesFormat.TABLE: _plain(_table_to_stdout),
+    DeadlinesFormat.JSON: _plain(deadlines_json),
+    DeadlinesFormat.CSV: _plain(deadlines_csv),
+    DeadlinesFormat.ICS: deadlines_ics,
 }
 
 
-def render_deadlines(report: Report, output_format: DeadlinesFormat, stream: TextIO | None = None) -> None:
+def render_deadlines(
+    report: Report,
+    output_format: DeadlinesFormat,
+    stream: TextIO | None = None,
+    options: RenderOptions | None = None,
+) -> None:
     """Write a report in the chosen format to ``stream`` (standard output by default)."""
-    DEADLINE_RENDERERS[output_format](report, stream if stream is not None else sys.stdout)
+    DEADLINE_RENDERERS[output_format](
+        report,
+        stream if stream is not None else sys.stdout,
+        options if options is not None else RenderOptions(),
+    )
 
 
 def to_string(render: Callable[[TextIO], None]) -> str:
