@@ -19,7 +19,7 @@ from escalate.errors import EscalateError, ExitCode, InputError
 from escalate.facts import CHOICE_FACTS, DATE_FACTS, FACT_HELP, FLAG_FACTS, Facts, read_date
 
 if TYPE_CHECKING:
-    from escalate.render import CalendarOptions
+    from escalate.ics import CalendarOptions
 
 app = typer.Typer(
     name="escalate",
@@ -216,9 +216,13 @@ def _calendar_options(
     remind: Optional[str], include_passed: bool, case_ref: Optional[str], calendar_name: Optional[str]
 ) -> "CalendarOptions":
     """The calendar options, checked before any work is done (each bad one is an input error)."""
-    from escalate.ics import DEFAULT_REMINDERS, check_calendar_name, check_case_ref, parse_reminders
-    from escalate.render import CalendarOptions
-
+    from escalate.ics import (
+        DEFAULT_REMINDERS,
+        CalendarOptions,
+        check_calendar_name,
+        check_case_ref,
+        parse_reminders,
+    )
     return CalendarOptions(
         reminders=DEFAULT_REMINDERS if remind is None else parse_reminders(remind),
         include_passed=include_passed,

@@ -14,8 +14,13 @@ Library use, for one case or many::
 with CRLF line endings and lines folded at 75 octets. Write it in binary mode. It raises ``InputError``
 (a ``ValueError``) for an unusable name, reference or reminder, and when two cases in one calendar would give
 the same event (the same reference, or none, and the same trigger date): give each case of a batch its own
-reference. ``parse_reminders("14,7,1")`` reads a ``--remind`` value; ``default_calendar_name(ref)`` is the
-name the command line uses when none is given.
+reference (a batch can use its reference column, or the row number where there is none).
+
+For a command that offers ``--format ics``: ``parse_reminders("14,7,1")`` reads ``--remind`` (``none``
+gives no reminder), ``check_case_ref`` and ``check_calendar_name`` check ``--case-ref`` and
+``--calendar-name`` (each raises an ``InputError`` naming the option), and ``CalendarOptions`` holds the four
+options, with ``.name`` the given name or ``default_calendar_name(case_ref)``. ``event_uid(ref, deadline)``
+gives an event's UID.
 
 What goes in the file:
 
@@ -45,13 +50,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from escalate.dates import ONE_DAY, long_date
 from escalate.engine import Deadline, Report, Warning
 from escalate.errors import InputError
-from escalate.rules import RULES_BY_ID, Owner, Strength
+from escalate.rules import Owner, Strength
 
 if TYPE_CHECKING:
     from icalendar import Alarm, Event, Timezone
@@ -73,6 +79,22 @@ STRENGTH_WORDS = {
     Strength.DISCRETIONARY: "discretionary: a body or court may extend it, but never rely on that",
     Strength.GUIDANCE: "guidance: no legal bar, but expect questions if you are late",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarOptions:
+    """The command line's calendar options (``--remind``, ``--include-passed``, ``--case-ref``,
+    ``--calendar-name``), checked, for a renderer to pass on to ``calendar_for``."""
+
+    reminders: tuple[int, ...] = DEFAULT_REMINDERS
+    include_passed: bool = False
+    case_ref: str | None = None
+    calendar_name: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The calendar's name: the one given, or the default for the case reference."""
+        return self.calendar_name if self.calendar_name is not None else default_calendar_name(self.case_ref)
 
 
 def calendar_for(
@@ -265,17 +287,18 @@ def _section(heading: str, items: tuple[str, ...]) -> list[str]:
 
 _WARNINGS_LISTING_RULES = frozenset({"holiday-horizon", "court-christmas-unknown"})
 """Warnings (engine.compute_deadlines) whose text lists the ids of the deadlines they are about."""
+_WARNINGS_IN_NOTES = frozenset({"court-roll-forward"})
+"""Warnings that each deadline they concern already explains in its own notes."""
 
 
 def _warnings_about(deadline: Deadline, report: Report) -> Iterable[Warning]:
-    """The case's warnings that bear on this deadline: those that list it, the court roll-forward warning
-    where its latest date relies on a roll-forward, and every warning about the facts as a whole."""
+    """The case's warnings that bear on this deadline: those that list it, and those about the facts as a
+    whole (they list no deadline)."""
     for warning in report.warnings:
+        if warning.id in _WARNINGS_IN_NOTES:
+            continue
         if warning.id in _WARNINGS_LISTING_RULES:
             if deadline.id in {word.strip(".,;:()") for word in warning.text.split()}:
-                yield warning
-        elif warning.id == "court-roll-forward":
-            if RULES_BY_ID[deadline.id].court and deadline.latest_date > deadline.last_day:
                 yield warning
         else:
             yield warning

@@ -13,9 +13,9 @@ import json
 import os
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rich import box
 from rich.console import Console
@@ -24,8 +24,10 @@ from rich.text import Text
 
 from escalate.dates import long_date
 from escalate.engine import Deadline, Report
-from escalate.ics import DEFAULT_REMINDERS
 from escalate.rules import RULES, Rule
+
+if TYPE_CHECKING:
+    from escalate.ics import CalendarOptions
 
 DEADLINE_CSV_FIELDS: tuple[str, ...] = (
     "id",
@@ -229,20 +231,11 @@ class DeadlinesFormat(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class CalendarOptions:
-    """What only the calendar format uses: reminders, passed deadlines, the case reference, the name."""
-
-    reminders: tuple[int, ...] = DEFAULT_REMINDERS
-    include_passed: bool = False
-    case_ref: str | None = None
-    calendar_name: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class RenderOptions:
     """Options that some formats use and the others ignore."""
 
-    calendar: CalendarOptions = field(default_factory=CalendarOptions)
+    calendar: CalendarOptions | None = None
+    """For ``ics``; None: the defaults of ``escalate.ics.CalendarOptions``."""
 
 
 Renderer = Callable[[Report, TextIO, RenderOptions], None]
@@ -264,13 +257,12 @@ def _table_to_stdout(report: Report, stream: TextIO) -> None:
 
 def deadlines_ics(report: Report, stream: TextIO, options: RenderOptions) -> None:
     """The deadlines as an iCalendar file (escalate.ics), written as bytes; what was left out, on stderr."""
-    from escalate.ics import calendar_for, default_calendar_name
+    from escalate.ics import CalendarOptions, calendar_for
 
-    calendar = options.calendar
-    name = calendar.calendar_name or default_calendar_name(calendar.case_ref)
+    calendar = options.calendar if options.calendar is not None else CalendarOptions()
     data = calendar_for(
         [(calendar.case_ref, report)],
-        name=name,
+        name=calendar.name,
         reminders=calendar.reminders,
         include_passed=calendar.include_passed,
     )
