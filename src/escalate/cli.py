@@ -223,6 +223,7 @@ def _calendar_options(
         check_case_ref,
         parse_reminders,
     )
+
     return CalendarOptions(
         reminders=DEFAULT_REMINDERS if remind is None else parse_reminders(remind),
         include_passed=include_passed,

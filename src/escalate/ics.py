@@ -113,7 +113,7 @@ def calendar_for(
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    # No METHOD: iTIP's PUBLISH would call for an ORGANIZER, which is data the facts do not give.
     calendar.add("name", calendar_name)
     calendar.add("x-wr-calname", calendar_name)
     calendar.add("x-wr-timezone", TIMEZONE)
