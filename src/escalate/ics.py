@@ -42,7 +42,7 @@ What goes in the file:
 - ``X-WR-CALNAME`` (and RFC 7986 ``NAME``) from ``name``; ``X-WR-TIMEZONE:Europe/London`` with a
   ``VTIMEZONE`` for it (which also keeps a calendar with no event valid). Nothing beyond the facts given.
 
-The ``icalendar`` package is imported only when a calendar is made: it takes about 50 ms to import, and the
+The ``icalendar`` package is imported only when a calendar is made: it takes 25 to 50 ms to import, and the
 other commands do not need it.
 """
 
