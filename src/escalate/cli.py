@@ -11,13 +11,16 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from escalate import __version__
 from escalate.errors import EscalateError, ExitCode, InputError
 from escalate.facts import CHOICE_FACTS, DATE_FACTS, FACT_HELP, FLAG_FACTS, Facts, read_date
+
+if TYPE_CHECKING:
+    from escalate.ics import CalendarOptions
 
 app = typer.Typer(
     name="escalate",
@@ -135,6 +138,9 @@ OnlyOption = Annotated[
 ]
 
 
+CALENDAR_PANEL = "Calendar (--format ics)"
+
+
 @app.command()
 @with_fact_options
 def deadlines(
@@ -142,20 +148,66 @@ def deadlines(
     today: TodayOption = None,
     only: OnlyOption = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="table, json or csv.", metavar="FORMAT")
+        str,
+        typer.Option("--format", "-f", help="table, json, csv or ics (a calendar file).", metavar="FORMAT"),
     ] = "table",
     example: Annotated[
         bool, typer.Option("--example", help="Use the built-in example case (facts you give are added to it).")
     ] = False,
+    remind: Annotated[
+        str | None,
+        typer.Option(
+            "--remind",
+            help="Reminders: whole days before each deadline, comma-separated (default: 14,7,1); each goes "
+            "off at 09:00 on its day. 'none' for no reminder.",
+            metavar="DAYS[,DAYS]",
+            rich_help_panel=CALENDAR_PANEL,
+        ),
+    ] = None,
+    include_passed: Annotated[
+        bool,
+        typer.Option(
+            "--include-passed",
+            help="Put deadlines that have passed in the calendar too.",
+            rich_help_panel=CALENDAR_PANEL,
+        ),
+    ] = False,
+    case_ref: Annotated[
+        str | None,
+        typer.Option(
+            "--case-ref",
+            help="Your reference for the case, shown in each event's title (up to 64 characters).",
+            metavar="TEXT",
+            rich_help_panel=CALENDAR_PANEL,
+        ),
+    ] = None,
+    calendar_name: Annotated[
+        str | None,
+        typer.Option(
+            "--calendar-name",
+            help="The calendar's name (default: 'Police complaint deadlines', with the case reference).",
+            metavar="TEXT",
+            rich_help_panel=CALENDAR_PANEL,
+        ),
+    ] = None,
 ) -> None:
     """Every deadline the facts allow, soonest first: what to do, by when, and the law behind it.
 
     Example: escalate deadlines --incident-date 10/01/2026 --outcome-date 2026-11-03
+
+    Calendar: escalate deadlines --outcome-date 2026-11-03 --format ics > complaint.ics
     """
     from escalate.engine import compute_deadlines
-    from escalate.render import DeadlinesFormat, render_deadlines
+    from escalate.render import DeadlinesFormat, RenderOptions, render_deadlines
 
     chosen = _choose(DeadlinesFormat, output_format)
+    options = RenderOptions()
+    if chosen is DeadlinesFormat.ICS:
+        options = RenderOptions(_calendar_options(remind, include_passed, case_ref, calendar_name))
+    elif given := _given(
+        remind=remind, include_passed=include_passed or None, case_ref=case_ref, calendar_name=calendar_name
+    ):
+        fail(f"{', '.join(given)}: only used with --format ics")
     default_today = None
     if example:
         from escalate.demo import EXAMPLE_FACTS, EXAMPLE_TODAY
@@ -164,7 +216,32 @@ def deadlines(
         default_today = EXAMPLE_TODAY
     facts = build_facts(fact_text, resolve_today(today, default_today))
     report = compute_deadlines(facts, only=split_only(only))
-    render_deadlines(report, chosen)
+    render_deadlines(report, chosen, options=options)
+
+
+def _calendar_options(
+    remind: str | None, include_passed: bool, case_ref: str | None, calendar_name: str | None
+) -> "CalendarOptions":
+    """The calendar options, checked before any work is done (each bad one is an input error)."""
+    from escalate.ics import (
+        DEFAULT_REMINDERS,
+        CalendarOptions,
+        check_calendar_name,
+        check_case_ref,
+        parse_reminders,
+    )
+
+    return CalendarOptions(
+        reminders=DEFAULT_REMINDERS if remind is None else parse_reminders(remind),
+        include_passed=include_passed,
+        case_ref=None if case_ref is None else check_case_ref(case_ref),
+        calendar_name=None if calendar_name is None else check_calendar_name(calendar_name),
+    )
+
+
+def _given(**options: object) -> list[str]:
+    """The options (as typed) that have a value."""
+    return ["--" + name.replace("_", "-") for name, value in options.items() if value is not None]
 
 
 @app.command()

@@ -1,4 +1,5 @@
-"""Renderers: reports to text for people (rich tables), and to JSON and CSV for programs.
+"""Renderers: reports to text for people (rich tables), to JSON and CSV for programs, and to iCalendar
+for calendars (escalate.ics).
 
 The only module of the package that imports rich. Consoles are made per call, so NO_COLOR and the kind
 of output stream are read when output is written, not at import.
@@ -10,8 +11,9 @@ import io
 import os
 import sys
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rich import box
 from rich.console import Console
@@ -22,6 +24,9 @@ from escalate.dates import long_date
 from escalate.engine import Deadline, Report
 from escalate.facts import FACT_LABELS
 from escalate.rules import Rule
+
+if TYPE_CHECKING:
+    from escalate.ics import CalendarOptions
 
 DEADLINE_CSV_FIELDS: tuple[str, ...] = (
     "id",
@@ -224,6 +229,27 @@ class DeadlinesFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
+    ICS = "ics"
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """Options that some formats use and the others ignore."""
+
+    calendar: CalendarOptions | None = None
+    """For ``ics``; None: the defaults of ``escalate.ics.CalendarOptions``."""
+
+
+Renderer = Callable[[Report, TextIO, RenderOptions], None]
+
+
+def _plain(render: Callable[[Report, TextIO], None]) -> Renderer:
+    """A renderer that takes no options."""
+
+    def run(report: Report, stream: TextIO, options: RenderOptions) -> None:
+        render(report, stream)
+
+    return run
 
 
 def _table_to_stdout(report: Report, stream: TextIO) -> None:
@@ -231,16 +257,64 @@ def _table_to_stdout(report: Report, stream: TextIO) -> None:
     warnings_text(report, make_console(stderr=True))
 
 
-DEADLINE_RENDERERS: Mapping[DeadlinesFormat, Callable[[Report, TextIO], None]] = {
-    DeadlinesFormat.TABLE: _table_to_stdout,
-    DeadlinesFormat.JSON: deadlines_json,
-    DeadlinesFormat.CSV: deadlines_csv,
+def deadlines_ics(report: Report, stream: TextIO, options: RenderOptions) -> None:
+    """The deadlines as an iCalendar file (escalate.ics), written as bytes; what was left out, on stderr."""
+    from escalate.ics import CalendarOptions, calendar_for
+
+    calendar = options.calendar if options.calendar is not None else CalendarOptions()
+    data = calendar_for(
+        [(calendar.case_ref, report)],
+        name=calendar.name,
+        reminders=calendar.reminders,
+        include_passed=calendar.include_passed,
+    )
+    write_bytes(data, stream)
+    console = make_console(stderr=True)
+    warnings_text(report, console)
+    left_out = 0 if calendar.include_passed else sum(d.status == "passed" for d in report.deadlines)
+    if left_out:
+        console.print(
+            Text(
+                f"note: {left_out} deadline{'s have' if left_out > 1 else ' has'} passed and "
+                f"{'are' if left_out > 1 else 'is'} not in the calendar (add --include-passed to include "
+                f"{'them' if left_out > 1 else 'it'})."
+            )
+        )
+    if left_out == len(report.deadlines):
+        console.print(Text("note: the calendar has no event."))
+
+
+def write_bytes(data: bytes, stream: TextIO) -> None:
+    """Write bytes as they are (no newline translation) to a text stream's binary buffer where it has one."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(data.decode("utf-8"))
+        return
+    stream.flush()
+    buffer.write(data)
+    buffer.flush()
+
+
+DEADLINE_RENDERERS: Mapping[DeadlinesFormat, Renderer] = {
+    DeadlinesFormat.TABLE: _plain(_table_to_stdout),
+    DeadlinesFormat.JSON: _plain(deadlines_json),
+    DeadlinesFormat.CSV: _plain(deadlines_csv),
+    DeadlinesFormat.ICS: deadlines_ics,
 }
 
 
-def render_deadlines(report: Report, output_format: DeadlinesFormat, stream: TextIO | None = None) -> None:
+def render_deadlines(
+    report: Report,
+    output_format: DeadlinesFormat,
+    stream: TextIO | None = None,
+    options: RenderOptions | None = None,
+) -> None:
     """Write a report in the chosen format to ``stream`` (standard output by default)."""
-    DEADLINE_RENDERERS[output_format](report, stream if stream is not None else sys.stdout)
+    DEADLINE_RENDERERS[output_format](
+        report,
+        stream if stream is not None else sys.stdout,
+        options if options is not None else RenderOptions(),
+    )
 
 
 def to_string(render: Callable[[TextIO], None]) -> str:
