@@ -113,14 +113,18 @@ def deadlines_table(report: Report, console: Console) -> None:
     header = f"Deadlines as at {long_date(report.today)} · {report.regime} complaint rules"
     if report.review.available:
         header += f" · review body: {report.review.body_name}"
-    console.print(Text(header, style="bold"))
+    # Prose is left for the terminal to wrap when writing to a file or pipe: quicker, and a note stays one line
+    # that can be searched or pasted whole.
+    soft = not console.is_terminal
+    console.print(Text(header, style="bold"), soft_wrap=soft)
     read_back = [f"{FACT_LABELS[name]}: {long_date(value)}" for name, value in report.facts.known_dates()]
     if read_back:
-        console.print("Your dates, as read: " + "; ".join(read_back))
+        console.print("Your dates, as read: " + "; ".join(read_back), soft_wrap=soft)
     if not report.deadlines:
         console.print(
             "No deadline can be worked out from these facts. Give at least one date, such as "
-            "--incident-date or --outcome-date (see escalate deadlines --help)."
+            "--incident-date or --outcome-date (see escalate deadlines --help).",
+            soft_wrap=soft,
         )
     else:
         table = Table(box=_box(console), pad_edge=False)
@@ -144,14 +148,15 @@ def deadlines_table(report: Report, console: Console) -> None:
             )
         console.print(table)
         if notes:
-            console.print(Text("Notes", style="bold"))
-            console.print("\n".join(notes))
-    console.print(Text(report.disclaimer, style="italic"))
+            console.print(Text("Notes", style="bold"), soft_wrap=soft)
+            console.print("\n".join(notes), soft_wrap=soft)
+    console.print(Text(report.disclaimer, style="italic"), soft_wrap=soft)
 
 
 def warnings_text(report: Report, console: Console) -> None:
     for warning in report.warnings:
-        console.print(Text("warning: ", style="bold yellow") + Text(f"{warning.text} [{warning.id}]"))
+        line = Text("warning: ", style="bold yellow") + Text(f"{warning.text} [{warning.id}]")
+        console.print(line, soft_wrap=not console.is_terminal)
 
 
 def deadlines_json(report: Report, stream: TextIO) -> None:
