@@ -278,6 +278,63 @@ def explain(
     explain_rule(rule_id, facts, make_console())
 
 
+@app.command()
+@with_fact_options
+def route(
+    fact_text: Mapping[str, str | None],
+    today: TodayOption = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="table, json or markdown.", metavar="FORMAT")
+    ] = "table",
+    ask: Annotated[
+        bool,
+        typer.Option(
+            "--ask",
+            help="Ask, in plain English, for the facts not given. Only in a terminal: in a script nothing is "
+            "asked and facts not given stay unknown.",
+        ),
+    ] = False,
+    example: Annotated[
+        bool,
+        typer.Option("--example", help="Use the built-in example case (facts you give are added to it)."),
+    ] = False,
+) -> None:
+    """What to do next: the step to take now, what comes after, what runs alongside, who decides, what to
+    send them, and by when.
+
+    Example: escalate route --complaint-date 2026-05-02 --outcome-date 2026-11-03 --schedule3 yes
+    """
+    from escalate.render_route import RouteFormat, render_route
+    from escalate.route import plan_route
+
+    chosen = _choose(RouteFormat, output_format)
+    default_today = None
+    if example:
+        from escalate.demo import EXAMPLE_FACTS, EXAMPLE_TODAY
+
+        fact_text = {**EXAMPLE_FACTS, **{name: text for name, text in fact_text.items() if text is not None}}
+        default_today = EXAMPLE_TODAY
+    facts = build_facts(fact_text, resolve_today(today, default_today))
+    if ask:
+        facts = _ask(fact_text, facts.today)
+    render_route(plan_route(facts), chosen)
+
+
+def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
+    """The facts after asking for the missing ones: questions on standard error, answers from standard
+    input, and only when standard input is a terminal (a script is never prompted)."""
+    from escalate.ask import Interview, run_interview
+
+    interview = Interview.start(fact_text, today=today)
+    if not sys.stdin.isatty():
+        sys.stderr.write(
+            "escalate: --ask: standard input is not a terminal, so nothing was asked; "
+            "facts not given are treated as unknown\n"
+        )
+        return interview.facts
+    return run_interview(interview, sys.stdin, sys.stderr).facts
+
+
 def _choose_name(allowed: tuple[str, ...], text: str) -> str:
     key = text.strip().lower()
     if key not in allowed:

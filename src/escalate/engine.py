@@ -517,6 +517,11 @@ def _rule_notes(rule: Rule, facts: Facts) -> tuple[str, ...]:
 
 
 def _fact_warnings(facts: Facts) -> Iterable[Warning]:
+    yield Warning(
+        "clocks-run-in-parallel",
+        "A complaint does not pause any court deadline: the time limits for a civil claim, a discrimination or "
+        "human rights claim and judicial review keep running while the complaint and any review go on.",
+    )
     if facts.complaint_date is None:
         yield Warning(
             "regime-assumed",

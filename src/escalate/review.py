@@ -71,7 +71,11 @@ def decide_review_body(facts: Facts) -> ReviewDecision:
         return ReviewDecision(
             None,
             "complaints about MOPAC staff go through MOPAC's own three-stage complaints process, not Schedule 3",
-            Source("MOPAC complaints policy", "https://www.london.gov.uk/mopac-complaints"),
+            Source(
+                "MOPAC complaints",
+                "https://www.london.gov.uk/programmes-strategies/mayors-office-policing-and-crime/"
+                "about-mayors-office-policing-and-crime-mopac/mopac-complaints",
+            ),
         )
     if facts.about is About.MAYOR:
         return ReviewDecision(

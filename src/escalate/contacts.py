@@ -1,0 +1,63 @@
+"""Where to send things: the contact details of each body, from one data file (``data/contacts.json``).
+
+Each entry has the body's official page, the details escalate is confident of, the page they come from and
+the date they were checked. Nothing is fetched at run time; the official page is always right.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+CONTACTS_FILE = Path(__file__).resolve().parent / "data" / "contacts.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """How to reach one body."""
+
+    key: str
+    name: str
+    url: str
+    """The body's own page for this purpose."""
+    details: tuple[str, ...]
+    """Means of contact escalate is confident of (an address, a telephone number); may be empty."""
+    source: str
+    """The page the details were checked against."""
+    checked: date
+
+
+@cache
+def contacts() -> Mapping[str, Contact]:
+    """Every contact, by key (``mps``, ``mopac``, ``iopc``, ``gla-monitoring-officer`` ...)."""
+    document = json.loads(CONTACTS_FILE.read_text(encoding="utf-8"))
+    return {
+        key: Contact(
+            key=key,
+            name=entry["name"],
+            url=entry["url"],
+            details=tuple(entry["details"]),
+            source=entry["source"],
+            checked=date.fromisoformat(entry["checked"]),
+        )
+        for key, entry in document["contacts"].items()
+    }
+
+
+@cache
+def checked_date() -> date:
+    """When the contact details as a whole were last checked."""
+    return date.fromisoformat(json.loads(CONTACTS_FILE.read_text(encoding="utf-8"))["checked"])
+
+
+@cache
+def contact_line(key: str) -> str:
+    """One line saying where to send it: 'Where: NAME: DETAILS. Page: URL' (the URL last, so that nothing
+    sticks to it when a terminal or mail program makes it a link)."""
+    contact = contacts()[key]
+    details = f": {'; '.join(contact.details)}" if contact.details else ""
+    return f"Where: {contact.name}{details}. Page: {contact.url}"

@@ -1,0 +1,359 @@
+"""Renderers of the route: a page for a terminal (rich), JSON for programs, and markdown for a page that
+someone can print or send to an adviser.
+
+Beside ``escalate.render`` (whose helpers it reuses) so that the deadlines renderers stay short; like it,
+it makes consoles per call so that NO_COLOR and the kind of stream are read when output is written.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from escalate.contacts import checked_date
+from escalate.dates import long_date
+from escalate.engine import Deadline
+from escalate.facts import DATE_FACTS, FACT_HELP
+from escalate.render import STATUS_STYLE, STATUS_WORDS, _box, _days, _when, make_console, short_date
+from escalate.review import BODY_NAMES
+from escalate.route import Route, Step
+
+_INDENT = 4
+
+STEP_MARK: Mapping[str, str] = {
+    "done": "done",
+    "now": "NOW",
+    "next": "next",
+    "also": "also",
+    "unavailable": "not available",
+}
+STEP_STYLE: Mapping[str, str] = {
+    "done": "dim",
+    "now": "bold reverse",
+    "next": "",
+    "also": "",
+    "unavailable": "dim",
+}
+
+
+class RouteFormat(StrEnum):
+    """Output formats of `escalate route`."""
+
+    TABLE = "table"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+def _by(deadline: Deadline, lead: str = "") -> str:
+    """'Tuesday 1 December 2026 (10 days left)', after ``lead``, as a person says it."""
+    if deadline.status == "passed":
+        left = "passed"
+    elif deadline.days_left == 0:
+        left = "today"
+    elif deadline.days_left < 0:
+        left = f"{-deadline.days_left} days ago: act today"
+    else:
+        left = f"{deadline.days_left} day{'s' if deadline.days_left != 1 else ''} left"
+    return f"{lead}{long_date(deadline.safe_date)} ({left})"
+
+
+def _deadline_line(step: Step, deadline: Deadline, alone: bool) -> tuple[str, str]:
+    """(label, when) for one of a step's deadlines: 'Act by Tuesday 1 December 2026 (10 days left)' when it
+    is the step's only one, else labelled with what it asks ('File a judicial review claim: by ...')."""
+    police = deadline.owner.value == "police"
+    if alone:
+        return "", _by(deadline, "Due by " if police else "Act by ")
+    when = _by(deadline, "due by " if police else "by ")
+    # The complaint rule speaks of the MPS; a complaint about the Commissioner goes to MOPAC: use the step.
+    return (step.title if deadline.id == "complaint" else deadline.action), when
+
+
+def _review_line(route: Route) -> str:
+    if route.review_body is None:
+        return f"No review: {route.review_reason}."
+    return f"Review by {BODY_NAMES[route.review_body]}: {route.review_reason}."
+
+
+# --- the terminal page -------------------------------------------------------------------------------
+
+
+def route_table(route: Route, console: Console) -> None:
+    """The route as a person reads it: the path with the step to take now opened out, what runs
+    alongside, the deadlines, the warnings, and the disclaimer last."""
+    header = Text(f"Your route as at {long_date(route.today)}", style="bold")
+    header.append(f"  ·  {route.regime} complaint rules")
+    console.print(header)
+    _indented(console, Text(_review_line(route)), Text(""), 0)
+    console.print()
+
+    console.print(Text("The path", style="bold underline"))
+    path = [step for step in route.steps if step.status != "also"]
+    for number, step in enumerate(path, start=1):
+        _print_step(route, step, console, f"{number}.")
+    console.print()
+
+    console.print(Text("Alongside, whatever stage you are at", style="bold underline"))
+    for step in route.steps:
+        if step.status == "also":
+            _print_step(route, step, console, "-")
+    console.print()
+
+    if route.deadlines:
+        console.print(Text("Every deadline", style="bold underline"))
+        console.print(_deadlines_table(route.deadlines, console))
+        notes = [(n, note) for n, d in enumerate(route.deadlines, start=1) for note in d.notes]
+        if notes:
+            console.print(Text("Notes", style="bold"))
+            for number, note in notes:
+                _indented(console, Text(note), Text(f"{number}. "), 3)
+        console.print()
+
+    if route.warnings:
+        console.print(Text("Warnings", style="bold underline"))
+        for warning in route.warnings:
+            _indented(console, Text(f"{warning.text} [{warning.id}]"), Text("! ", style="bold yellow"), 2)
+        console.print()
+    _indented(console, Text(route.disclaimer, style="italic"), Text(""), 0)
+
+
+def _print_step(route: Route, step: Step, console: Console, number: str) -> None:
+    mark = Text(f"{number} ", style="bold")
+    mark.append(f"[{STEP_MARK[step.status]}]", style=STEP_STYLE[step.status])
+    mark.append(f" {step.title}", style="bold" if step.status in ("now", "also") else "")
+    console.print(mark)
+    lines: list[Text] = [Text(step.body, style="dim")]
+    if step.status != "done":
+        deadlines = route.deadlines_of(step)
+        for deadline in deadlines:
+            style = STATUS_STYLE[deadline.status] if deadline.status != "open" else "bold"
+            label, when = _deadline_line(step, deadline, len(deadlines) == 1)
+            lines.append(Text(f"{label}: {when}" if label else when, style=style))
+    links: list[Text] = []
+    if step.status == "unavailable":
+        lines.append(Text(step.why))
+    elif step.status in ("now", "also"):
+        lines.append(Text("Why: ", style="bold") + Text(step.why))
+        prose, *where = step.how.split("\n")
+        lines.append(Text("How: ", style="bold") + Text(prose))
+        links.extend(Text(line) for line in where)
+        links.append(Text("The law: ", style="bold") + Text(f"{step.source.citation}: {step.source.url}"))
+    for line in lines:
+        _indented(console, line)
+    # Lines with an address are not wrapped by escalate, so that a link is never cut in two.
+    for line in links:
+        console.print(Text(" " * _INDENT) + line, soft_wrap=True)
+
+
+def _indented(console: Console, text: Text, first: Text | None = None, indent: int = _INDENT) -> None:
+    """Print ``text`` wrapped with a hanging indent and no trailing spaces (the output is often saved or
+    pasted into a letter). ``first`` replaces the indent of the first line."""
+    for number, line in enumerate(text.wrap(console, max(20, console.width - indent))):
+        line.rstrip()
+        lead = first if (number == 0 and first is not None) else Text(" " * indent)
+        console.print(lead + line, soft_wrap=True)
+
+
+def _deadlines_table(deadlines: tuple[Deadline, ...], console: Console) -> Table:
+    table = Table(box=_box(console), show_lines=False, expand=False, pad_edge=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Act by", no_wrap=True)
+    table.add_column("Days left", justify="right", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("What to do", ratio=3)
+    table.add_column("Whose", no_wrap=True)
+    table.add_column("The law", ratio=2)
+    for number, deadline in enumerate(deadlines, start=1):
+        what = Text(deadline.action, style="bold")
+        what.append(f"\n{deadline.body}", style="dim")
+        if deadline.notes:
+            what.append(f"\nsee note {number}", style="italic")
+        table.add_row(
+            str(number),
+            _when(deadline),
+            _days(deadline),
+            Text(STATUS_WORDS[deadline.status], style=STATUS_STYLE[deadline.status]),
+            what,
+            deadline.owner.value,
+            f"{deadline.source.citation} ({deadline.strength.value})",
+        )
+    return table
+
+
+# --- JSON --------------------------------------------------------------------------------------------
+
+
+def route_json(route: Route, stream: TextIO) -> None:
+    json.dump(route.as_dict(), stream, indent=2, ensure_ascii=False)
+    stream.write("\n")
+
+
+# --- markdown ----------------------------------------------------------------------------------------
+
+
+def _md(text: str) -> str:
+    """Text safe inside markdown: no accidental emphasis, table breaks or headings."""
+    for char in ("\\", "*", "_", "|", "<", ">", "[", "]", "`"):
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def _md_lines(text: str) -> str:
+    """Multi-line text (a step's 'how' puts each contact on its own line) as markdown hard breaks."""
+    return "  \n".join(_md(line) for line in text.split("\n"))
+
+
+def route_markdown(route: Route, stream: TextIO) -> None:
+    """A page to print or to send to an adviser: what to do now, the whole path, what runs alongside,
+    every deadline with its law, the warnings, and the facts it was worked out from."""
+    out: list[str] = []
+    add = out.append
+    add("# What to do next about your complaint against the Metropolitan Police")
+    add("")
+    add(f"As at **{long_date(route.today)}**. {route.regime} complaint rules. {_md(_review_line(route))}")
+    add("")
+    add(f"> {_md(route.disclaimer)}")
+    add("")
+    now = route.now
+    add(f"## Now: {_md(now.title)}")
+    add("")
+    _md_step_body(route, now, add)
+    add("## The path")
+    add("")
+    add("| # | Step | Status | Who | First date |")
+    add("|---|---|---|---|---|")
+    path = [step for step in route.steps if step.status != "also"]
+    for number, step in enumerate(path, start=1):
+        first = route.deadlines_of(step)[:1] if step.status != "done" else ()
+        when = _md(_by(first[0])) if first else ""  # the soonest; the step below lists them all
+        status = "**NOW**" if step.status == "now" else STEP_MARK[step.status]
+        add(f"| {number} | {_md(step.title)} | {status} | {_md(step.body)} | {when} |")
+    add("")
+    for number, step in enumerate(path, start=1):
+        if step.status == "now":
+            continue
+        add(f"### {number}. {_md(step.title)} ({STEP_MARK[step.status]})")
+        add("")
+        _md_step_body(route, step, add)
+    add("## Alongside, whatever stage you are at")
+    add("")
+    for step in route.steps:
+        if step.status == "also":
+            add(f"### {_md(step.title)}")
+            add("")
+            _md_step_body(route, step, add)
+    if route.deadlines:
+        add("## Every deadline")
+        add("")
+        add("Act by the first date. Where a later date is shown it can be argued, but do not rely on it.")
+        add("")
+        add("| # | Act by | Days left | Status | What to do | Whose | The law |")
+        add("|---|---|---|---|---|---|---|")
+        for number, d in enumerate(route.deadlines, start=1):
+            when = long_date(d.safe_date)
+            if d.last_day != d.safe_date:
+                when += f" (last day {short_date(d.last_day)})"
+            if d.latest_date != d.last_day:
+                when += f" (arguably {short_date(d.latest_date)})"
+            add(
+                f"| {number} | {when} | {_days(d)} | {STATUS_WORDS[d.status]} "
+                f"| {_md(d.action)} ({_md(d.body)}) | {d.owner.value} "
+                f"| [{_md(d.source.citation)}]({d.source.url}) ({d.strength.value}) |"
+            )
+        add("")
+        notes = [(n, note) for n, d in enumerate(route.deadlines, start=1) for note in d.notes]
+        if notes:
+            add("Notes:")
+            add("")
+            for number, note in notes:
+                add(f"- ({number}) {_md(note)}")
+            add("")
+    if route.warnings:
+        add("## Warnings")
+        add("")
+        for warning in route.warnings:
+            add(f"- {_md(warning.text)} ({warning.id})")
+        add("")
+    if route.facts is not None:
+        add("## The facts this is worked out from")
+        add("")
+        known = route.facts.as_dict()
+        for name in DATE_FACTS:
+            if name in known:
+                add(f"- {_md(FACT_HELP[name].rstrip('.'))}: **{long_date(getattr(route.facts, name))}**")
+        for name, value in known.items():
+            if name not in DATE_FACTS:
+                add(f"- {_md(FACT_HELP[name].rstrip('.?'))}: **{_md(_answer(value))}**")
+        unknown = [name for name in DATE_FACTS if name not in known]
+        if unknown:
+            add(f"- Not given: {_md(', '.join(name.replace('_', ' ') for name in unknown))}")
+        add("")
+    add("---")
+    add("")
+    add(
+        f"Made with escalate. Contact details checked {long_date(checked_date())}; the bodies' own pages are "
+        "always right."
+    )
+    stream.write("\n".join(out) + "\n")
+
+
+VALUE_WORDS: Mapping[str, str] = {
+    "officer": "a police officer or member of staff",
+    "staff": "a member of police staff",
+    "senior-officer": "a senior officer (Commander or above)",
+    "commissioner": "the Commissioner",
+    "mopac-staff": "MOPAC staff",
+    "mayor": "the Mayor or the Deputy Mayor for Policing and Crime",
+    "mps": "the MPS",
+    "not-investigated": "not investigated",
+    "iopc-directed": "the police, under the IOPC's direction",
+    "iopc": "the IOPC",
+    "mopac": "MOPAC",
+}
+
+
+def _answer(value: object) -> str:
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    return VALUE_WORDS.get(str(value), str(value))
+
+
+def _md_step_body(route: Route, step: Step, add: Callable[[str], None]) -> None:
+    add(f"**Who:** {_md(step.body)}  ")
+    if step.status != "done":
+        deadlines = route.deadlines_of(step)
+        for deadline in deadlines:
+            label, when = _deadline_line(step, deadline, len(deadlines) == 1)
+            add(f"**{_md(label)}:** {_md(when)}  " if label else f"**{_md(when)}**  ")
+    add(f"**Why:** {_md(step.why)}  ")
+    if step.status != "unavailable":
+        add(f"**How:** {_md_lines(step.how)}  ")
+    add(f"**The law:** [{_md(step.source.citation)}]({step.source.url})")
+    add("")
+
+
+# --- choosing ----------------------------------------------------------------------------------------
+
+
+def _table_to_stream(route: Route, stream: TextIO) -> None:
+    route_table(route, make_console(stream))
+
+
+ROUTE_RENDERERS: Mapping[RouteFormat, Callable[[Route, TextIO], None]] = {
+    RouteFormat.TABLE: _table_to_stream,
+    RouteFormat.JSON: route_json,
+    RouteFormat.MARKDOWN: route_markdown,
+}
+
+
+def render_route(route: Route, output_format: RouteFormat, stream: TextIO | None = None) -> None:
+    """Write a route in the chosen format to ``stream`` (standard output by default)."""
+    ROUTE_RENDERERS[output_format](route, stream if stream is not None else sys.stdout)
