@@ -540,3 +540,26 @@ def test_help_lists_the_calendar_options(run_cli):
     assert result.code == 0
     for option in ("--remind", "--include-passed", "--case-ref", "--calendar-name", "ics"):
         assert option in result.stdout
+
+
+# --- escalate route --format ics ---------------------------------------------------------------------------
+
+
+def test_route_calendar_has_the_same_events_with_the_how_to(run_cli):
+    result = run_cli("route", "--example", "--format", "ics", "--case-ref", "R-1")
+    assert result.code == 0, result.stderr
+    calendar = parse(result.stdout.encode("utf-8"))
+    report = example_report()
+    events = events_by_rule(calendar, report, "R-1")
+    assert set(events) == {d.id for d in report.deadlines if d.status != "passed"}
+    review = str(events["review-request"]["DESCRIPTION"])
+    assert "How:" in review
+    assert "review form" in review and "outcome letter" in review  # issue 3: the IOPC form and the letter
+    same = parse(run_cli("deadlines", "--example", "--format", "ics", "--case-ref", "R-1").stdout.encode("utf-8"))
+    assert {str(e["UID"]) for e in same.events} == {str(e["UID"]) for e in calendar.events}
+
+
+def test_route_calendar_options_need_ics(run_cli):
+    result = run_cli("route", "--example", "--remind", "3")
+    assert (result.code, result.stdout) == (2, "")
+    assert result.stderr == "escalate: error: --remind: only used with --format ics\n"

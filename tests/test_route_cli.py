@@ -131,7 +131,7 @@ BAD = [
     (("--schedule3", "maybe"), ("--schedule3",)),
     (("--detained", "perhaps"), ("--detained",)),
     (("--outcome-date", "31/02/2026"), ("--outcome-date",)),  # impossible date
-    (("--format", "ics"), ("--format", "markdown")),  # not a route format
+    (("--format", "pdf"), ("--format", "markdown", "ics")),  # not a route format
     (("--today", "tomorrow"), ("--today",)),
 ]
 # fmt: on

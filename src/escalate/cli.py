@@ -73,23 +73,121 @@ def _fact_parameters() -> tuple[inspect.Parameter, ...]:
     return tuple(parameters)
 
 
+def _gathered(
+    parameters: tuple[inspect.Parameter, ...], into: str
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """A decorator giving a command the options ``parameters``, whose values reach it as one mapping
+    named ``into``: many commands share the same options without repeating them in each signature."""
+    names = tuple(parameter.name for parameter in parameters)
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        signature = inspect.signature(command)
+        own = [parameter for parameter in signature.parameters.values() if parameter.name != into]
+
+        @functools.wraps(command)
+        def wrapper(**kwargs: Any) -> None:
+            gathered = {name: kwargs.pop(name) for name in names}
+            command(**{into: gathered}, **kwargs)
+
+        combined = own + list(parameters)
+        wrapper.__signature__ = signature.replace(parameters=combined)  # type: ignore[attr-defined]
+        wrapper.__annotations__ = {parameter.name: parameter.annotation for parameter in combined}
+        del wrapper.__wrapped__  # typer must see the new signature, not the original one
+        return wrapper
+
+    return decorate
+
+
 def with_fact_options(command: Callable[..., None]) -> Callable[..., None]:
     """Give a command one option per fact (``--outcome-date``, ``--schedule3`` ...), collected into a
     mapping passed as ``fact_text``; the names are those of RULES.md everywhere."""
-    signature = inspect.signature(command)
-    own = [parameter for parameter in signature.parameters.values() if parameter.name != "fact_text"]
-    added = list(_fact_parameters())
+    return _gathered(_fact_parameters(), "fact_text")(command)
 
-    @functools.wraps(command)
-    def wrapper(**kwargs: Any) -> None:
-        fact_text = {name: kwargs.pop(name) for name in FACT_INPUTS}
-        command(fact_text=fact_text, **kwargs)
 
-    parameters = own + added
-    wrapper.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
-    wrapper.__annotations__ = {parameter.name: parameter.annotation for parameter in parameters}
-    del wrapper.__wrapped__  # typer must see the new signature, not the original one
-    return wrapper
+CALENDAR_PANEL = "Calendar (--format ics)"
+
+
+@functools.cache
+def _calendar_parameters() -> tuple[inspect.Parameter, ...]:
+    def option(name: str, annotation: Any) -> inspect.Parameter:
+        return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
+
+    return (
+        option(
+            "remind",
+            Annotated[
+                str | None,
+                typer.Option(
+                    "--remind",
+                    help="Reminders: whole days before each deadline, comma-separated (default: 14,7,1); each "
+                    "goes off at 09:00 on its day. 'none' for no reminder.",
+                    metavar="DAYS[,DAYS]",
+                    rich_help_panel=CALENDAR_PANEL,
+                ),
+            ],
+        ),
+        option(
+            "include_passed",
+            Annotated[
+                bool | None,
+                typer.Option(
+                    "--include-passed",
+                    help="Put deadlines that have passed in the calendar too.",
+                    rich_help_panel=CALENDAR_PANEL,
+                    show_default=False,
+                ),
+            ],
+        ),
+        option(
+            "case_ref",
+            Annotated[
+                str | None,
+                typer.Option(
+                    "--case-ref",
+                    help="Your reference for the case, shown in each event's title (up to 64 characters).",
+                    metavar="TEXT",
+                    rich_help_panel=CALENDAR_PANEL,
+                ),
+            ],
+        ),
+        option(
+            "calendar_name",
+            Annotated[
+                str | None,
+                typer.Option(
+                    "--calendar-name",
+                    help="The calendar's name (default: 'Police complaint deadlines', with the case reference).",
+                    metavar="TEXT",
+                    rich_help_panel=CALENDAR_PANEL,
+                ),
+            ],
+        ),
+    )
+
+
+def with_calendar_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command the options of calendar export (``--remind``, ``--include-passed``, ``--case-ref``,
+    ``--calendar-name``), collected into a mapping passed as ``calendar_text``."""
+    return _gathered(_calendar_parameters(), "calendar_text")(command)
+
+
+def calendar_options(calendar_text: Mapping[str, Any], *, ics: bool) -> "CalendarOptions | None":
+    """The calendar options when the output is a calendar, checked before any work is done; given with
+    another format, they are an input error."""
+    if not ics:
+        given = ["--" + name.replace("_", "-") for name, value in calendar_text.items() if value]
+        if given:
+            fail(f"{', '.join(given)}: only used with --format ics")
+        return None
+    from escalate.ics import DEFAULT_REMINDERS, CalendarOptions, check_calendar_name, check_case_ref, parse_reminders
+
+    remind, case_ref, name = calendar_text["remind"], calendar_text["case_ref"], calendar_text["calendar_name"]
+    return CalendarOptions(
+        reminders=DEFAULT_REMINDERS if remind is None else parse_reminders(remind),
+        include_passed=bool(calendar_text["include_passed"]),
+        case_ref=None if case_ref is None else check_case_ref(case_ref),
+        calendar_name=None if name is None else check_calendar_name(name),
+    )
 
 
 def resolve_today(text: str | None, default: date | None = None) -> date:
@@ -138,13 +236,12 @@ OnlyOption = Annotated[
 ]
 
 
-CALENDAR_PANEL = "Calendar (--format ics)"
-
-
 @app.command()
 @with_fact_options
+@with_calendar_options
 def deadlines(
     fact_text: Mapping[str, str | None],
+    calendar_text: Mapping[str, Any],
     today: TodayOption = None,
     only: OnlyOption = None,
     output_format: Annotated[
@@ -154,42 +251,6 @@ def deadlines(
     example: Annotated[
         bool, typer.Option("--example", help="Use the built-in example case (facts you give are added to it).")
     ] = False,
-    remind: Annotated[
-        str | None,
-        typer.Option(
-            "--remind",
-            help="Reminders: whole days before each deadline, comma-separated (default: 14,7,1); each goes "
-            "off at 09:00 on its day. 'none' for no reminder.",
-            metavar="DAYS[,DAYS]",
-            rich_help_panel=CALENDAR_PANEL,
-        ),
-    ] = None,
-    include_passed: Annotated[
-        bool,
-        typer.Option(
-            "--include-passed",
-            help="Put deadlines that have passed in the calendar too.",
-            rich_help_panel=CALENDAR_PANEL,
-        ),
-    ] = False,
-    case_ref: Annotated[
-        str | None,
-        typer.Option(
-            "--case-ref",
-            help="Your reference for the case, shown in each event's title (up to 64 characters).",
-            metavar="TEXT",
-            rich_help_panel=CALENDAR_PANEL,
-        ),
-    ] = None,
-    calendar_name: Annotated[
-        str | None,
-        typer.Option(
-            "--calendar-name",
-            help="The calendar's name (default: 'Police complaint deadlines', with the case reference).",
-            metavar="TEXT",
-            rich_help_panel=CALENDAR_PANEL,
-        ),
-    ] = None,
 ) -> None:
     """Every deadline the facts allow, soonest first: what to do, by when, and the law behind it.
 
@@ -201,13 +262,7 @@ def deadlines(
     from escalate.render import DeadlinesFormat, RenderOptions, render_deadlines
 
     chosen = _choose(DeadlinesFormat, output_format)
-    options = RenderOptions()
-    if chosen is DeadlinesFormat.ICS:
-        options = RenderOptions(_calendar_options(remind, include_passed, case_ref, calendar_name))
-    elif given := _given(
-        remind=remind, include_passed=include_passed or None, case_ref=case_ref, calendar_name=calendar_name
-    ):
-        fail(f"{', '.join(given)}: only used with --format ics")
+    options = RenderOptions(calendar_options(calendar_text, ics=chosen is DeadlinesFormat.ICS))
     default_today = None
     if example:
         from escalate.demo import EXAMPLE_FACTS, EXAMPLE_TODAY
@@ -217,31 +272,6 @@ def deadlines(
     facts = build_facts(fact_text, resolve_today(today, default_today))
     report = compute_deadlines(facts, only=split_only(only))
     render_deadlines(report, chosen, options=options)
-
-
-def _calendar_options(
-    remind: str | None, include_passed: bool, case_ref: str | None, calendar_name: str | None
-) -> "CalendarOptions":
-    """The calendar options, checked before any work is done (each bad one is an input error)."""
-    from escalate.ics import (
-        DEFAULT_REMINDERS,
-        CalendarOptions,
-        check_calendar_name,
-        check_case_ref,
-        parse_reminders,
-    )
-
-    return CalendarOptions(
-        reminders=DEFAULT_REMINDERS if remind is None else parse_reminders(remind),
-        include_passed=include_passed,
-        case_ref=None if case_ref is None else check_case_ref(case_ref),
-        calendar_name=None if calendar_name is None else check_calendar_name(calendar_name),
-    )
-
-
-def _given(**options: object) -> list[str]:
-    """The options (as typed) that have a value."""
-    return ["--" + name.replace("_", "-") for name, value in options.items() if value is not None]
 
 
 @app.command()
@@ -280,11 +310,14 @@ def explain(
 
 @app.command()
 @with_fact_options
+@with_calendar_options
 def route(
     fact_text: Mapping[str, str | None],
+    calendar_text: Mapping[str, Any],
     today: TodayOption = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="table, json or markdown.", metavar="FORMAT")
+        str,
+        typer.Option("--format", "-f", help="table, json, markdown or ics (a calendar file).", metavar="FORMAT"),
     ] = "table",
     ask: Annotated[
         bool,
@@ -308,6 +341,7 @@ def route(
     from escalate.route import plan_route
 
     chosen = _choose(RouteFormat, output_format)
+    calendar = calendar_options(calendar_text, ics=chosen is RouteFormat.ICS)
     default_today = None
     if example:
         from escalate.demo import EXAMPLE_FACTS, EXAMPLE_TODAY
@@ -317,7 +351,7 @@ def route(
     facts = build_facts(fact_text, resolve_today(today, default_today))
     if ask:
         facts = _ask(fact_text, facts.today)
-    render_route(plan_route(facts), chosen)
+    render_route(plan_route(facts), chosen, calendar=calendar)
 
 
 def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:

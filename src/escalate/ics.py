@@ -49,7 +49,7 @@ other commands do not need it.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -103,8 +103,12 @@ def calendar_for(
     name: str,
     reminders: Sequence[int] = DEFAULT_REMINDERS,
     include_passed: bool = False,
+    how_to: Callable[[Report, Deadline], str | None] | None = None,
 ) -> bytes:
-    """An iCalendar file with the deadlines of every case given (see the module docstring)."""
+    """An iCalendar file with the deadlines of every case given (see the module docstring).
+
+    ``how_to`` may give, for a case's deadline, what to send and where (the route planner's step text); it goes
+    into the event's description."""
     from icalendar import Calendar
 
     calendar_name = check_calendar_name(name)
@@ -135,7 +139,8 @@ def calendar_for(
                     "case_ref",
                 )
             seen.add(uid)
-            events.append(_event(ref, deadline, report, uid, days_before))
+            how = how_to(report, deadline) if how_to is not None else None
+            events.append(_event(ref, deadline, report, uid, days_before, how))
     calendar.add("x-wr-caldesc", _calendar_description(reports))
     calendar.add_component(_london())
     for event in events:
@@ -213,7 +218,14 @@ def summary(case_ref: str | None, deadline: Deadline) -> str:
     return f"[{case_ref}] {what}" if case_ref else what
 
 
-def _event(case_ref: str | None, deadline: Deadline, report: Report, uid: str, days_before: tuple[int, ...]) -> Event:
+def _event(
+    case_ref: str | None,
+    deadline: Deadline,
+    report: Report,
+    uid: str,
+    days_before: tuple[int, ...],
+    how: str | None = None,
+) -> Event:
     from icalendar import Event
 
     title = summary(case_ref, deadline)
@@ -224,7 +236,7 @@ def _event(case_ref: str | None, deadline: Deadline, report: Report, uid: str, d
     event.add("dtstart", deadline.safe_date)
     event.add("dtend", deadline.safe_date + ONE_DAY)
     event.add("summary", title)
-    event.add("description", description(case_ref, deadline, report))
+    event.add("description", description(case_ref, deadline, report, how))
     event.add("url", deadline.source.url)
     event.add("class", "PRIVATE")
     event.add("transp", "TRANSPARENT")
@@ -246,8 +258,9 @@ def _alarm(days: int, title: str, day: date) -> Alarm:
     return alarm
 
 
-def description(case_ref: str | None, deadline: Deadline, report: Report) -> str:
-    """The event's text: the dates, the status, the law, the working, the notes and the disclaimer."""
+def description(case_ref: str | None, deadline: Deadline, report: Report, how: str | None = None) -> str:
+    """The event's text: the dates, the status, what to send and where (when known), the law, the working,
+    the notes and the disclaimer."""
     lines: list[str] = []
     if deadline.owner is Owner.POLICE:
         lines.append(
@@ -271,6 +284,8 @@ def description(case_ref: str | None, deadline: Deadline, report: Report) -> str
         f"The law: {deadline.source.citation}",
         deadline.source.url,
     ]
+    if how:
+        lines += ["", "How:", how]
     lines += _section("How the date is worked out", deadline.steps)
     lines += _section("Notes", deadline.notes)
     lines += _section("Warnings", tuple(warning.text for warning in _warnings_about(deadline, report)))

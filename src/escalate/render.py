@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TextIO
@@ -264,19 +264,36 @@ def _table_to_stdout(report: Report, stream: TextIO) -> None:
 
 def deadlines_ics(report: Report, stream: TextIO, options: RenderOptions) -> None:
     """The deadlines as an iCalendar file (escalate.ics), written as bytes; what was left out, on stderr."""
+    write_calendar([report], options.calendar, stream)
+
+
+def write_calendar(
+    reports: Sequence[Report],
+    calendar: CalendarOptions | None,
+    stream: TextIO,
+    *,
+    case_refs: Sequence[str | None] | None = None,
+    how_to: Callable[[Report, Deadline], str | None] | None = None,
+) -> None:
+    """One calendar for one case or many (``case_refs`` beside ``reports``; by default the option's reference),
+    as bytes on ``stream``; the warnings, and what was left out, on stderr."""
     from escalate.ics import CalendarOptions, calendar_for
 
-    calendar = options.calendar if options.calendar is not None else CalendarOptions()
+    chosen = calendar if calendar is not None else CalendarOptions()
+    refs = case_refs if case_refs is not None else [chosen.case_ref] * len(reports)
     data = calendar_for(
-        [(calendar.case_ref, report)],
-        name=calendar.name,
-        reminders=calendar.reminders,
-        include_passed=calendar.include_passed,
+        zip(refs, reports, strict=True),
+        name=chosen.name,
+        reminders=chosen.reminders,
+        include_passed=chosen.include_passed,
+        how_to=how_to,
     )
     write_bytes(data, stream)
     console = make_console(stderr=True)
-    warnings_text(report, console)
-    left_out = 0 if calendar.include_passed else sum(d.status == "passed" for d in report.deadlines)
+    if len(reports) == 1:
+        warnings_text(reports[0], console)
+    total = sum(len(report.deadlines) for report in reports)
+    left_out = 0 if chosen.include_passed else sum(d.status == "passed" for r in reports for d in r.deadlines)
     if left_out:
         console.print(
             Text(
@@ -285,7 +302,7 @@ def deadlines_ics(report: Report, stream: TextIO, options: RenderOptions) -> Non
                 f"{'them' if left_out > 1 else 'it'})."
             )
         )
-    if left_out == len(report.deadlines):
+    if left_out == total:
         console.print(Text("note: the calendar has no event."))
 
 

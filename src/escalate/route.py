@@ -110,6 +110,12 @@ class Route:
     disclaimer: str = DISCLAIMER
     facts: Facts | None = field(default=None, repr=False, compare=False)
     """The facts the route was planned from (not part of the JSON; the markdown page lists them)."""
+    report: Report | None = field(default=None, repr=False, compare=False)
+    """The deadlines report the route was planned from (calendar export uses it)."""
+
+    def how_to(self, deadline: Deadline) -> str | None:
+        """What to send and where, for a deadline: the 'how' of the step it belongs to."""
+        return next((step.how for step in self.steps if deadline.id in step.deadlines and step.how), None)
 
     @property
     def now(self) -> Step:
@@ -177,6 +183,7 @@ def plan_route(facts: Facts, *, report: Report | None = None) -> Route:
         warnings=report.warnings + route_warnings,
         disclaimer=report.disclaimer,
         facts=facts,
+        report=report,
     )
 
 
