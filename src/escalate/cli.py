@@ -205,6 +205,20 @@ def build_facts(fact_text: Mapping[str, str | None], today: date) -> Facts:
     return Facts.from_strings(fact_text, today=today)
 
 
+def read_facts(
+    fact_text: Mapping[str, str | None], today: str | None, *, example: bool
+) -> tuple[Mapping[str, str | None], Facts]:
+    """The facts of the command line; with ``--example``, the built-in case with the given facts added to it
+    (and its own date as today, unless ``--today`` says otherwise)."""
+    default_today = None
+    if example:
+        from escalate.demo import EXAMPLE_FACTS, EXAMPLE_TODAY
+
+        fact_text = {**EXAMPLE_FACTS, **{name: text for name, text in fact_text.items() if text is not None}}
+        default_today = EXAMPLE_TODAY
+    return fact_text, build_facts(fact_text, resolve_today(today, default_today))
+
+
 def split_only(text: str | None) -> set[str] | None:
     if text is None:
         return None
@@ -230,6 +244,9 @@ TodayOption = Annotated[
     str | None,
     typer.Option("--today", help="Count as if today were this date (default: today in London).", metavar="DATE"),
 ]
+ExampleOption = Annotated[
+    bool, typer.Option("--example", help="Use the built-in example case (facts you give are added to it).")
+]
 OnlyOption = Annotated[
     str | None,
     typer.Option("--only", help="Only these rule ids, comma-separated (see `escalate rules`).", metavar="ID[,ID]"),
@@ -248,9 +265,7 @@ def deadlines(
         str,
         typer.Option("--format", "-f", help="table, json, csv or ics (a calendar file).", metavar="FORMAT"),
     ] = "table",
-    example: Annotated[
-        bool, typer.Option("--example", help="Use the built-in example case (facts you give are added to it).")
-    ] = False,
+    example: ExampleOption = False,
 ) -> None:
     """Every deadline the facts allow, soonest first: what to do, by when, and the law behind it.
 
@@ -263,13 +278,7 @@ def deadlines(
 
     chosen = _choose(DeadlinesFormat, output_format)
     options = RenderOptions(calendar_options(calendar_text, ics=chosen is DeadlinesFormat.ICS))
-    default_today = None
-    if example:
-        from escalate.demo import EXAMPLE_FACTS, EXAMPLE_TODAY
-
-        fact_text = {**EXAMPLE_FACTS, **{name: value for name, value in fact_text.items() if value is not None}}
-        default_today = EXAMPLE_TODAY
-    facts = build_facts(fact_text, resolve_today(today, default_today))
+    fact_text, facts = read_facts(fact_text, today, example=example)
     report = compute_deadlines(facts, only=split_only(only))
     render_deadlines(report, chosen, options=options)
 
@@ -327,10 +336,7 @@ def route(
             "asked and facts not given stay unknown.",
         ),
     ] = False,
-    example: Annotated[
-        bool,
-        typer.Option("--example", help="Use the built-in example case (facts you give are added to it)."),
-    ] = False,
+    example: ExampleOption = False,
 ) -> None:
     """What to do next: the step to take now, what comes after, what runs alongside, who decides, what to
     send them, and by when.
@@ -342,13 +348,7 @@ def route(
 
     chosen = _choose(RouteFormat, output_format)
     calendar = calendar_options(calendar_text, ics=chosen is RouteFormat.ICS)
-    default_today = None
-    if example:
-        from escalate.demo import EXAMPLE_FACTS, EXAMPLE_TODAY
-
-        fact_text = {**EXAMPLE_FACTS, **{name: text for name, text in fact_text.items() if text is not None}}
-        default_today = EXAMPLE_TODAY
-    facts = build_facts(fact_text, resolve_today(today, default_today))
+    fact_text, facts = read_facts(fact_text, today, example=example)
     if ask:
         facts = _ask(fact_text, facts.today)
     render_route(plan_route(facts), chosen, calendar=calendar)
