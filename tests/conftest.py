@@ -30,24 +30,23 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pyt
 
 
 @pytest.fixture
-def run_cli(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., CliResult]]:
+def run_cli() -> Iterator[Callable[..., CliResult]]:
     """Call ``escalate ARGS`` through ``escalate.cli.main`` and return exit code, stdout and stderr."""
 
     def run(*args: str, stdin: str | bytes = "") -> CliResult:
         out, err = io.StringIO(), io.StringIO()
         raw = stdin.encode() if isinstance(stdin, str) else stdin
         fake_in = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8")
-        monkeypatch.setattr(sys, "stdout", out)
-        monkeypatch.setattr(sys, "stderr", err)
-        monkeypatch.setattr(sys, "stdin", fake_in)
-        try:
-            main(list(args))
-        except SystemExit as done:
-            code = done.code if isinstance(done.code, int) else 1
-        else:  # pragma: no cover - main always exits
-            code = 0
-        finally:
-            monkeypatch.undo()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(sys, "stdout", out)
+            patch.setattr(sys, "stderr", err)
+            patch.setattr(sys, "stdin", fake_in)
+            try:
+                main(list(args))
+            except SystemExit as done:
+                code = done.code if isinstance(done.code, int) else 1
+            else:  # pragma: no cover - main always exits
+                code = 0
         return CliResult(code, out.getvalue(), err.getvalue())
 
     yield run

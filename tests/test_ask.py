@@ -68,9 +68,7 @@ def test_someone_who_has_not_complained_is_asked_nothing_about_a_complaint() -> 
     while (question := state.next_question()) is not None:
         following.append(question.id)
         state = state.answer("")
-    assert not {"complaint_date", "schedule3", "outcome", "outcome_date", "review_body", "reviewed"} & set(
-        following
-    )
+    assert not {"complaint_date", "schedule3", "outcome", "outcome_date", "review_body", "reviewed"} & set(following)
     assert plan_route(state.facts).now.id == "complain-to-mps"
 
 
@@ -116,9 +114,7 @@ def test_the_review_grounds_are_asked_until_one_is_yes() -> None:
         about="officer", incident_date="2026-01-10", complaint_date="2026-02-02", schedule3="yes",
         outcome_date="2026-11-03", investigation="mps",
     )  # fmt: skip
-    state = play(
-        given, "", "3", "no", "no"
-    )  # received; the letter does not say; not reviewed; no discrimination
+    state = play(given, "", "3", "no", "no")  # received; the letter does not say; not reviewed; no discrimination
     question = state.next_question()
     assert question is not None and question.id == "death_or_serious_injury"
     state = state.answer("yes")
@@ -152,9 +148,7 @@ def test_i_dont_know_leaves_the_fact_unknown(answer: str) -> None:
     assert state.unknown() == ("incident_date",)
 
 
-@pytest.mark.parametrize(
-    ("answer", "expected"), [("1", "officer"), ("3", "commissioner"), (" 4 ", "mopac-staff")]
-)
+@pytest.mark.parametrize(("answer", "expected"), [("1", "officer"), ("3", "commissioner"), (" 4 ", "mopac-staff")])
 def test_choices_by_number(answer: str, expected: str) -> None:
     assert start().answer(answer).facts.about.value == expected
 
@@ -236,9 +230,7 @@ def run_main(monkeypatch: pytest.MonkeyPatch, args: list[str], stdin: io.StringI
 
 
 def test_route_ask_in_a_terminal_asks_on_stderr_and_prints_the_route(monkeypatch: pytest.MonkeyPatch) -> None:
-    answers = "\n".join(
-        ["1", "yes", "10/01/2026", "02/02/2026", "1", "yes", "03/11/2026", "", "1", "1", "no"]
-    )
+    answers = "\n".join(["1", "yes", "10/01/2026", "02/02/2026", "1", "yes", "03/11/2026", "", "1", "1", "no"])
     code, out, err = run_main(
         monkeypatch,
         ["route", "--ask", "--today", "2026-11-21", "--format", "json"],
@@ -273,4 +265,5 @@ def test_route_ask_ctrl_c_is_exit_130(monkeypatch: pytest.MonkeyPatch) -> None:
 
     code, out, err = run_main(monkeypatch, ["route", "--ask", "--today", "2026-11-21"], Interrupting())
     assert code == 130 and out == ""
-    assert err.endswith("> \n")  # the prompt line is ended, so the shell's next line starts clean
+    # the prompt line is ended, then one line says why escalate stopped
+    assert err.endswith("> \nescalate: error: interrupted\n")

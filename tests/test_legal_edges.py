@@ -14,10 +14,6 @@ Abbreviations in the comments:
   closure  extra HMCTS court-office closure listed in s.3
 """
 
-# The tables keep one case per line with its source beside it, as STYLE.md asks ("Tests read like a
-# table of legal facts"); a row split over five lines would hide that, so long lines are allowed here.
-# ruff: noqa: E501
-
 from datetime import date
 
 import pytest
@@ -57,6 +53,9 @@ def three_dates(rule_id: str, **known: object) -> tuple[date, date, date]:
 def ids(**known: object) -> set[str]:
     return {d.id for d in compute_deadlines(facts(**known)).deadlines}
 
+
+# The tables below are kept out of the formatter (fmt: off/on) so that each case stays on one line with
+# its source beside it (STYLE.md: "Tests read like a table of legal facts").
 
 # ---------------------------------------------------------------------------------------------
 # Counting conventions (s.2)
@@ -500,6 +499,27 @@ def test_children_limitation_act_s28(
     assert got == (_d(safe), _d(last), _d(latest))
 
 
+# fmt: off
+PERSONAL_INJURY_KNOWLEDGE_AND_AGE = [
+    # incident      knowledge     birth         safe          last          latest        source
+    ("2015-01-01", "2020-06-01", "2010-05-20", "2031-05-19", "2031-05-20", "2031-05-20"),  # s.14 + s.28: a child (10) on the knowledge date: 18th birthday 20 May 2028 + 3 y
+    ("2015-01-01", "2029-01-01", "2010-05-20", "2032-01-01", "2032-01-01", "2032-01-02"),  # adult on the knowledge date (the trigger): no s.28; Thu 1 Jan 2032 (BH) -> Fri 2 Jan
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("incident", "knowledge", "birth", "safe", "last", "latest"), PERSONAL_INJURY_KNOWLEDGE_AND_AGE
+)
+def test_children_rule_looks_at_age_on_the_trigger_date(
+    incident: str, knowledge: str, birth: str, safe: str, last: str, latest: str
+) -> None:
+    # s.4: "If the complainant was under 18 on the trigger date"; personal-injury's trigger is the later of
+    # incident_date and knowledge_date.
+    got = three_dates("personal-injury", incident_date=incident, knowledge_date=knowledge, date_of_birth=birth)
+    assert got == (_d(safe), _d(last), _d(latest))
+
+
 def test_born_29_february_incident_on_28_february_of_the_18th_year() -> None:
     # s.4: born 29 Feb 2008. On Sat 28 Feb 2026 they are 18 under the 28 Feb reading (last = 28 Feb 2026 + 3 y
     # = Wed 28 Feb 2029 either way) but still 17 under the 1 Mar reading used for latest_date, where s.28 gives
@@ -540,6 +560,9 @@ SUBJECT_ACCESS = [
     ("2026-11-28", "2026-12-27", "2026-12-29", "2026-12-29"),  # ICO: Mon 28 Dec 2026 = Boxing Day substitute -> Tue 29 Dec
     ("2026-12-01", "2026-12-31", "2027-01-04", "2027-01-04"),  # ICO: New Year's Day Fri 1 Jan 2027 -> Mon 4 Jan; 12A: 31 Dec
     ("2027-01-31", "2027-02-28", "2027-03-01", "2027-03-01"),  # ICO: Sun 28 Feb 2027 -> Mon 1 Mar; 12A: no 31 Feb -> 28 Feb
+    ("2028-01-29", "2028-02-28", "2028-02-29", "2028-02-29"),  # 12A: 29 Feb 2028 exists, so the day before; ICO: Tue 29 Feb
+    ("2028-01-30", "2028-02-29", "2028-02-29", "2028-02-29"),  # 12A: no 30 Feb -> its last day, 29 Feb; ICO the same
+    ("2028-02-29", "2028-03-28", "2028-03-29", "2028-03-29"),  # received on a leap day: ICO Wed 29 Mar; 12A the day before
 ]
 # fmt: on
 
@@ -565,8 +588,10 @@ APPEARANCE = [
     ({"incident_date": "2024-01-10", "complaint_date": "2024-02-01"}, {"complaint-update"} | LIMITATION),  # complaint made: complaint rule gone
     ({"incident_date": "2024-01-10", "discrimination": False, "injury": False}, {"complaint"} | LIMITATION),  # s.4: a rule appears when its trigger is known; route flags do not hide it
     ({"complaint_date": "2024-02-01", "last_update_date": "2024-03-01"}, {"complaint-update"}),  # update: trigger last_update_date
+    ({"last_update_date": "2024-03-01"}, {"complaint-update"}),  # s.4: trigger last_update_date, known on its own
     ({"complaint_date": "2024-02-01", "outcome_date": "2024-05-01"}, {"review-request"}),  # outcome known: no complaint-update
     ({"outcome_date": "2024-05-01"}, {"review-request"}),  # right of review assumed when not ruled out
+    ({"outcome_received_date": "2024-05-03"}, set()),  # review-request's trigger is outcome_date (s.4 table)
     ({"outcome_date": "2024-05-01", "schedule3": "yes"}, {"review-request"}),
     ({"outcome_date": "2024-05-01", "investigation": "mps"}, {"review-request"}),
     ({"outcome_date": "2024-05-01", "investigation": "not-investigated"}, {"review-request"}),
@@ -596,9 +621,7 @@ def test_review_request_gone_once_review_decided() -> None:
 
 
 def test_only_filter_narrows_the_list() -> None:
-    report = compute_deadlines(
-        facts(incident_date="2024-01-10", sar_date="2025-09-03"), only={"equality-act"}
-    )
+    report = compute_deadlines(facts(incident_date="2024-01-10", sar_date="2025-09-03"), only={"equality-act"})
     assert [d.id for d in report.deadlines] == ["equality-act"]
 
 
@@ -640,9 +663,7 @@ STATUS_REVIEW = [
 
 @pytest.mark.parametrize(("today", "status", "days_left"), STATUS_REVIEW)
 def test_status_with_late_receipt(today: str, status: str, days_left: int) -> None:
-    d = deadline(
-        "review-request", outcome_date="2026-03-01", outcome_received_date="2026-03-04", today=_d(today)
-    )
+    d = deadline("review-request", outcome_date="2026-03-01", outcome_received_date="2026-03-04", today=_d(today))
     assert (d.status, d.days_left) == (status, days_left)
 
 
@@ -673,7 +694,7 @@ def test_deadlines_sorted_by_safe_date_then_id() -> None:
 
 # fmt: off
 CONTRADICTIONS = [
-    # earlier fact dated too early / late, the pair that must be named
+    # the facts, and the two fact names the error must give (the out-of-order fact first)
     ({"incident_date": "2025-03-01", "complaint_date": "2025-02-28"}, ("complaint_date", "incident_date")),
     ({"complaint_date": "2025-03-01", "outcome_date": "2025-02-28"}, ("outcome_date", "complaint_date")),
     ({"outcome_date": "2025-03-01", "review_decision_date": "2025-02-28"}, ("review_decision_date", "outcome_date")),
@@ -695,9 +716,9 @@ def test_contradictory_facts_are_input_errors(known: dict[str, str], pair: tuple
 
 @pytest.mark.parametrize(("known", "pair"), CONTRADICTIONS)
 def test_same_day_is_not_a_contradiction(known: dict[str, str], pair: tuple[str, str]) -> None:
-    # s.1 forbids "before"/"after", so the same day for both facts is allowed.
-    later, earlier = pair
-    same_day = {**known, later: known[earlier]}
+    # s.1 forbids one fact "before" (or "after") the other, so the same day for both is allowed.
+    moved, kept = pair
+    same_day = {**known, moved: known[kept]}
     assert facts(**same_day).today == TODAY
 
 
@@ -711,12 +732,6 @@ def test_future_fact_is_allowed_with_a_warning() -> None:
 # ---------------------------------------------------------------------------------------------
 # Warnings named by id (s.4, s.6)
 # ---------------------------------------------------------------------------------------------
-
-
-def test_clocks_run_in_parallel_is_always_warned() -> None:
-    assert "clocks-run-in-parallel" in {w.id for w in compute_deadlines(facts()).warnings}
-    report = compute_deadlines(facts(incident_date="2024-01-10"))
-    assert "clocks-run-in-parallel" in {w.id for w in report.warnings}
 
 
 # fmt: off
@@ -734,3 +749,37 @@ LATE_COMPLAINT = [
 def test_late_complaint_warning(incident: str, complaint: str, warned: bool) -> None:
     report = compute_deadlines(facts(incident_date=incident, complaint_date=complaint))
     assert ("late-complaint" in {w.id for w in report.warnings}) is warned
+
+
+def test_unknown_christmas_closures_are_warned() -> None:
+    # s.3: a court deadline between 24 December and 2 January of a year not in the closures table (2026 is
+    # not) gets a warning. Review decision Thu 24 Sep 2026 -> judicial-review Thu 24 Dec 2026, a working day.
+    # Compared with Tue 23 Sep 2025 -> Tue 23 Dec 2025 (before the window): same rules, no roll either way.
+    unknown = compute_deadlines(facts(review_decision_date="2026-09-24"))
+    known = compute_deadlines(facts(review_decision_date="2025-09-23"))
+    assert {w.id for w in unknown.warnings} - {w.id for w in known.warnings}
+
+
+# ---------------------------------------------------------------------------------------------
+# Every deadline explains itself (s.4): dates read back in words, the discretion that remains
+# ---------------------------------------------------------------------------------------------
+
+# fmt: off
+EXPLAINS = [
+    # rule, facts, today, words that must appear in its steps or notes, source
+    ("review-request", {"outcome_date": "2026-03-01"}, "2026-03-02", "sunday 29 march 2026"),  # s.4 example step
+    ("judicial-review", {"review_decision_date": "2025-11-28"}, "2025-12-01", "monday 2 march 2026"),  # s.4: CPR 2.8 may allow Monday
+    ("judicial-review", {"review_decision_date": "2025-11-28"}, "2025-12-01", "prompt"),  # s.4: "promptly" can bar a claim
+    ("subject-access", {"sar_date": "2025-09-03"}, "2025-09-04", "3 december 2025"),  # s.4: extension ends on the ICO date for three months
+    ("equality-act", {"incident_date": "2024-01-10"}, "2026-11-21", "just and equitable"),  # s.4: passed discretionary deadline names its test (s.118(1)(b))
+    ("human-rights-act", {"incident_date": "2024-01-10"}, "2026-11-21", "equitable"),  # s.4: HRA s.7(5)(b)
+    ("review-request", {"outcome_date": "2025-04-01"}, "2026-11-21", "special circumstances"),  # s.4: reg 29(4)
+    ("personal-injury", {"incident_date": "2020-01-10"}, "2026-11-21", "33"),  # s.4: Limitation Act s.33
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("rule_id", "known", "today", "words"), EXPLAINS)
+def test_deadline_explains_itself(rule_id: str, known: dict[str, str], today: str, words: str) -> None:
+    d = deadline(rule_id, **known, today=_d(today))
+    assert words in " ".join(d.steps + d.notes).lower()

@@ -7,7 +7,6 @@ Every expected answer below was worked out by hand from /work/shared/RULES.md s.
 """
 
 # One case per line with its source beside it (STYLE.md, "Tests read like a table of legal facts").
-# ruff: noqa: E501
 
 from __future__ import annotations
 
@@ -154,9 +153,7 @@ def test_2012_regime_is_an_appeal_to_the_body_in_the_letter() -> None:
     assert "before 1 February 2020" in step.why
     assert step.deadlines == ("review-request",)
     deadline = planned.deadlines_of(step)[0]
-    assert deadline.safe_date == date(
-        2019, 12, 29
-    )  # 2012 Regulations reg 11(3): 28 days from the letter's date
+    assert deadline.safe_date == date(2019, 12, 29)  # 2012 Regulations reg 11(3): 28 days from the letter's date
 
 
 def test_judicial_review_step_carries_both_deadlines_and_finality() -> None:
@@ -203,9 +200,7 @@ def test_also_steps() -> None:
 def test_equality_step_only_hidden_when_there_was_no_discrimination() -> None:
     assert route(discrimination=False).step("equality-act-claim") is None
     assert route(discrimination=True).step("equality-act-claim") is not None
-    assert (
-        route().step("equality-act-claim") is not None
-    )  # unknown: shown, its 6 months are the shortest clock
+    assert route().step("equality-act-claim") is not None  # unknown: shown, its 6 months are the shortest clock
 
 
 def test_civil_claim_step_follows_the_flags() -> None:
@@ -311,9 +306,7 @@ def any_facts(draw: st.DrawFn) -> Facts:
     """Facts whose dates agree with each other (a chain of offsets; any of them may be unknown)."""
     start = draw(st.dates(min_value=date(2017, 1, 1), max_value=date(2027, 12, 31)))
     incident = draw(_offsets)
-    complaint, update, outcome, received, review, knowledge, prosecution, sar = (
-        draw(_offsets) for _ in range(8)
-    )
+    complaint, update, outcome, received, review, knowledge, prosecution, sar = (draw(_offsets) for _ in range(8))
     base = start
     values: dict[str, object] = {}
     chain = {}
@@ -423,6 +416,4 @@ def test_every_contact_is_used_and_every_step_says_where() -> None:
     source = inspect.getsource(route_module)
     for key in contacts():
         assert f'contact_line("{key}")' in source, key
-    assert contact_line("iopc").startswith("Where: IOPC") and contact_line("iopc").endswith(
-        contacts()["iopc"].url
-    )
+    assert contact_line("iopc").startswith("Where: IOPC") and contact_line("iopc").endswith(contacts()["iopc"].url)

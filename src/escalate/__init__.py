@@ -15,13 +15,31 @@ Library use::
 General information, not legal advice.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from escalate.engine import DISCLAIMER, Calculation, Deadline, Report, Warning, calculate, compute_deadlines
 from escalate.errors import DateFormatError, EscalateError, ExitCode, InputError
 from escalate.facts import About, Facts, Investigation, ReviewBody, Schedule3
-from escalate.route import Route, Step, plan_route
 from escalate.rules import RULES, RULES_BY_ID, Owner, Rule, Source, Strength
 
+if TYPE_CHECKING:
+    from escalate.route import Route, Step, plan_route
+
 __version__ = "0.1.0"
+
+_LAZY = {"Route": "escalate.route", "Step": "escalate.route", "plan_route": "escalate.route"}
+
+
+def __getattr__(name: str) -> Any:
+    """The route planner is loaded when first asked for, so that `escalate deadlines` starts without it."""
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'escalate' has no attribute {name!r}")
+
 
 __all__ = [
     "DISCLAIMER",

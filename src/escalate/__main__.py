@@ -1,5 +1,5 @@
 """``python -m escalate``."""
 
-from escalate.cli import main
+from escalate.entry import run
 
-main()
+run()

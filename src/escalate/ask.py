@@ -297,8 +297,7 @@ QUESTIONS: tuple[Question, ...] = (
         (
             Choice("Yes, they said it was recorded", "yes", ("y", "yes")),
             Choice(
-                "No: they said they would deal with it informally, or 'outside Schedule 3', without "
-                "recording it",
+                "No: they said they would deal with it informally, or 'outside Schedule 3', without recording it",
                 "no",
                 ("n", "no"),
             ),

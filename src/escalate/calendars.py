@@ -2,19 +2,17 @@
 
 Bank holidays come from the ``holidays`` package, ``country_holidays("GB", subdiv="ENG")``. Importing it
 costs 60-100 ms (it loads every country), so the table it gives is kept in a small cache file keyed by the
-installed ``holidays`` version: the first run builds it, later runs read it. The cache holds public holiday
-dates only, never case data; set ``ESCALATE_NO_CACHE=1`` to do without it.
+installed ``holidays`` version: the first run builds it, later runs read it. The cache (a small text file in
+the user's cache folder, or ``ESCALATE_CACHE_DIR``) holds public holiday dates only, never case data; set
+``ESCALATE_NO_CACHE=1`` to do without it.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sys
-import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import cache
@@ -32,25 +30,14 @@ _CACHED_YEARS = range(1900, 2131)
 _CACHE_FORMAT = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Closure:
-    """A day the court offices were closed although it was a working day, with where that is said."""
-
-    day: date
-    source: str
-
-
-COURT_CLOSURES: Mapping[date, Closure] = {
-    closure.day: closure
-    for closure in (
-        Closure(date(2017, 12, 27), "HMCTS notice: court and tribunal offices closed 27 December 2017 (PD 2A annex)"),
-        Closure(date(2018, 12, 24), "HMCTS notice: court and tribunal offices closed 24 December 2018 (PD 2A annex)"),
-        Closure(date(2021, 12, 24), "HMCTS notice: court and tribunal offices closed 24 December 2021 (PD 2A annex)"),
-        Closure(date(2024, 12, 27), "HMCTS notice: court and tribunal offices closed 27 December 2024 (PD 2A annex)"),
-        Closure(date(2025, 12, 24), "HMCTS notice: court and tribunal offices closed 24 December 2025 (PD 2A annex)"),
-    )
+COURT_CLOSURES: Mapping[date, str] = {
+    date(2017, 12, 27): "HMCTS notice: court and tribunal offices closed 27 December 2017 (PD 2A annex)",
+    date(2018, 12, 24): "HMCTS notice: court and tribunal offices closed 24 December 2018 (PD 2A annex)",
+    date(2021, 12, 24): "HMCTS notice: court and tribunal offices closed 24 December 2021 (PD 2A annex)",
+    date(2024, 12, 27): "HMCTS notice: court and tribunal offices closed 27 December 2024 (PD 2A annex)",
+    date(2025, 12, 24): "HMCTS notice: court and tribunal offices closed 24 December 2025 (PD 2A annex)",
 }
-"""Extra court-office closures (CPR PD 2A annex and HMCTS notices)."""
+"""Extra court-office closures, each with where it is published (CPR PD 2A annex and HMCTS notices)."""
 
 KNOWN_CLOSURE_YEARS = frozenset(day.year for day in COURT_CLOSURES)
 
@@ -69,39 +56,57 @@ class Roll(StrEnum):
 @cache
 def bank_holidays() -> Mapping[date, str]:
     """England and Wales bank holidays, 1900 to 2130, with their names."""
+    return {date.fromordinal(day): name for day, name in _holiday_table().items()}
+
+
+@cache
+def _holiday_ordinals() -> frozenset[int]:
+    """The bank holidays as day numbers: the fast form for the working-day test."""
+    return frozenset(_holiday_table())
+
+
+@cache
+def _holiday_table() -> dict[int, str]:
+    """Bank holidays by ``date.toordinal()``, from the cache file when it matches the installed holidays."""
     version = _holidays_version()
     path = _cache_path(version)
     if path is not None:
-        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-            stored = json.loads(path.read_text(encoding="utf-8"))
-            if stored["format"] == _CACHE_FORMAT and stored["holidays"] == version:
-                return {date.fromordinal(day): name for day, name in stored["days"]}
+        with contextlib.suppress(OSError, ValueError):
+            lines = path.read_text(encoding="utf-8").splitlines()
+            if lines and lines[0] == _cache_header(version):
+                return {int(day): name for day, _, name in (line.partition(" ") for line in lines[1:])}
     table = _compute_bank_holidays()
     if path is not None:
         _write_cache(path, version, table)
     return table
 
 
-def _compute_bank_holidays() -> dict[date, str]:
-    import holidays  # noqa: PLC0415 - deliberately lazy: see the module docstring
+def _compute_bank_holidays() -> dict[int, str]:
+    import holidays  # deliberately lazy: see the module docstring
 
     calendar = holidays.country_holidays("GB", subdiv="ENG", years=_CACHED_YEARS)
-    return dict(sorted(calendar.items()))
+    return {day.toordinal(): name for day, name in sorted(calendar.items())}
+
+
+def _cache_header(version: str) -> str:
+    return f"escalate bank holidays, format {_CACHE_FORMAT}, holidays {version}"
 
 
 def _holidays_version() -> str:
-    """The installed ``holidays`` version, read without importing the package."""
+    """The installed ``holidays`` version, read from its ``.dist-info`` folder without importing anything
+    (``importlib.metadata`` alone costs 10 ms); failing that, the size and time of its files."""
     spec = find_spec("holidays")
     if spec is None or spec.origin is None:
         return "unknown"
-    version_file = Path(spec.origin).with_name("version.py")
+    package = Path(spec.origin).parent
     try:
-        for line in version_file.read_text(encoding="utf-8").splitlines():
-            if line.startswith("__version__"):
-                return line.split("=", 1)[1].strip().strip("\"'")
+        for name in os.listdir(package.parent):  # noqa: PTH208 - names only, no Path objects needed
+            if name.startswith("holidays-") and name.endswith(".dist-info"):
+                return name.removeprefix("holidays-").removesuffix(".dist-info")
+        stat = package.joinpath("__init__.py").stat()
     except OSError:
-        pass
-    return "unknown"
+        return "unknown"
+    return f"local-{stat.st_size}-{stat.st_mtime_ns}"
 
 
 def _cache_path(version: str) -> Path | None:
@@ -113,29 +118,26 @@ def _cache_path(version: str) -> Path | None:
         folder = Path(os.environ["LOCALAPPDATA"]) / "escalate" / "cache"
     else:
         folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "escalate"
-    return folder / f"bank-holidays-{version}.json"
+    return folder / f"bank-holidays-{version}.txt"
 
 
-def _write_cache(path: Path, version: str, table: Mapping[date, str]) -> None:
-    """Write the cache atomically; a read-only or missing home folder simply means no cache."""
-    payload = {
-        "format": _CACHE_FORMAT,
-        "holidays": version,
-        "days": [[day.toordinal(), name] for day, name in table.items()],
-    }
+def _write_cache(path: Path, version: str, table: Mapping[int, str]) -> None:
+    """Write the cache atomically (a unique temporary name, then a rename); where the folder cannot be
+    written, there is simply no cache."""
+    text = "\n".join([_cache_header(version), *(f"{day} {name}" for day, name in table.items())]) + "\n"
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as handle:
-            json.dump(payload, handle)
-        Path(handle.name).replace(path)
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(path)
     except OSError:
-        with contextlib.suppress(OSError, UnboundLocalError):
-            Path(handle.name).unlink()
+        with contextlib.suppress(OSError):
+            temporary.unlink()
 
 
 def is_working_day(day: date) -> bool:
     """Monday to Friday and not an England and Wales bank holiday."""
-    return day.weekday() < 5 and day not in bank_holidays()
+    return day.weekday() < 5 and day.toordinal() not in _holiday_ordinals()
 
 
 def is_court_open_day(day: date) -> bool:

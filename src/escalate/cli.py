@@ -4,19 +4,23 @@ No date arithmetic and no legal logic here. Every error escalate raises on purpo
 standard error and a documented exit code (README, 'Exit codes'); tracebacks never show local variables.
 """
 
+import copy
 import functools
 import inspect
 import os
 import sys
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Annotated, Any, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from escalate import __version__
 from escalate.errors import EscalateError, ExitCode, InputError
 from escalate.facts import CHOICE_FACTS, DATE_FACTS, FACT_HELP, FLAG_FACTS, Facts, read_date
+
+if TYPE_CHECKING:
+    from escalate.ics import CalendarOptions
 
 app = typer.Typer(
     name="escalate",
@@ -48,41 +52,145 @@ def _option_help(name: str) -> tuple[str, str, str]:
     if name in DATE_FACTS:
         return FACT_HELP[name], "DATE", "Dates (2026-03-01, 01/03/2026 or 1 March 2026)"
     if name in CHOICE_FACTS:
-        values = "|".join(member.value for member in CHOICE_FACTS[name])
-        return FACT_HELP[name], values.upper() if len(values) < 0 else values, "About the complaint"
+        return FACT_HELP[name], "|".join(member.value for member in CHOICE_FACTS[name]), "About the complaint"
     return FACT_HELP[name], "yes|no", "About the complaint"
 
 
-def with_fact_options(command: Callable[..., None]) -> Callable[..., None]:
-    """Give a command one option per fact (``--outcome-date``, ``--schedule3`` ...), collected into a
-    mapping passed as ``fact_text``; the names are those of RULES.md everywhere."""
-    signature = inspect.signature(command)
-    own = [parameter for parameter in signature.parameters.values() if parameter.name != "fact_text"]
-    added = []
+@functools.cache
+def _fact_parameters() -> tuple[inspect.Parameter, ...]:
+    """One keyword parameter per fact, built once and shared by every command that takes facts."""
+    parameters = []
     for name in FACT_INPUTS:
         help_text, metavar, panel = _option_help(name)
         option = typer.Option(
             "--" + name.replace("_", "-"), help=help_text, metavar=metavar, rich_help_panel=panel, show_default=False
         )
-        added.append(
+        parameters.append(
             inspect.Parameter(
-                name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Annotated[Optional[str], option]
+                name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Annotated[str | None, option]
             )
         )
-
-    @functools.wraps(command)
-    def wrapper(**kwargs: Any) -> None:
-        fact_text = {name: kwargs.pop(name) for name in FACT_INPUTS}
-        command(fact_text=fact_text, **kwargs)
-
-    parameters = own + added
-    wrapper.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
-    wrapper.__annotations__ = {parameter.name: parameter.annotation for parameter in parameters}
-    del wrapper.__wrapped__  # typer must see the new signature, not the original one
-    return wrapper
+    return tuple(parameters)
 
 
-def resolve_today(text: Optional[str], default: Optional[date] = None) -> date:
+def _gathered(
+    parameters: tuple[inspect.Parameter, ...], into: str
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """A decorator giving a command the options ``parameters``, whose values reach it as one mapping
+    named ``into``: many commands share the same options without repeating them in each signature."""
+    names = tuple(parameter.name for parameter in parameters)
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        signature = inspect.signature(command)
+        own = [parameter for parameter in signature.parameters.values() if parameter.name != into]
+
+        @functools.wraps(command)
+        def wrapper(**kwargs: Any) -> None:
+            gathered = {name: kwargs.pop(name) for name in names}
+            command(**{into: gathered}, **kwargs)
+
+        combined = own + list(parameters)
+        wrapper.__signature__ = signature.replace(parameters=combined)  # type: ignore[attr-defined]
+        wrapper.__annotations__ = {parameter.name: parameter.annotation for parameter in combined}
+        del wrapper.__wrapped__  # typer must see the new signature, not the original one
+        return wrapper
+
+    return decorate
+
+
+def with_fact_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command one option per fact (``--outcome-date``, ``--schedule3`` ...), collected into a
+    mapping passed as ``fact_text``; the names are those of RULES.md everywhere."""
+    return _gathered(_fact_parameters(), "fact_text")(command)
+
+
+CALENDAR_PANEL = "Calendar (--format ics)"
+
+
+@functools.cache
+def _calendar_parameters() -> tuple[inspect.Parameter, ...]:
+    def option(name: str, annotation: Any) -> inspect.Parameter:
+        return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
+
+    return (
+        option(
+            "remind",
+            Annotated[
+                str | None,
+                typer.Option(
+                    "--remind",
+                    help="Reminders: whole days before each deadline, comma-separated (default: 14,7,1); each "
+                    "goes off at 09:00 on its day. 'none' for no reminder.",
+                    metavar="DAYS[,DAYS]",
+                    rich_help_panel=CALENDAR_PANEL,
+                ),
+            ],
+        ),
+        option(
+            "include_passed",
+            Annotated[
+                bool | None,
+                typer.Option(
+                    "--include-passed",
+                    help="Put deadlines that have passed in the calendar too.",
+                    rich_help_panel=CALENDAR_PANEL,
+                    show_default=False,
+                ),
+            ],
+        ),
+        option(
+            "case_ref",
+            Annotated[
+                str | None,
+                typer.Option(
+                    "--case-ref",
+                    help="Your reference for the case, shown in each event's title (up to 64 characters).",
+                    metavar="TEXT",
+                    rich_help_panel=CALENDAR_PANEL,
+                ),
+            ],
+        ),
+        option(
+            "calendar_name",
+            Annotated[
+                str | None,
+                typer.Option(
+                    "--calendar-name",
+                    help="The calendar's name (default: 'Police complaint deadlines', with the case reference).",
+                    metavar="TEXT",
+                    rich_help_panel=CALENDAR_PANEL,
+                ),
+            ],
+        ),
+    )
+
+
+def with_calendar_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command the options of calendar export (``--remind``, ``--include-passed``, ``--case-ref``,
+    ``--calendar-name``), collected into a mapping passed as ``calendar_text``."""
+    return _gathered(_calendar_parameters(), "calendar_text")(command)
+
+
+def calendar_options(calendar_text: Mapping[str, Any], *, ics: bool) -> "CalendarOptions | None":
+    """The calendar options when the output is a calendar, checked before any work is done; given with
+    another format, they are an input error."""
+    if not ics:
+        given = ["--" + name.replace("_", "-") for name, value in calendar_text.items() if value]
+        if given:
+            fail(f"{', '.join(given)}: only used with --format ics")
+        return None
+    from escalate.ics import DEFAULT_REMINDERS, CalendarOptions, check_calendar_name, check_case_ref, parse_reminders
+
+    remind, case_ref, name = calendar_text["remind"], calendar_text["case_ref"], calendar_text["calendar_name"]
+    return CalendarOptions(
+        reminders=DEFAULT_REMINDERS if remind is None else parse_reminders(remind),
+        include_passed=bool(calendar_text["include_passed"]),
+        case_ref=None if case_ref is None else check_case_ref(case_ref),
+        calendar_name=None if name is None else check_calendar_name(name),
+    )
+
+
+def resolve_today(text: str | None, default: date | None = None) -> date:
     """``--today`` read as a date; by default today's date in London."""
     if text:
         return read_date("today", text)
@@ -93,11 +201,25 @@ def resolve_today(text: Optional[str], default: Optional[date] = None) -> date:
     return today_in_london()
 
 
-def build_facts(fact_text: Mapping[str, Optional[str]], today: date) -> Facts:
+def build_facts(fact_text: Mapping[str, str | None], today: date) -> Facts:
     return Facts.from_strings(fact_text, today=today)
 
 
-def split_only(text: Optional[str]) -> Optional[set[str]]:
+def read_facts(
+    fact_text: Mapping[str, str | None], today: str | None, *, example: bool
+) -> tuple[Mapping[str, str | None], Facts]:
+    """The facts of the command line; with ``--example``, the built-in case with the given facts added to it
+    (and its own date as today, unless ``--today`` says otherwise)."""
+    default_today = None
+    if example:
+        from escalate.demo import EXAMPLE_FACTS, EXAMPLE_TODAY
+
+        fact_text = {**EXAMPLE_FACTS, **{name: text for name, text in fact_text.items() if text is not None}}
+        default_today = EXAMPLE_TODAY
+    return fact_text, build_facts(fact_text, resolve_today(today, default_today))
+
+
+def split_only(text: str | None) -> set[str] | None:
     if text is None:
         return None
     return {part.strip() for part in text.split(",") if part.strip()}
@@ -119,45 +241,46 @@ def root(
 
 
 TodayOption = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--today", help="Count as if today were this date (default: today in London).", metavar="DATE"),
 ]
+ExampleOption = Annotated[
+    bool, typer.Option("--example", help="Use the built-in example case (facts you give are added to it).")
+]
 OnlyOption = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--only", help="Only these rule ids, comma-separated (see `escalate rules`).", metavar="ID[,ID]"),
 ]
 
 
 @app.command()
 @with_fact_options
+@with_calendar_options
 def deadlines(
-    fact_text: Mapping[str, Optional[str]],
+    fact_text: Mapping[str, str | None],
+    calendar_text: Mapping[str, Any],
     today: TodayOption = None,
     only: OnlyOption = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="table, json or csv.", metavar="FORMAT")
+        str,
+        typer.Option("--format", "-f", help="table, json, csv or ics (a calendar file).", metavar="FORMAT"),
     ] = "table",
-    example: Annotated[
-        bool, typer.Option("--example", help="Use the built-in example case (facts you give are added to it).")
-    ] = False,
+    example: ExampleOption = False,
 ) -> None:
     """Every deadline the facts allow, soonest first: what to do, by when, and the law behind it.
 
     Example: escalate deadlines --incident-date 10/01/2026 --outcome-date 2026-11-03
+
+    Calendar: escalate deadlines --outcome-date 2026-11-03 --format ics > complaint.ics
     """
     from escalate.engine import compute_deadlines
-    from escalate.render import DeadlinesFormat, render_deadlines
+    from escalate.render import DeadlinesFormat, RenderOptions, render_deadlines
 
     chosen = _choose(DeadlinesFormat, output_format)
-    default_today = None
-    if example:
-        from escalate.demo import EXAMPLE_FACTS, EXAMPLE_TODAY
-
-        fact_text = {**EXAMPLE_FACTS, **{name: value for name, value in fact_text.items() if value is not None}}
-        default_today = EXAMPLE_TODAY
-    facts = build_facts(fact_text, resolve_today(today, default_today))
+    options = RenderOptions(calendar_options(calendar_text, ics=chosen is DeadlinesFormat.ICS))
+    fact_text, facts = read_facts(fact_text, today, example=example)
     report = compute_deadlines(facts, only=split_only(only))
-    render_deadlines(report, chosen)
+    render_deadlines(report, chosen, options=options)
 
 
 @app.command()
@@ -177,7 +300,7 @@ def rules(
 @app.command()
 @with_fact_options
 def explain(
-    fact_text: Mapping[str, Optional[str]],
+    fact_text: Mapping[str, str | None],
     rule_id: Annotated[str, typer.Argument(metavar="ID", help="A rule id, as listed by `escalate rules`.")],
     today: TodayOption = None,
 ) -> None:
@@ -196,11 +319,14 @@ def explain(
 
 @app.command()
 @with_fact_options
+@with_calendar_options
 def route(
     fact_text: Mapping[str, str | None],
+    calendar_text: Mapping[str, Any],
     today: TodayOption = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="table, json or markdown.", metavar="FORMAT")
+        str,
+        typer.Option("--format", "-f", help="table, json, markdown or ics (a calendar file).", metavar="FORMAT"),
     ] = "table",
     ask: Annotated[
         bool,
@@ -210,10 +336,7 @@ def route(
             "asked and facts not given stay unknown.",
         ),
     ] = False,
-    example: Annotated[
-        bool,
-        typer.Option("--example", help="Use the built-in example case (facts you give are added to it)."),
-    ] = False,
+    example: ExampleOption = False,
 ) -> None:
     """What to do next: the step to take now, what comes after, what runs alongside, who decides, what to
     send them, and by when.
@@ -224,16 +347,11 @@ def route(
     from escalate.route import plan_route
 
     chosen = _choose(RouteFormat, output_format)
-    default_today = None
-    if example:
-        from escalate.demo import EXAMPLE_FACTS, EXAMPLE_TODAY
-
-        fact_text = {**EXAMPLE_FACTS, **{name: text for name, text in fact_text.items() if text is not None}}
-        default_today = EXAMPLE_TODAY
-    facts = build_facts(fact_text, resolve_today(today, default_today))
+    calendar = calendar_options(calendar_text, ics=chosen is RouteFormat.ICS)
+    fact_text, facts = read_facts(fact_text, today, example=example)
     if ask:
         facts = _ask(fact_text, facts.today)
-    render_route(plan_route(facts), chosen)
+    render_route(plan_route(facts), chosen, calendar=calendar)
 
 
 def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
@@ -347,11 +465,14 @@ def _choose(kind: Any, text: str) -> Any:
     return kind(_choose_name(tuple(member.value for member in kind), text))
 
 
-def main(argv: Optional[list[str]] = None) -> None:
+def main(argv: list[str] | None = None) -> None:
     """Run the command line; every failure becomes one line on standard error and an exit code."""
+    args = sys.argv[1:] if argv is None else argv
     try:
-        result = app(args=argv, prog_name="escalate", standalone_mode=False)
+        result = _app_for(args)(args=args, prog_name="escalate", standalone_mode=False)
         code = result if isinstance(result, int) else ExitCode.OK
+        if code == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into exit code 130
+            _report("interrupted", code)
     except Failure as failure:
         code = _report(str(failure), failure.code)
     except InputError as error:
@@ -376,6 +497,23 @@ def main(argv: Optional[list[str]] = None) -> None:
             ExitCode.INTERNAL_ERROR,
         )
     sys.exit(code)
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """The app with only the command being run, when it names one: Typer turns every registered command's
+    options into click parameters at each start, and a command line runs one command. `escalate --help`,
+    or a mistyped command, gets the whole app."""
+    name = next((arg for arg in args if not arg.startswith("-")), None)
+    chosen = [info for info in app.registered_commands if _command_name(info) == name]
+    if not chosen:
+        return app
+    lean = copy.copy(app)
+    lean.registered_commands = chosen
+    return lean
+
+
+def _command_name(info: Any) -> str:
+    return str(info.name or info.callback.__name__.replace("_", "-"))
 
 
 def _usage_error(error: Exception) -> int:

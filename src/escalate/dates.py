@@ -6,11 +6,10 @@ costs about 11 ms at every start; the tests prove the two agree on every date th
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 from escalate.errors import DateFormatError
 
@@ -41,10 +40,6 @@ _MONTH_NUMBERS["sept"] = 9
 _WEEKDAY_NUMBERS = {name.lower(): number for number, name in enumerate(WEEKDAYS)}
 _WEEKDAY_NUMBERS |= {name[:3].lower(): number for number, name in enumerate(WEEKDAYS)}
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DAY_FIRST = re.compile(r"(\d{1,2})/(\d{1,2})/(\d+)")
-_WORDS = re.compile(r"(?:([a-z]+),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d+)", re.IGNORECASE)
-
 
 def days_in_month(year: int, month: int) -> int:
     """The number of days in a month of the Gregorian calendar."""
@@ -73,37 +68,57 @@ def parse_date(text: str) -> date:
     cleaned = " ".join(text.split())
     if not cleaned:
         raise DateFormatError(f"no date given; use {ACCEPTED_FORMS}")
-    if match := _ISO.fullmatch(cleaned):
-        year, month, day = (int(part) for part in match.groups())
-        return _checked(cleaned, year, month, day)
-    if match := _DAY_FIRST.fullmatch(cleaned):
-        day, month, year_text = match.groups()
-        if len(year_text) != 4:
-            raise DateFormatError(
-                f"'{cleaned}' has a {len(year_text)}-digit year; write the year in full, as in {ACCEPTED_FORMS}"
-            )
-        return _checked(cleaned, int(year_text), int(month), int(day), day_first=True)
-    if match := _WORDS.fullmatch(cleaned):
-        weekday_text, day, month_text, year_text = match.groups()
-        month = _MONTH_NUMBERS.get(month_text.lower())
-        if month is None:
-            raise DateFormatError(f"'{cleaned}': '{month_text}' is not a month; use {ACCEPTED_FORMS}")
-        if len(year_text) != 4:
-            raise DateFormatError(
-                f"'{cleaned}' has a {len(year_text)}-digit year; write the year in full, as in {ACCEPTED_FORMS}"
-            )
-        result = _checked(cleaned, int(year_text), month, int(day))
-        if weekday_text is not None:
-            weekday = _WEEKDAY_NUMBERS.get(weekday_text.lower())
-            if weekday is None:
-                raise DateFormatError(f"'{cleaned}' is not a date escalate reads; use {ACCEPTED_FORMS}")
-            if weekday != result.weekday():
-                raise DateFormatError(
-                    f"'{cleaned}': {result.day} {MONTHS[month - 1]} {result.year} is a "
-                    f"{weekday_name(result)}, not a {WEEKDAYS[weekday]}"
-                )
-        return result
-    raise DateFormatError(f"'{cleaned}' is not a date escalate reads; use {ACCEPTED_FORMS}")
+    if " " not in cleaned:
+        if cleaned.count("-") == 2:
+            year_text, month_text, day_text = cleaned.split("-")
+            if len(year_text) == 4 and _digits(month_text, day_text, year_text):
+                return _checked(cleaned, int(year_text), int(month_text), int(day_text))
+        elif cleaned.count("/") == 2:
+            day_text, month_text, year_text = cleaned.split("/")
+            if _digits(day_text, month_text, year_text) and year_text:
+                _check_year_digits(cleaned, year_text)
+                return _checked(cleaned, int(year_text), int(month_text), int(day_text), day_first=True)
+        raise DateFormatError(f"'{cleaned}' is not a date escalate reads; use {ACCEPTED_FORMS}")
+    return _parse_words(cleaned)
+
+
+def _digits(*parts: str) -> bool:
+    return all(part.isascii() and part.isdigit() and len(part) <= 4 for part in parts) and all(
+        len(part) <= 2 for part in parts[:2]
+    )
+
+
+def _check_year_digits(text: str, year_text: str) -> None:
+    if len(year_text) != 4:
+        raise DateFormatError(
+            f"'{text}' has a {len(year_text)}-digit year; write the year in full, as in {ACCEPTED_FORMS}"
+        )
+
+
+def _parse_words(cleaned: str) -> date:
+    """``[Weekday] D[st|nd|rd|th] Month YYYY``, commas and a full stop after the month allowed."""
+    words = cleaned.replace(",", " ").split()
+    weekday: int | None = None
+    if words and words[0].lower() in _WEEKDAY_NUMBERS:
+        weekday = _WEEKDAY_NUMBERS[words[0].lower()]
+        words = words[1:]
+    if len(words) != 3:
+        raise DateFormatError(f"'{cleaned}' is not a date escalate reads; use {ACCEPTED_FORMS}")
+    day_text, month_text, year_text = words
+    day_text = day_text.lower().removesuffix("st").removesuffix("nd").removesuffix("rd").removesuffix("th")
+    if not (_digits(day_text) and year_text.isascii() and year_text.isdigit()):
+        raise DateFormatError(f"'{cleaned}' is not a date escalate reads; use {ACCEPTED_FORMS}")
+    month = _MONTH_NUMBERS.get(month_text.lower().removesuffix("."))
+    if month is None:
+        raise DateFormatError(f"'{cleaned}': '{month_text}' is not a month; use {ACCEPTED_FORMS}")
+    _check_year_digits(cleaned, year_text)
+    result = _checked(cleaned, int(year_text), month, int(day_text))
+    if weekday is not None and weekday != result.weekday():
+        raise DateFormatError(
+            f"'{cleaned}': {result.day} {MONTHS[month - 1]} {result.year} is a "
+            f"{weekday_name(result)}, not a {WEEKDAYS[weekday]}"
+        )
+    return result
 
 
 def _checked(text: str, year: int, month: int, day: int, *, day_first: bool = False) -> date:
@@ -114,9 +129,7 @@ def _checked(text: str, year: int, month: int, day: int, *, day_first: bool = Fa
         raise DateFormatError(f"'{text}': there is no month {month}{hint}")
     length = days_in_month(year, month)
     if not 1 <= day <= length:
-        raise DateFormatError(
-            f"'{text}' is not a real date: {MONTHS[month - 1]} {year} has {length} days"
-        )
+        raise DateFormatError(f"'{text}' is not a real date: {MONTHS[month - 1]} {year} has {length} days")
     return date(year, month, day)
 
 
@@ -160,8 +173,7 @@ class Unit(StrEnum):
     YEARS = "years"
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
+class Period(NamedTuple):
     """A length of time as the law states it: 28 days, 3 months, 1 year."""
 
     amount: int

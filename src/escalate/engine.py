@@ -25,7 +25,7 @@ from escalate.dates import ONE_DAY, Convention, add_months, add_years, days_in_m
 from escalate.errors import InputError
 from escalate.facts import Facts, Investigation
 from escalate.review import ReviewDecision, decide_review_body, regime
-from escalate.rules import RULE_IDS, RULES, RULES_BY_ID, Owner, Rule, Source, Strength
+from escalate.rules import APPEALS_2012, RULE_IDS, RULES, RULES_BY_ID, Owner, Rule, Source, Strength
 
 Status = Literal["passed", "at-risk", "due-soon", "open"]
 
@@ -38,8 +38,7 @@ DISCLAIMER = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Calculation:
+class Calculation(NamedTuple):
     """The dates of one rule for one set of trigger facts, and how they were reached. Independent of today."""
 
     safe_date: date
@@ -74,6 +73,8 @@ class Deadline:
     source: Source
     steps: tuple[str, ...]
     notes: tuple[str, ...]
+    cite: str = ""
+    """A short citation for tables."""
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON form (README, 'JSON interface'): ISO dates, plain strings."""
@@ -98,8 +99,7 @@ class Deadline:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Warning:
+class Warning(NamedTuple):
     """Something the person must know that is not a date: a stable id and a plain-English text."""
 
     id: str
@@ -109,7 +109,7 @@ class Warning:
         return {"id": self.id, "text": self.text}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Report:
     """Every deadline the facts allow, soonest safe date first, with the warnings that go with them."""
 
@@ -448,6 +448,7 @@ def status_of(safe_date: date, latest_date: date, today: date) -> tuple[int, Sta
 
 
 def _status_notes(rule: Rule, calc: Calculation, status: Status) -> tuple[str, ...]:
+    """What a passed or at-risk deadline means: who may extend it and on what test, never a new date."""
     if status == "at-risk":
         return (
             f"The safe date has passed, but {long_date(calc.latest_date)} can be argued. Act today and take advice.",
@@ -456,15 +457,11 @@ def _status_notes(rule: Rule, calc: Calculation, status: Status) -> tuple[str, .
         return ()
     if rule.owner is Owner.POLICE:
         return ("This date has passed. If you have heard nothing, chase it in writing and keep a copy.",)
-    if rule.extension is not None and rule.strength is not Strength.STRICT:
+    if rule.strength is Strength.GUIDANCE:
+        return (f"This date has passed, but it is guidance, not a legal bar: act now. {rule.extension or ''}".strip(),)
+    if rule.strength is Strength.DISCRETIONARY and rule.extension is not None:
         return (f"This date has passed. {rule.extension} Never rely on that: take advice at once.",)
     return ("This date has passed and there is no general power to extend it. Take advice at once.",)
-
-
-def _regime_text(rule: Rule, report_regime: str) -> tuple[str, str]:
-    if rule.id == "review-request" and report_regime == "2012":
-        return "Appeal against the outcome (complaint made before 1 February 2020)", "Appeal against the outcome"
-    return rule.title, rule.action
 
 
 def _body(rule: Rule, review: ReviewDecision) -> str:
@@ -489,12 +486,13 @@ def compute_deadlines(facts: Facts, *, only: Collection[str] | None = None) -> R
         born, received = calculation_inputs(rule, trigger_date, facts.date_of_birth, facts.outcome_received_date)
         calc = calculate(rule.id, trigger_date, date_of_birth=born, received_date=received)
         days_left, status = status_of(calc.safe_date, calc.latest_date, facts.today)
-        title, action = _regime_text(rule, the_regime)
+        if the_regime == "2012":
+            rule = APPEALS_2012.get(rule.id, rule)
         deadlines.append(
             Deadline(
                 id=rule.id,
-                title=title,
-                action=action,
+                title=rule.title,
+                action=rule.action,
                 owner=rule.owner,
                 body=_body(rule, review),
                 trigger=trigger_name,
@@ -507,6 +505,7 @@ def compute_deadlines(facts: Facts, *, only: Collection[str] | None = None) -> R
                 status=status,
                 strength=rule.strength,
                 source=rule.source,
+                cite=rule.cite,
                 steps=calc.steps,
                 notes=calc.notes + _rule_notes(rule, facts) + _status_notes(rule, calc, status),
             )
@@ -617,7 +616,9 @@ def check_only(only: Collection[str] | None) -> frozenset[str] | None:
     unknown = sorted(wanted - set(RULE_IDS))
     if unknown:
         raise InputError(
-            "{only}: " + ", ".join(f"'{name}'" for name in unknown) + " is not a rule id; the ids are "
+            "{only}: "
+            + ", ".join(f"'{name}'" for name in unknown)
+            + " is not a rule id; the ids are "
             + ", ".join(RULE_IDS),
             "only",
         )

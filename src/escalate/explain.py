@@ -4,6 +4,7 @@ for a case. Text for people, so it lives beside the renderers and prints through
 from __future__ import annotations
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.text import Text
 
 from escalate.dates import long_date
@@ -45,9 +46,11 @@ def explain_rule(rule_id: str, facts: Facts | None, console: Console) -> None:
     console.print()
     console.print(Text(f"Worked example, starting {long_date(rule.example)}:", style="bold"))
     for step in example.steps:
-        console.print(f"  - {step}")
-    console.print(f"  Safe date {long_date(example.safe_date)}; last day {long_date(example.last_day)}; "
-                  f"latest arguable {long_date(example.latest_date)}.")
+        console.print(_bullet(step))
+    console.print(
+        f"Safe date {long_date(example.safe_date)}; last day {long_date(example.last_day)}; "
+        f"latest arguable {long_date(example.latest_date)}."
+    )
     if facts is None:
         return
     console.print()
@@ -60,12 +63,16 @@ def explain_rule(rule_id: str, facts: Facts | None, console: Console) -> None:
         )
         return
     console.print(Text(f"For your facts (today {long_date(facts.today)}):", style="bold"))
-    console.print(f"  Starts from {deadline.trigger}, {long_date(deadline.trigger_date)}.")
+    console.print(_bullet(f"Starts from {deadline.trigger}, {long_date(deadline.trigger_date)}."))
     for step in deadline.steps:
-        console.print(f"  - {step}")
+        console.print(_bullet(step))
     console.print(
-        f"  Act by {long_date(deadline.safe_date)} ({deadline.status}, {deadline.days_left} days left); last day "
+        f"Act by {long_date(deadline.safe_date)} ({deadline.status}, {deadline.days_left} days left); last day "
         f"{long_date(deadline.last_day)}; latest arguable {long_date(deadline.latest_date)}."
     )
     for note in deadline.notes:
-        console.print(f"  Note: {note}")
+        console.print(_bullet(f"Note: {note}"))
+
+
+def _bullet(text: str) -> Padding:
+    return Padding(f"- {text}", (0, 0, 0, 2))

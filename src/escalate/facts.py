@@ -104,6 +104,20 @@ FACT_HELP: Mapping[str, str] = {
     "today": "The date to count from (default: today in London).",
 }
 
+FACT_LABELS: Mapping[str, str] = {
+    "incident_date": "Incident",
+    "complaint_date": "Complaint made",
+    "last_update_date": "Last update",
+    "outcome_date": "Outcome letter dated",
+    "outcome_received_date": "Outcome received",
+    "review_decision_date": "Review decision",
+    "knowledge_date": "Date of knowledge",
+    "date_of_birth": "Born",
+    "prosecution_end_date": "Prosecution ended",
+    "sar_date": "Subject access request received",
+}
+"""Short labels for reading the dates back to the person, in words, so that a misread date shows."""
+
 # Facts that must not come before another fact (RULES.md section 1): (later, earlier).
 DATE_ORDER: tuple[tuple[str, str], ...] = (
     ("complaint_date", "incident_date"),
@@ -185,11 +199,11 @@ class Facts:
                 yield name, value
 
     def as_dict(self) -> dict[str, Any]:
-        """The known facts as JSON-ready values (ISO dates, choice values, booleans)."""
+        """The facts given, as JSON-ready values (ISO dates, choice values, booleans); defaults left out."""
         result: dict[str, Any] = {}
         for field in fields(self):
             value = getattr(self, field.name)
-            if value is None or field.name == "today":
+            if value is None or field.name == "today" or value == field.default:
                 continue
             result[field.name] = value.isoformat() if isinstance(value, date) else value
         return result

@@ -1,4 +1,5 @@
-"""Renderers: reports to text for people (rich tables), and to JSON and CSV for programs.
+"""Renderers: reports to text for people (rich tables), to JSON and CSV for programs, and to iCalendar
+for calendars (escalate.ics).
 
 The only module of the package that imports rich. Consoles are made per call, so NO_COLOR and the kind
 of output stream are read when output is written, not at import.
@@ -7,14 +8,13 @@ of output stream are read when output is written, not at import.
 from __future__ import annotations
 
 import contextlib
-import csv
 import io
-import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rich import box
 from rich.console import Console
@@ -23,7 +23,11 @@ from rich.text import Text
 
 from escalate.dates import long_date
 from escalate.engine import Deadline, Report
-from escalate.rules import RULES, Rule
+from escalate.facts import FACT_LABELS
+from escalate.rules import Rule
+
+if TYPE_CHECKING:
+    from escalate.ics import CalendarOptions
 
 DEADLINE_CSV_FIELDS: tuple[str, ...] = (
     "id",
@@ -88,11 +92,12 @@ def short_date(day: Any) -> str:
 
 
 def _days(deadline: Deadline) -> str:
+    """Days left to the safe date, in words."""
     if deadline.days_left == 0:
-        return "today"
+        return "act today"
     if deadline.days_left < 0:
-        return f"{-deadline.days_left} ago"
-    return str(deadline.days_left)
+        return f"{-deadline.days_left} days ago"
+    return f"{deadline.days_left} day{'s' if deadline.days_left != 1 else ''} left"
 
 
 def _when(deadline: Deadline) -> Text:
@@ -106,55 +111,58 @@ def _when(deadline: Deadline) -> Text:
 
 def deadlines_table(report: Report, console: Console) -> None:
     """The deadlines as a person reads them: a table, numbered notes under it, the disclaimer last."""
-    header = Text(f"Deadlines as at {long_date(report.today)}", style="bold")
-    header.append(f"  ·  {report.regime} complaint rules")
+    header = f"Deadlines as at {long_date(report.today)} · {report.regime} complaint rules"
     if report.review.available:
-        header.append(f"  ·  review body: {report.review.body_name}")
-    console.print(header)
+        header += f" · review body: {report.review.body_name}"
+    # Prose is left for the terminal to wrap when writing to a file or pipe: quicker, and a note stays one line
+    # that can be searched or pasted whole.
+    soft = not console.is_terminal
+    console.print(Text(header, style="bold"), soft_wrap=soft)
+    read_back = [f"{FACT_LABELS[name]}: {long_date(value)}" for name, value in report.facts.known_dates()]
+    if read_back:
+        console.print("Your dates, as read: " + "; ".join(read_back), soft_wrap=soft)
     if not report.deadlines:
         console.print(
             "No deadline can be worked out from these facts. Give at least one date, such as "
-            "--incident-date or --outcome-date (see escalate deadlines --help)."
+            "--incident-date or --outcome-date (see escalate deadlines --help).",
+            soft_wrap=soft,
         )
     else:
-        table = Table(box=_box(console), show_lines=False, expand=False, pad_edge=False)
-        table.add_column("#", justify="right", no_wrap=True)
+        table = Table(box=_box(console), pad_edge=False)
         table.add_column("Act by", no_wrap=True)
-        table.add_column("Days left", justify="right", no_wrap=True)
         table.add_column("Status", no_wrap=True)
         table.add_column("What to do", ratio=3)
-        table.add_column("Whose", no_wrap=True)
-        table.add_column("The law", ratio=2)
-        notes: list[tuple[int, str]] = []
+        table.add_column("The law", ratio=1)
+        notes: list[str] = []
         for number, deadline in enumerate(report.deadlines, start=1):
-            what = Text(deadline.action, style="bold")
-            what.append(f"\n{deadline.body}", style="dim")
+            what = Text(f"{number}. {deadline.action}", style="bold")
+            whose = "your deadline" if deadline.owner.value == "you" else "police's duty"
+            what.append(f"\n{whose} · {deadline.body}", style="dim")
             if deadline.notes:
                 what.append(f"\nsee note {number}", style="italic")
-                notes.extend((number, note) for note in deadline.notes)
+                notes.append(f"{number}. " + "\n   ".join(deadline.notes))
             table.add_row(
-                str(number),
                 _when(deadline),
-                _days(deadline),
-                Text(STATUS_WORDS[deadline.status], style=STATUS_STYLE[deadline.status]),
+                Text(f"{STATUS_WORDS[deadline.status]}\n{_days(deadline)}", style=STATUS_STYLE[deadline.status]),
                 what,
-                deadline.owner.value,
-                f"{deadline.source.citation} ({deadline.strength.value})",
+                f"{deadline.cite} ({deadline.strength.value})",
             )
         console.print(table)
         if notes:
-            console.print(Text("Notes", style="bold"))
-            for number, note in notes:
-                console.print(f"{number}. {note}")
-    console.print(Text(report.disclaimer, style="italic"))
+            console.print(Text("Notes", style="bold"), soft_wrap=soft)
+            console.print("\n".join(notes), soft_wrap=soft)
+    console.print(Text(report.disclaimer, style="italic"), soft_wrap=soft)
 
 
 def warnings_text(report: Report, console: Console) -> None:
     for warning in report.warnings:
-        console.print(Text("warning: ", style="bold yellow") + Text(f"{warning.text} [{warning.id}]"))
+        line = Text("warning: ", style="bold yellow") + Text(f"{warning.text} [{warning.id}]")
+        console.print(line, soft_wrap=not console.is_terminal)
 
 
 def deadlines_json(report: Report, stream: TextIO) -> None:
+    import json
+
     json.dump(report.as_dict(), stream, indent=2, ensure_ascii=False)
     stream.write("\n")
 
@@ -170,6 +178,8 @@ def deadline_row(deadline: Deadline) -> dict[str, Any]:
 
 
 def deadlines_csv(report: Report, stream: TextIO) -> None:
+    import csv
+
     writer = csv.DictWriter(stream, fieldnames=DEADLINE_CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for deadline in report.deadlines:
@@ -177,26 +187,28 @@ def deadlines_csv(report: Report, stream: TextIO) -> None:
 
 
 def rules_table(rules: tuple[Rule, ...], console: Console) -> None:
-    table = Table(box=_box(console), title="Every rule escalate knows", title_justify="left")
+    table = Table(box=_box(console), title="Every rule escalate knows", title_justify="left", pad_edge=False)
     table.add_column("id", no_wrap=True, style="bold")
     table.add_column("What", ratio=3)
-    table.add_column("Period", no_wrap=True)
-    table.add_column("Counting", ratio=2)
+    table.add_column("Period and counting", no_wrap=True)
     table.add_column("Strength", no_wrap=True)
-    table.add_column("Source", ratio=3)
+    table.add_column("Law", ratio=2)
     for rule in rules:
+        roll = "" if rule.roll.value == "none" else f"\nthen {rule.roll.value}"
         table.add_row(
             rule.id,
             f"{rule.title} ({rule.owner.value})",
-            str(rule.period),
-            rule.convention.value + (f", roll: {rule.roll.value}" if rule.roll.value != "none" else ""),
+            f"{rule.period}, {rule.convention.value}{roll}",
             rule.strength.value,
-            rule.source.citation,
+            rule.cite,
         )
     console.print(table)
+    console.print("Full citations and links: escalate explain ID, or escalate rules --format json.")
 
 
 def rules_json(rules: tuple[Rule, ...], stream: TextIO) -> None:
+    import json
+
     json.dump([rule_dict(rule) for rule in rules], stream, indent=2, ensure_ascii=False)
     stream.write("\n")
 
@@ -223,6 +235,27 @@ class DeadlinesFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
+    ICS = "ics"
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """Options that some formats use and the others ignore."""
+
+    calendar: CalendarOptions | None = None
+    """For ``ics``; None: the defaults of ``escalate.ics.CalendarOptions``."""
+
+
+Renderer = Callable[[Report, TextIO, RenderOptions], None]
+
+
+def _plain(render: Callable[[Report, TextIO], None]) -> Renderer:
+    """A renderer that takes no options."""
+
+    def run(report: Report, stream: TextIO, options: RenderOptions) -> None:
+        render(report, stream)
+
+    return run
 
 
 def _table_to_stdout(report: Report, stream: TextIO) -> None:
@@ -230,16 +263,81 @@ def _table_to_stdout(report: Report, stream: TextIO) -> None:
     warnings_text(report, make_console(stderr=True))
 
 
-DEADLINE_RENDERERS: Mapping[DeadlinesFormat, Callable[[Report, TextIO], None]] = {
-    DeadlinesFormat.TABLE: _table_to_stdout,
-    DeadlinesFormat.JSON: deadlines_json,
-    DeadlinesFormat.CSV: deadlines_csv,
+def deadlines_ics(report: Report, stream: TextIO, options: RenderOptions) -> None:
+    """The deadlines as an iCalendar file (escalate.ics), written as bytes; what was left out, on stderr."""
+    write_calendar([report], options.calendar, stream)
+
+
+def write_calendar(
+    reports: Sequence[Report],
+    calendar: CalendarOptions | None,
+    stream: TextIO,
+    *,
+    case_refs: Sequence[str | None] | None = None,
+    how_to: Callable[[Report, Deadline], str | None] | None = None,
+) -> None:
+    """One calendar for one case or many (``case_refs`` beside ``reports``; by default the option's reference),
+    as bytes on ``stream``; the warnings, and what was left out, on stderr."""
+    from escalate.ics import CalendarOptions, calendar_for
+
+    chosen = calendar if calendar is not None else CalendarOptions()
+    refs = case_refs if case_refs is not None else [chosen.case_ref] * len(reports)
+    data = calendar_for(
+        zip(refs, reports, strict=True),
+        name=chosen.name,
+        reminders=chosen.reminders,
+        include_passed=chosen.include_passed,
+        how_to=how_to,
+    )
+    write_bytes(data, stream)
+    console = make_console(stderr=True)
+    if len(reports) == 1:
+        warnings_text(reports[0], console)
+    total = sum(len(report.deadlines) for report in reports)
+    left_out = 0 if chosen.include_passed else sum(d.status == "passed" for r in reports for d in r.deadlines)
+    if left_out:
+        console.print(
+            Text(
+                f"note: {left_out} deadline{'s have' if left_out > 1 else ' has'} passed and "
+                f"{'are' if left_out > 1 else 'is'} not in the calendar (add --include-passed to include "
+                f"{'them' if left_out > 1 else 'it'})."
+            )
+        )
+    if left_out == total:
+        console.print(Text("note: the calendar has no event."))
+
+
+def write_bytes(data: bytes, stream: TextIO) -> None:
+    """Write bytes as they are (no newline translation) to a text stream's binary buffer where it has one."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(data.decode("utf-8"))
+        return
+    stream.flush()
+    buffer.write(data)
+    buffer.flush()
+
+
+DEADLINE_RENDERERS: Mapping[DeadlinesFormat, Renderer] = {
+    DeadlinesFormat.TABLE: _plain(_table_to_stdout),
+    DeadlinesFormat.JSON: _plain(deadlines_json),
+    DeadlinesFormat.CSV: _plain(deadlines_csv),
+    DeadlinesFormat.ICS: deadlines_ics,
 }
 
 
-def render_deadlines(report: Report, output_format: DeadlinesFormat, stream: TextIO | None = None) -> None:
+def render_deadlines(
+    report: Report,
+    output_format: DeadlinesFormat,
+    stream: TextIO | None = None,
+    options: RenderOptions | None = None,
+) -> None:
     """Write a report in the chosen format to ``stream`` (standard output by default)."""
-    DEADLINE_RENDERERS[output_format](report, stream if stream is not None else sys.stdout)
+    DEADLINE_RENDERERS[output_format](
+        report,
+        stream if stream is not None else sys.stdout,
+        options if options is not None else RenderOptions(),
+    )
 
 
 def to_string(render: Callable[[TextIO], None]) -> str:

@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Callable, Mapping
 from enum import StrEnum
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
 from rich.table import Table
@@ -21,9 +21,21 @@ from escalate.contacts import checked_date
 from escalate.dates import long_date
 from escalate.engine import Deadline
 from escalate.facts import DATE_FACTS, FACT_HELP
-from escalate.render import STATUS_STYLE, STATUS_WORDS, _box, _days, _when, make_console, short_date
+from escalate.render import (
+    STATUS_STYLE,
+    STATUS_WORDS,
+    _box,
+    _days,
+    _when,
+    make_console,
+    short_date,
+    write_calendar,
+)
 from escalate.review import BODY_NAMES
 from escalate.route import Route, Step
+
+if TYPE_CHECKING:
+    from escalate.ics import CalendarOptions
 
 _INDENT = 4
 
@@ -49,6 +61,7 @@ class RouteFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
     MARKDOWN = "markdown"
+    ICS = "ics"
 
 
 def _by(deadline: Deadline, lead: str = "") -> str:
@@ -347,13 +360,31 @@ def _table_to_stream(route: Route, stream: TextIO) -> None:
     route_table(route, make_console(stream))
 
 
+def route_ics(route: Route, stream: TextIO, calendar: CalendarOptions | None = None) -> None:
+    """The route's deadlines as an iCalendar file, each event with the how-to of its step."""
+    if route.report is None:
+        raise ValueError("route_ics needs a route planned by plan_route (it carries its deadlines report)")
+    write_calendar([route.report], calendar, stream, how_to=lambda _report, deadline: route.how_to(deadline))
+
+
 ROUTE_RENDERERS: Mapping[RouteFormat, Callable[[Route, TextIO], None]] = {
     RouteFormat.TABLE: _table_to_stream,
     RouteFormat.JSON: route_json,
     RouteFormat.MARKDOWN: route_markdown,
+    RouteFormat.ICS: route_ics,
 }
 
 
-def render_route(route: Route, output_format: RouteFormat, stream: TextIO | None = None) -> None:
+def render_route(
+    route: Route,
+    output_format: RouteFormat,
+    stream: TextIO | None = None,
+    *,
+    calendar: CalendarOptions | None = None,
+) -> None:
     """Write a route in the chosen format to ``stream`` (standard output by default)."""
-    ROUTE_RENDERERS[output_format](route, stream if stream is not None else sys.stdout)
+    target = stream if stream is not None else sys.stdout
+    if output_format is RouteFormat.ICS:
+        route_ics(route, target, calendar)
+    else:
+        ROUTE_RENDERERS[output_format](route, target)

@@ -110,6 +110,12 @@ class Route:
     disclaimer: str = DISCLAIMER
     facts: Facts | None = field(default=None, repr=False, compare=False)
     """The facts the route was planned from (not part of the JSON; the markdown page lists them)."""
+    report: Report | None = field(default=None, repr=False, compare=False)
+    """The deadlines report the route was planned from (calendar export uses it)."""
+
+    def how_to(self, deadline: Deadline) -> str | None:
+        """What to send and where, for a deadline: the 'how' of the step it belongs to."""
+        return next((step.how for step in self.steps if deadline.id in step.deadlines and step.how), None)
 
     @property
     def now(self) -> Step:
@@ -177,6 +183,7 @@ def plan_route(facts: Facts, *, report: Report | None = None) -> Route:
         warnings=report.warnings + route_warnings,
         disclaimer=report.disclaimer,
         facts=facts,
+        report=report,
     )
 
 
@@ -276,9 +283,7 @@ def _path_steps(key: _RouteKey) -> tuple[Step, ...]:
     recording = key.police and key.schedule3 is Schedule3.NO
     if recording:
         # Recording starts the Schedule 3 process afresh: what follows is to come, whatever happened before.
-        path.append(
-            ("ask-schedule3-recording", _recording_text(key.about is About.COMMISSIONER), False, False)
-        )
+        path.append(("ask-schedule3-recording", _recording_text(key.about is About.COMMISSIONER), False, False))
     path.append(
         ("wait-for-outcome", _wait_text(key.about), key.reached("outcome") and not recording, False),
     )
@@ -483,8 +488,7 @@ def _wait_text(about: About) -> _Text:
             title="Wait for the outcome",
             body="GLA Monitoring Officer (Greater London Authority)",
             why="The Monitoring Officer decides how the complaint is dealt with and tells you the outcome.",
-            how="If you hear nothing, chase in writing and keep a copy.\n"
-            + contact_line("gla-monitoring-officer"),
+            how="If you hear nothing, chase in writing and keep a copy.\n" + contact_line("gla-monitoring-officer"),
             source=Source(
                 "Elected Local Policing Bodies (Complaints and Misconduct) Regulations 2012",
                 "https://www.legislation.gov.uk/uksi/2012/62",
@@ -496,8 +500,7 @@ def _wait_text(about: About) -> _Text:
         body="MOPAC (Mayor's Office for Policing and Crime)"
         if about is About.COMMISSIONER
         else "Metropolitan Police Service (Directorate of Professional Standards)",
-        why=f"While the complaint is handled, {handler} must tell you how it is going at least every "
-        "28 days.",
+        why=f"While the complaint is handled, {handler} must tell you how it is going at least every 28 days.",
         how="If an update is late, chase it in writing, quoting your reference, and keep a copy. When the "
         "outcome letter comes, note the date it reached you: the time to ask for a review runs from then.",
         source=RULES_BY_ID["complaint-update"].source,
@@ -529,16 +532,13 @@ def _review_text(review: ReviewDecision, regime: Regime, iopc_investigated: bool
         "the means it gives. Include the complaint reference, a copy of the outcome letter and why you think "
         "the outcome is wrong.",
     }[review.body]
-    where = {"mopac": "\n" + contact_line("mopac"), "iopc": "\n" + contact_line("iopc"), "letter": ""}[
-        review.body
-    ]
+    where = {"mopac": "\n" + contact_line("mopac"), "iopc": "\n" + contact_line("iopc"), "letter": ""}[review.body]
     return _Text(
         title=title,
         body=BODY_NAMES[review.body],
         why=f"{review.reason[0].upper()}{review.reason[1:]} ({review.source.citation}). Send the {noun} "
         "within 28 days of the outcome; a late one is accepted only in special circumstances.",
-        how=what_to_send
-        + " Send it by email or online so that it arrives in time, and keep proof of sending. "
+        how=what_to_send + " Send it by email or online so that it arrives in time, and keep proof of sending. "
         "The decision is final: put everything in." + where,
         source=review.source,
         deadlines=("review-request",),
@@ -617,8 +617,7 @@ def _civil_text(injury: bool | None, detained: bool | None, prosecuted: bool | N
     claims_text = (
         "; ".join(claims)
         if claims
-        else "for example false imprisonment, assault, trespass, misfeasance "
-        "in public office or data protection"
+        else "for example false imprisonment, assault, trespass, misfeasance in public office or data protection"
     )
     rules = (
         ("personal-injury", "civil-claim", "malicious-prosecution")
@@ -690,8 +689,7 @@ def _advice_text(death_or_serious_injury: bool | None) -> _Text:
     return _Text(
         title="Get legal advice",
         body="A solicitor who specialises in actions against the police",
-        why="The court clocks are short and strict, and a solicitor can see claims you may not know you "
-        "have.",
+        why="The court clocks are short and strict, and a solicitor can see claims you may not know you have.",
         how="Look for a solicitor who specialises in actions against the police (many offer a free first "
         "talk; legal aid may be available). Free help: a law centre, Citizens Advice, Liberty's advice line."
         + inquest
@@ -727,7 +725,5 @@ def _records_text() -> _Text:
         how="Keep a written timeline (what happened, when, who); copies of every complaint, letter and "
         "email, sent and received; the envelope or email that shows when the outcome reached you; "
         "photographs of any injury and medical records; the names and contact details of witnesses.",
-        source=Source(
-            "Police (Complaints and Misconduct) Regulations 2020, reg 29(2)", REGS_2020 + "/regulation/29"
-        ),
+        source=Source("Police (Complaints and Misconduct) Regulations 2020, reg 29(2)", REGS_2020 + "/regulation/29"),
     )

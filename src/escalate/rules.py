@@ -7,9 +7,10 @@ the counting itself lives in ``escalate.dates`` (conventions) and ``escalate.cal
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 from escalate.calendars import Roll
 from escalate.dates import Convention, Period, Unit
@@ -35,15 +36,17 @@ class Strength(StrEnum):
     """No legal bar; expect questions."""
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
-    """Where the law is: a citation a lawyer recognises and a page anyone can open."""
+class Source(NamedTuple):
+    """Where the law is: a citation a lawyer recognises and a page anyone can open.
+
+    Small immutable records are NamedTuples rather than dataclasses: they cost a quarter as much to define,
+    and escalate is defined anew at every start of the command."""
 
     citation: str
     url: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Rule:
     """One time limit."""
 
@@ -69,6 +72,8 @@ class Rule:
     """Whether the Limitation Act 1980 s.28 rule for children applies."""
     court: bool = False
     """Whether the act is issuing a claim at a court (so court-office closures matter)."""
+    cite: str = ""
+    """A short citation for tables ('Equality Act 2010 s.118'); the full one is in ``source``."""
     example: date = date(2026, 3, 1)
     """A trigger date for the worked example of `escalate explain` (RULES.md section 7 where it has one)."""
 
@@ -80,9 +85,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="complaint",
         title="Make your complaint",
-        action="Make your complaint to the Metropolitan Police",
+        action="Make your complaint",
         owner=Owner.YOU,
-        body="Metropolitan Police Service (or the IOPC, which forwards it)",
+        body="Metropolitan Police (or the IOPC, which forwards it)",
         trigger=("incident_date",),
         period=Period(12, Unit.MONTHS),
         convention=Convention.AFTER,
@@ -96,6 +101,7 @@ RULES: tuple[Rule, ...] = (
         "met with a decision that no further action is reasonable unless the delay is explained. The MPS must "
         "still record the complaint if asked.",
         extension="The MPS may still deal with a later complaint where there is a good reason for the delay.",
+        cite="IOPC statutory guidance",
         example=date(2025, 1, 31),
     ),
     Rule(
@@ -103,7 +109,7 @@ RULES: tuple[Rule, ...] = (
         title="Next progress update due",
         action="Expect a progress update from the complaint handler",
         owner=Owner.POLICE,
-        body="Metropolitan Police Service (Directorate of Professional Standards)",
+        body="MPS Directorate of Professional Standards",
         trigger=("last_update_date", "complaint_date"),
         period=Period(28, Unit.DAYS),
         convention=Convention.DAYS_AFTER,
@@ -115,6 +121,7 @@ RULES: tuple[Rule, ...] = (
         ),
         summary="While a complaint is being handled, the complainant must be told of its progress at least "
         "every 28 days (four weeks). If no update comes, chase it.",
+        cite="2020 Regulations reg 34",
         example=date(2026, 3, 1),
     ),
     Rule(
@@ -138,12 +145,13 @@ RULES: tuple[Rule, ...] = (
         "(reg 29(3)). For complaints made before 1 February 2020 the remedy is an appeal, counted the same way "
         "from the letter's date (2012 Regulations reg 11(3)).",
         extension="The review body may accept a late application only in special circumstances (reg 29(4)).",
+        cite="2020 Regulations reg 29",
         example=date(2025, 4, 1),
     ),
     Rule(
         id="judicial-review",
         title="File a judicial review claim",
-        action="File a judicial review claim at the Administrative Court",
+        action="File a judicial review claim",
         owner=Owner.YOU,
         body="Administrative Court (High Court)",
         trigger=("review_decision_date", "outcome_date"),
@@ -160,6 +168,7 @@ RULES: tuple[Rule, ...] = (
         "investigated). Review decisions are final: judicial review is the only challenge.",
         extension="The court may extend time only for a good reason (CPR 3.1(2)(a)); it is rarely done.",
         court=True,
+        cite="CPR 54.5(1), 2.8(5)",
         example=date(2025, 11, 28),
     ),
     Rule(
@@ -180,12 +189,13 @@ RULES: tuple[Rule, ...] = (
         summary="Before a judicial review claim, send the defendant a letter before claim and allow 14 days for "
         "the reply. The letter does not stop the 3-month clock, so send it at least 14 days before the claim "
         "deadline.",
+        cite="Pre-Action Protocol (JR)",
         example=date(2025, 11, 28),
     ),
     Rule(
         id="equality-act",
         title="County Court claim for discrimination",
-        action="Issue a discrimination claim in the County Court",
+        action="Issue a discrimination claim",
         owner=Owner.YOU,
         body="County Court",
         trigger=("incident_date",),
@@ -201,6 +211,7 @@ RULES: tuple[Rule, ...] = (
         "act complained of. Conduct extending over a period is treated as done at the end of the period.",
         extension="The court may allow a later claim where it thinks it just and equitable (s.118(1)(b)).",
         court=True,
+        cite="Equality Act 2010 s.118",
         example=date(2024, 1, 10),
     ),
     Rule(
@@ -223,6 +234,7 @@ RULES: tuple[Rule, ...] = (
         extension="The court may allow a longer period it considers equitable having regard to all the "
         "circumstances (s.7(5)(b)).",
         court=True,
+        cite="Human Rights Act 1998 s.7(5)",
         example=date(2024, 1, 10),
     ),
     Rule(
@@ -246,6 +258,7 @@ RULES: tuple[Rule, ...] = (
         extension="The court may disapply the time limit where it would be equitable (s.33).",
         children=True,
         court=True,
+        cite="Limitation Act 1980 s.11, s.33",
         example=date(1967, 9, 5),
     ),
     Rule(
@@ -266,6 +279,7 @@ RULES: tuple[Rule, ...] = (
         "deliberate concealment postpones the start (s.32).",
         children=True,
         court=True,
+        cite="Limitation Act 1980 s.2",
         example=date(2024, 1, 10),
     ),
     Rule(
@@ -284,6 +298,7 @@ RULES: tuple[Rule, ...] = (
         "be brought after 6 years from then.",
         children=True,
         court=True,
+        cite="Limitation Act 1980 s.2",
         example=date(2024, 2, 29),
     ),
     Rule(
@@ -291,7 +306,7 @@ RULES: tuple[Rule, ...] = (
         title="Police must answer your subject access request",
         action="Expect the police's reply to your subject access request",
         owner=Owner.POLICE,
-        body="Metropolitan Police Service (data protection / subject access team)",
+        body="MPS subject access team",
         trigger=("sar_date",),
         period=Period(1, Unit.MONTHS),
         convention=Convention.ICO_MONTH,
@@ -308,9 +323,27 @@ RULES: tuple[Rule, ...] = (
         "beginning with the relevant time'.",
         extension="The police may extend by two further months where the request is complex, and must tell you "
         "within the first month.",
+        cite="UK GDPR art 12, 12A",
         example=date(2025, 9, 3),
     ),
 )
 
 RULES_BY_ID: Mapping[str, Rule] = {rule.id: rule for rule in RULES}
+
+APPEALS_2012: Mapping[str, Rule] = {
+    "review-request": replace(
+        RULES_BY_ID["review-request"],
+        title="Appeal against the outcome (complaint made before 1 February 2020)",
+        action="Appeal against the outcome",
+        source=Source(
+            "Police (Complaints and Misconduct) Regulations 2012, reg 11(3)",
+            "https://www.legislation.gov.uk/uksi/2012/1204/regulation/11",
+        ),
+        cite="2012 Regulations reg 11",
+        summary="For a complaint made before 1 February 2020 the remedy is an appeal, to be made within 28 days "
+        "starting with the day after the date of the letter giving the outcome (2012 Regulations reg 11(3)).",
+        extension="The appeal body may accept a late appeal in special circumstances (reg 11(4)).",
+    )
+}
+"""The rules as they read under the 2012 regime (complaints made before 1 February 2020), where they differ."""
 RULE_IDS: tuple[str, ...] = tuple(RULES_BY_ID)
