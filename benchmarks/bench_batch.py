@@ -119,9 +119,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000, help="rows for the timed runs (default 100,000)")
     parser.add_argument("--big", type=int, default=1_000_000, help="rows for the memory run (0: none)")
-    parser.add_argument(
-        "--repeat", type=int, default=5, help="runs of each command (default 5; the median counts)"
-    )
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each command (default 5; the median counts)")
     parser.add_argument("--no-pandas", action="store_true", help="skip the pandas comparison")
     args = parser.parse_args()
 

@@ -121,9 +121,7 @@ def make_row(rng: random.Random, number: int) -> list[str]:
     sar = None
     if complaint is not None and rng.random() < 0.3:
         sar = min(_working_day(complaint + timedelta(days=rng.randint(0, 120))), TODAY)
-    schedule3 = {"outside-schedule3": "no", "not-yet-complained": ""}.get(
-        stage, rng.choice(("yes", "yes", ""))
-    )
+    schedule3 = {"outside-schedule3": "no", "not-yet-complained": ""}.get(stage, rng.choice(("yes", "yes", "")))
     investigation = {"iopc-investigated": "iopc", "reviewed": "mps"}.get(stage, "")
     if not investigation and outcome is not None:
         investigation = rng.choice(("mps", "not-investigated", ""))

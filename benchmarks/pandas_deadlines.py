@@ -52,8 +52,7 @@ def main(source: str, target: str, today_text: str) -> None:
     today = pd.Timestamp(today_text)
     frame = pd.read_csv(source, dtype=str, keep_default_na=False)
     dates = {
-        fact: pd.to_datetime(frame[column], format="%d/%m/%Y", errors="coerce")
-        for fact, column in COLUMNS.items()
+        fact: pd.to_datetime(frame[column], format="%d/%m/%Y", errors="coerce") for fact, column in COLUMNS.items()
     }
     about = frame["About"].str.lower()
     schedule3 = frame["Schedule3"].str.lower()

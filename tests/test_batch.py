@@ -9,7 +9,6 @@ read or contradict each other.
 """
 
 # Tables keep one case per line with its source beside it (STYLE.md).
-# ruff: noqa: E501
 
 from __future__ import annotations
 
@@ -74,9 +73,7 @@ def test_fact_columns_finds_each_fact_once() -> None:
 
 
 def test_two_columns_for_one_fact_are_refused() -> None:
-    with pytest.raises(
-        DuplicateColumnError, match="'Incident Date' and 'incident-date' both mean incident_date"
-    ):
+    with pytest.raises(DuplicateColumnError, match="'Incident Date' and 'incident-date' both mean incident_date"):
         fact_columns(["Incident Date", "Case", "incident-date"])
 
 
@@ -99,10 +96,7 @@ def test_added_columns_in_rule_order_then_the_summary() -> None:
         "error",
     )
     assert added_columns({"review-request"}) == (
-        *(
-            f"review_request_{name}"
-            for name in ("safe_date", "last_day", "latest_date", "status", "days_left")
-        ),
+        *(f"review_request_{name}" for name in ("safe_date", "last_day", "latest_date", "status", "days_left")),
         *columns[-6:],
     )
 
@@ -216,9 +210,7 @@ def test_every_answer_is_the_engines(case: tuple[dict[str, str | None], date]) -
 
 @settings(max_examples=150, deadline=None)
 @given(row_facts(), st.sets(st.sampled_from(RULE_IDS), min_size=1))
-def test_every_answer_is_the_engines_with_only(
-    case: tuple[dict[str, str | None], date], only: set[str]
-) -> None:
+def test_every_answer_is_the_engines_with_only(case: tuple[dict[str, str | None], date], only: set[str]) -> None:
     texts, today = case
     assert actual(texts, today, only) == expected(texts, today, only)
 
@@ -293,9 +285,7 @@ def test_a_row_that_cannot_be_computed_says_why_and_nothing_else(texts: dict[str
 
 
 def test_every_unreadable_fact_is_named_at_once() -> None:
-    error = actual({"incident_date": "tomorrow", "sar_date": "2026-13-01", "about": "the sergeant"}, TODAY)[
-        "error"
-    ]
+    error = actual({"incident_date": "tomorrow", "sar_date": "2026-13-01", "about": "the sergeant"}, TODAY)["error"]
     assert error.count(" | ") == 2
     assert "incident_date:" in error and "sar_date:" in error and "about:" in error
 
@@ -327,15 +317,8 @@ def test_process_rows_keeps_each_row_and_adds_the_fields() -> None:
     assert out[0]["review_request_status"] == "due-soon"
     assert out[0]["next_deadline"] == "review-request" and out[0]["review_body"] == "mopac"
     assert out[1]["review_request_safe_date"] == "2026-12-01" and out[1]["review_body"] == "iopc"
-    assert (
-        out[2]["error"].startswith("outcome_date: 'not a date'")
-        and out[2]["review_request_safe_date"] is None
-    )
-    assert (
-        out[3]["error"] is None
-        and out[3]["next_deadline"] is None
-        and out[3]["next_step"] == "complain-to-mps"
-    )
+    assert out[2]["error"].startswith("outcome_date: 'not a date'") and out[2]["review_request_safe_date"] is None
+    assert out[3]["error"] is None and out[3]["next_deadline"] is None and out[3]["next_step"] == "complain-to-mps"
 
 
 def test_process_rows_is_lazy() -> None:

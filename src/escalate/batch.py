@@ -447,9 +447,7 @@ class Caseload:
         literal = f",{route.now.id},{route.review_body or NO_REVIEW}".replace("{", "{{").replace("}", "}}")
         template = (
             ","
-            + ",".join(
-                f"{{{where[slot]}}}" if slot in where else ",,,," for slot in range(len(self.rule_ids))
-            )
+            + ",".join(f"{{{where[slot]}}}" if slot in where else ",,,," for slot in range(len(self.rule_ids)))
             + f",{{{len(where)}}}{literal},{{{len(where) + 1}}},\n"
         )
         plan = _Plan(
@@ -495,9 +493,7 @@ class Caseload:
             for names, rules in by_trigger.items()
         )
         order = tuple(
-            (position[later], position[earlier])
-            for later, earlier in DATE_ORDER
-            if later in known and earlier in known
+            (position[later], position[earlier]) for later, earlier in DATE_ORDER if later in known and earlier in known
         )
         warnings = tuple(w.id for w in shape_warnings(known) if w.id not in EVERY_CASE_WARNINGS)
         return order, groups, warnings

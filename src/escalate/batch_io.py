@@ -140,9 +140,7 @@ def run_batch(lines: Iterable[str], sink: TextIO, options: BatchOptions) -> Summ
     while first is not None and not first.strip():
         first = next(lines, None)
     if first is None:
-        raise BatchInputError(
-            "the input is empty: expected a header row naming the columns, then one row per case"
-        )
+        raise BatchInputError("the input is empty: expected a header row naming the columns, then one row per case")
     if first.startswith(("\udcff\udcfe", "\udcfe\udcff")) or "\x00" in first:
         raise BatchInputError(
             "the input looks like UTF-16 text (as Excel's 'Unicode text' saves it); save it as 'CSV UTF-8', "
@@ -225,10 +223,7 @@ def _csv_to_csv(
                 except csv.Error as error:
                     rows += 1
                     errors += 1
-                    write(
-                        "," * (width - 1)
-                        + csv_text(caseload.failed(f"the row cannot be read as CSV: {error}"))
-                    )
+                    write("," * (width - 1) + csv_text(caseload.failed(f"the row cannot be read as CSV: {error}")))
                     continue
                 text = None
             else:
@@ -342,9 +337,7 @@ def _csv_to_jsonl(
                 answer = caseload.failed(_ragged_error(row, width))
             else:
                 answer = caseload.answer(texts_of(row))
-                bad = next(
-                    (name for name, cell in zip(header, row, strict=True) if _SURROGATE.search(cell)), None
-                )
+                bad = next((name for name, cell in zip(header, row, strict=True) if _SURROGATE.search(cell)), None)
                 if bad is not None:
                     answer = caseload.failed(_encoding_error(options, bad))
             errors += answer.error is not None
@@ -424,19 +417,11 @@ def _run_jsonl(lines: Iterator[str], sink: TextIO, options: BatchOptions) -> Sum
     return options.summary
 
 
-def _jsonl_to_csv(
-    records: Iterator[_JsonRecord], caseload: Caseload, sink: TextIO, options: BatchOptions
-) -> Summary:
+def _jsonl_to_csv(records: Iterator[_JsonRecord], caseload: Caseload, sink: TextIO, options: BatchOptions) -> Summary:
     """JSON Lines in, CSV out. A header cannot grow once written, so when the columns could not be found
     beforehand (standard input), a later object with keys the first one lacks is an error naming them."""
     first = list(islice(records, 1))
-    columns = (
-        list(options.jsonl_columns)
-        if options.jsonl_columns is not None
-        else list(first[0].row)
-        if first
-        else []
-    )
+    columns = list(options.jsonl_columns) if options.jsonl_columns is not None else list(first[0].row) if first else []
     known = set(columns)
     lead = 0 if columns else 1  # with no input column, a line starts with escalate's first column
     line_of = CsvLines()
@@ -487,11 +472,7 @@ def format_of(path: str | None, given: str | None, option: str) -> BatchFormat |
         return FORMAT_EXTENSIONS[suffix]
     if option == "--format":
         return None
-    hint = (
-        " (save a spreadsheet as 'CSV UTF-8' first)"
-        if suffix in (".xlsx", ".xls", ".ods", ".numbers")
-        else ""
-    )
+    hint = " (save a spreadsheet as 'CSV UTF-8' first)" if suffix in (".xlsx", ".xls", ".ods", ".numbers") else ""
     raise BatchInputError(
         f"cannot tell the format of '{path}' from its extension; give {option} csv or {option} jsonl{hint}"
     )
