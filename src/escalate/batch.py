@@ -224,6 +224,10 @@ class Answer(NamedTuple):
         return {deadline.id: deadline for group in self.evaluated for deadline in group.deadlines}
 
 
+_Solved = tuple[_Plan, list[_Evaluated], tuple[str, ...], _Evaluated | None, int, tuple[tuple[str, ...], str]]
+"""A row's answer in parts: plan, group answers, CSV texts, the group with the soonest deadline, urgent
+deadlines, warnings (and as CSV)."""
+
 _UNREADABLE: Final = object()
 """A cell's text that is not a valid value of its fact (the message is worked out again, with the fact)."""
 _FACT_DEFAULTS: Mapping[str, Any] = {item.name: item.default for item in fields(Facts)}
@@ -321,6 +325,25 @@ class Caseload:
 
     def answer(self, texts: tuple[str | None, ...]) -> Answer:
         """The answer for a row whose facts (``self.facts``) have these texts (None or blank: unknown)."""
+        solved = self._solve(texts)
+        if isinstance(solved, Answer):
+            return solved
+        plan, evaluated, cells, soonest, urgent, warnings = solved
+        if soonest is None:
+            return Answer(plan, tuple(evaluated), cells, None, ",", urgent, *warnings, None)
+        return Answer(plan, tuple(evaluated), cells, soonest.soonest, soonest.soonest_csv, urgent, *warnings, None)
+
+    def csv_row(self, texts: tuple[str | None, ...]) -> tuple[str, bool, int]:
+        """``csv_text(answer(texts))``, whether the row failed, and its urgent deadlines: the same, without
+        making an ``Answer`` (this runs once a row of a CSV caseload)."""
+        solved = self._solve(texts)
+        if isinstance(solved, Answer):
+            return self.csv_text(solved), True, 0
+        plan, _, cells, soonest, urgent, warnings = solved
+        return plan.template.format(*cells, soonest.soonest_csv if soonest else ",", warnings[1]), False, urgent
+
+    def _solve(self, texts: tuple[str | None, ...]) -> Answer | _Solved:
+        """The answer for a row, as its parts; an ``Answer`` when the row cannot be computed."""
         date_texts = self._dates_of(texts)
         dates = tuple(map(self._read_date, date_texts))
         if self._unreadable_dates and not self._unreadable_dates.isdisjoint(date_texts):
@@ -377,12 +400,7 @@ class Caseload:
         if self._future_dates and not self._future_dates.isdisjoint(date_texts):
             warning_bits |= _FUTURE
         warnings = plan.warnings.get(warning_bits) or self._warnings(plan, warning_bits)
-        # _make: a NamedTuple from a tuple in one step (this runs once a row).
-        if soonest is None:
-            return Answer._make((plan, tuple(evaluated), cells, None, ",", urgent, *warnings, None))
-        return Answer._make(
-            (plan, tuple(evaluated), cells, soonest.soonest, soonest.soonest_csv, urgent, *warnings, None)
-        )
+        return plan, evaluated, cells, soonest, urgent, warnings
 
     def failed(self, error: str) -> Answer:
         """The answer for a row that cannot be computed."""

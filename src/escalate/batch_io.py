@@ -210,7 +210,7 @@ def _csv_to_csv(
     summary = options.summary
     width = len(header)
     write = sink.write
-    answer_of = caseload.answer
+    csv_row = caseload.csv_row
     csv_text = caseload.csv_text
     starts = SPREADSHEET_TRIGGERS
     for block in _chunks(lines):
@@ -236,7 +236,7 @@ def _csv_to_csv(
                 write(_ragged(row, width, caseload, line_of))
                 errors += 1
                 continue
-            answer = answer_of(texts_of(row))
+            tail, failed, urgent_here = csv_row(texts_of(row))
             if (
                 text is None
                 or text.startswith(starts)
@@ -247,11 +247,12 @@ def _csv_to_csv(
                 or ",\t" in text
                 or not text.isascii()
             ):
-                text, answer = _careful(row, header, line, answer, caseload, options, line_of)
-            write(text + csv_text(answer))
-            if answer.error is not None:
-                errors += 1
-            urgent += answer.urgent
+                text, bad_bytes = _careful(row, header, line, options, line_of)
+                if bad_bytes is not None:
+                    tail, failed, urgent_here = csv_text(caseload.failed(bad_bytes)), True, 0
+            write(text + tail)
+            errors += failed
+            urgent += urgent_here
         _count(summary, options, rows, errors, urgent)
     return summary
 
@@ -265,19 +266,14 @@ def _count(summary: Summary, options: BatchOptions, rows: int, errors: int, urge
 
 
 def _careful(
-    row: list[str],
-    header: Sequence[str],
-    line: str,
-    answer: Answer,
-    caseload: Caseload,
-    options: BatchOptions,
-    line_of: CsvLines,
-) -> tuple[str, Answer]:
-    """A row that needs quoting or neutralising, or holds bytes that were not text (then it is an error)."""
+    row: list[str], header: Sequence[str], line: str, options: BatchOptions, line_of: CsvLines
+) -> tuple[str, str | None]:
+    """A row that needs quoting or neutralising, as CSV text; and the error when it holds bytes that were
+    not text."""
     if not line.isascii() and _SURROGATE.search(line):
         column = next(name for name, cell in zip(header, row, strict=True) if _SURROGATE.search(cell))
-        answer = caseload.failed(_encoding_error(options, column))
-    return line_of(row), answer
+        return line_of(row), _encoding_error(options, column)
+    return line_of(row), None
 
 
 def _ragged(row: list[str], width: int, caseload: Caseload, line_of: CsvLines) -> str:
