@@ -133,24 +133,27 @@ class _Evaluated:
 
     __slots__ = ("deadlines", "parts", "soonest", "soonest_csv", "soonest_key", "texts", "urgent", "warnings")
 
-    def __init__(self, deadlines: tuple[DeadlineDates, ...], parts: tuple[_Part, ...]) -> None:
+    def __init__(
+        self,
+        deadlines: tuple[DeadlineDates, ...],
+        parts: tuple[_Part, ...],
+        soonest: DeadlineDates | None,
+        urgent: int,
+        warnings: int,
+    ) -> None:
         self.deadlines = deadlines
         """One for each rule of the group, in its order."""
         self.parts = parts
         self.texts = tuple(part.text for part in parts)
         """Each deadline's five cells as CSV text."""
-        mine = [deadline for deadline, part in zip(deadlines, parts, strict=True) if part.mine]
-        soonest = min(mine, key=lambda deadline: (deadline.safe_date, deadline.id), default=None)
         self.soonest = soonest
         """The soonest of the complainant's deadlines that has not passed."""
         self.soonest_key = (soonest.safe_date, soonest.id) if soonest is not None else None
         self.soonest_csv = f"{soonest.id},{soonest.safe_date.isoformat()}" if soonest is not None else ","
-        self.urgent = sum(part.urgent for part in parts if part.mine)
+        self.urgent = urgent
         """How many of the complainant's deadlines are due within 14 days or at risk."""
-        self.warnings = 0
+        self.warnings = warnings
         """The calculations' warnings, as bits of ``_CALCULATION_WARNINGS``."""
-        for part in parts:
-            self.warnings |= part.warnings
 
 
 class _Group(NamedTuple):
@@ -527,19 +530,25 @@ class Caseload:
             common = group.evaluated.get(trigger) or self._evaluate(group, trigger, None, None)
         deadlines = []
         parts = []
+        soonest: DeadlineDates | None = None
+        urgent = bits = 0
         for index, rule in enumerate(group.rules):
             rule_born, rule_received = calculation_inputs(rule, trigger, born, received)
             if common is not None and rule_born is None and rule_received is None:
-                deadlines.append(common.deadlines[index])
-                parts.append(common.parts[index])
-                continue
-            deadline = deadline_dates(rule.id, trigger, rule_born, rule_received, self.today)
-            part = self._parts.get(deadline)
-            if part is None:
-                part = self._part(rule, deadline, keep=rule_born is None and rule_received is None)
+                deadline, part = common.deadlines[index], common.parts[index]
+            else:
+                deadline = deadline_dates(rule.id, trigger, rule_born, rule_received, self.today)
+                part = self._parts.get(deadline) or self._part(
+                    rule, deadline, keep=rule_born is None and rule_received is None
+                )
             deadlines.append(deadline)
             parts.append(part)
-        evaluated = _Evaluated(tuple(deadlines), tuple(parts))
+            bits |= part.warnings
+            if part.mine:
+                urgent += part.urgent
+                if soonest is None or (deadline.safe_date, deadline.id) < (soonest.safe_date, soonest.id):
+                    soonest = deadline
+        evaluated = _Evaluated(tuple(deadlines), tuple(parts), soonest, urgent, bits)
         if common is None:
             if len(group.evaluated) >= CACHE_SIZE:
                 group.evaluated.clear()
