@@ -174,6 +174,12 @@ def main() -> None:
             peak = peak_mib(escalate_command(caseload, out["escalate"]))
             verdict = "ok" if peak < BUDGET_MIB else "OVER"
             print(f"peak memory at {rows:,} rows: {peak:.1f} MiB (budget {BUDGET_MIB} MiB) {verdict}")
+            if rows != args.rows:  # for information: the ratio once the cost of what is new has spread out
+                (mine,) = timed(commands["escalate"], 1)
+                (floor,) = timed(commands["csv"], 1)
+                print(
+                    f"  at {rows:,} rows, one run each: escalate {mine:.1f} s, csv pass {floor:.1f} s, {mine / floor:.2f}x"
+                )
 
 
 if __name__ == "__main__":

@@ -369,7 +369,7 @@ def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
     return run_interview(interview, sys.stdin, sys.stderr).facts
 
 
-@app.command(no_args_is_help=True)
+@app.command()
 def batch(
     source: Annotated[
         str,
@@ -406,18 +406,13 @@ def batch(
 ) -> int:
     """Add every deadline, the next step and the review body to each case of a caseload.
 
-    One case per row, in CSV (UTF-8, with or without a byte order mark) or JSON Lines. Columns named after
-    facts (incident_date, complaint_date, outcome_date ...: the options of `escalate deadlines`; case, spaces
-    and hyphens do not matter) are read; every column passes through unchanged. Each row comes out once, in
-    order, followed by <rule>_safe_date, _last_day, _latest_date, _status and _days_left for each rule, then
-    next_deadline, next_deadline_date, next_step, review_body, warnings and error. A row that cannot be
-    computed gets its error and the batch goes on.
+    One case per row, in CSV (UTF-8, with or without a byte order mark) or JSON Lines (one object per line). Columns named after facts are read (incident_date, complaint_date, outcome_date ...: the options of `escalate deadlines`; case, spaces and hyphens do not matter), and every column passes through unchanged.
 
-    In CSV output a cell that a spreadsheet would run as a formula (starting = + - @, tab or carriage
-    return) gets a leading apostrophe.
+    Each row comes out once, in order, followed by <rule>_safe_date, _last_day, _latest_date, _status and _days_left for each rule, then next_deadline, next_deadline_date, next_step, review_body, warnings and error. A row that cannot be computed gets its error, and the batch goes on.
 
-    Exit status: 0 every row computed; 3 some rows carry an error (see the error column); 2 the input
-    cannot be read (no such file, no header, unknown format); 4 the output cannot be written.
+    In CSV output, a cell that a spreadsheet would run as a formula (one that starts with = + - @, a tab or a carriage return) gets a leading apostrophe.
+
+    Exit status: 0 every row computed; 3 some rows carry an error (see the error column); 2 the input cannot be read (no such file, no header, an unknown format); 4 the output cannot be written.
 
     Example: escalate batch caseload.csv -o caseload-deadlines.csv --today 2026-11-21
     """
