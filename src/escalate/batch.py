@@ -94,8 +94,8 @@ _BATCH_FACT_SET = frozenset(BATCH_FACTS)
 
 
 def fact_columns(columns: Sequence[str]) -> dict[str, int]:
-    """Where each fact is among ``columns``. Two columns that mean the same fact are an InputError: which
-    one to believe is the user's decision, not escalate's."""
+    """Where each fact is among ``columns``. Two columns that mean the same fact are a DuplicateColumnError:
+    which one to believe is the user's decision, not escalate's."""
     found: dict[str, int] = {}
     for index, name in enumerate(columns):
         fact = column_fact(name)
@@ -110,7 +110,7 @@ def fact_columns(columns: Sequence[str]) -> dict[str, int]:
 
 
 class DuplicateColumnError(EscalateError):
-    """Two columns (or keys) that mean the same fact."""
+    """Two columns that mean the same fact (the command line's exit code 2)."""
 
 
 # --- computing one row -----------------------------------------------------------------------------------
@@ -204,8 +204,9 @@ class Answer(NamedTuple):
     texts: tuple[str, ...]
     """The deadlines' cells as CSV text, in the order of the plan's groups and their rules."""
     next: DeadlineDates | None
-    next_csv: str
     """The soonest of the complainant's deadlines that has not passed."""
+    next_csv: str
+    """Its id and safe date as CSV text (two empty cells when there is none)."""
     urgent: int
     """How many of the complainant's deadlines are due within 14 days or at risk."""
     warnings: tuple[str, ...]
