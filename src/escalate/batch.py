@@ -538,10 +538,13 @@ class Caseload:
             if common is not None and rule_born is None and rule_received is None:
                 deadline, part = common.deadlines[index], common.parts[index]
             else:
-                deadline = deadline_dates(rule.id, trigger, rule_born, rule_received, self.today)
-                part = self._parts.get(deadline) or self._part(
-                    rule, deadline, keep=rule_born is None and rule_received is None
+                keep = rule_born is None and rule_received is None
+                # A child's or a late-received outcome's dates are seldom asked for twice: not cached, so
+                # that they do not push the common ones out of deadline_dates' cache.
+                deadline = (deadline_dates if keep else deadline_dates.__wrapped__)(
+                    rule.id, trigger, rule_born, rule_received, self.today
                 )
+                part = self._parts.get(deadline) or self._part(rule, deadline, keep=keep)
             deadlines.append(deadline)
             parts.append(part)
             bits |= part.warnings
