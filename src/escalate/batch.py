@@ -24,11 +24,10 @@ from escalate.engine import (
     calculation_inputs,
     check_only,
     child_until,
+    complaint_limit,
     compute_deadlines,
     deadline_dates,
     known_dates,
-    late_complaint,
-    latest_trigger,
     shape_warnings,
     trigger_facts,
 )
@@ -228,7 +227,7 @@ class Answer(NamedTuple):
         return {deadline.id: deadline for group in self.evaluated for deadline in group.deadlines}
 
 
-_Solved = tuple[_Plan, list[_Evaluated], tuple[str, ...], _Evaluated | None, int, tuple[tuple[str, ...], str]]
+_Solved = tuple[_Plan, list[_Evaluated], list[str], _Evaluated | None, int, tuple[tuple[str, ...], str]]
 """A row's answer in parts: plan, group answers, CSV texts, the group with the soonest deadline, urgent
 deadlines, warnings (and as CSV)."""
 
@@ -323,6 +322,7 @@ class Caseload:
         self._rules: dict[tuple[frozenset[str], Investigation, bool], Any] = {}
         self._parts: dict[DeadlineDates, _Part] = {}
         self._adults: dict[date, date] = {}
+        self._limits: dict[date, date] = {}
         self._empty_tail = "," * (len(self.columns) - 1)
 
     # The answer ---------------------------------------------------------------------------------------
@@ -334,8 +334,10 @@ class Caseload:
             return solved
         plan, evaluated, cells, soonest, urgent, warnings = solved
         if soonest is None:
-            return Answer(plan, tuple(evaluated), cells, None, ",", urgent, *warnings, None)
-        return Answer(plan, tuple(evaluated), cells, soonest.soonest, soonest.soonest_csv, urgent, *warnings, None)
+            return Answer(plan, tuple(evaluated), tuple(cells), None, ",", urgent, *warnings, None)
+        return Answer(
+            plan, tuple(evaluated), tuple(cells), soonest.soonest, soonest.soonest_csv, urgent, *warnings, None
+        )
 
     def csv_row(self, texts: tuple[str | None, ...]) -> tuple[str, bool, int]:
         """``csv_text(answer(texts))``, whether the row failed, and its urgent deadlines: the same, without
@@ -367,31 +369,28 @@ class Caseload:
             if dates[later] < dates[earlier]:
                 return self._failure(texts)
         evaluated = []
-        cells: tuple[str, ...] = ()
+        cells: list[str] = []
         soonest: _Evaluated | None = None
         urgent = warning_bits = 0
         dob = dates[self._born] if self._born is not None else None
-        adults = self._adults
+        # A child when time started (engine.calculation_inputs) is rare, and every such case is different.
+        until = (self._adults.get(dob) or self._child_until(dob)) if dob is not None else None
         received_on = dates[self._received] if self._received is not None else None
         for group in plan.groups:
-            if group.position >= 0:
-                trigger = dates[group.position]
-            else:
-                trigger = latest_trigger(group.names, [dates[position] for position in group.positions])[1]
+            position = group.position
+            # The latest of several dates starts the clock (engine.latest_trigger); only the date matters here.
+            trigger = dates[position] if position >= 0 else max([dates[at] for at in group.positions])
             found = None
-            if dob is not None and group.children and trigger < (adults.get(dob) or self._child_until(dob)):
-                # A child when time started (engine.calculation_inputs): every such case is different.
+            if until is not None and group.children and trigger < until:
                 found = self._evaluate(group, trigger, dob, None)
             elif received_on is not None and group.review_rule is not None:
                 received = calculation_inputs(group.review_rule, trigger, None, received_on)[1]
                 if received is not None:
                     found = self._evaluate(group, trigger, None, received)
             if found is None:
-                found = group.evaluated.get(trigger)
-                if found is None:
-                    found = self._evaluate(group, trigger, None, None)
+                found = group.evaluated.get(trigger) or self._evaluate(group, trigger, None, None)
             evaluated.append(found)
-            cells += found.texts
+            cells.extend(found.texts)
             urgent += found.urgent
             warning_bits |= found.warnings
             if found.soonest_key is not None and (
@@ -399,8 +398,10 @@ class Caseload:
             ):
                 soonest = found
         incident = dates[self._incident] if self._incident is not None else None
-        if incident is not None and late_complaint(incident, complaint, self.today):
-            warning_bits |= _LATE
+        if incident is not None:
+            limit = self._limits.get(incident) or self._limit(incident)
+            if complaint > limit if complaint is not None else self.today > limit:  # engine.late_complaint
+                warning_bits |= _LATE
         if self._future_dates and not self._future_dates.isdisjoint(date_texts):
             warning_bits |= _FUTURE
         warnings = plan.warnings.get(warning_bits) or self._warnings(plan, warning_bits)
@@ -409,6 +410,13 @@ class Caseload:
     def failed(self, error: str) -> Answer:
         """The answer for a row that cannot be computed."""
         return Answer(None, (), (), None, ",", 0, (), "", error)
+
+    def _limit(self, incident: date) -> date:
+        """The last day of a complaint that is not late (``engine.complaint_limit``), remembered (bounded)."""
+        if len(self._limits) >= DATE_CACHE_SIZE:
+            self._limits.clear()
+        limit = self._limits[incident] = complaint_limit(incident)
+        return limit
 
     def _child_until(self, born: date) -> date:
         """``engine.child_until``, remembered (bounded) for the dates of birth of this caseload."""

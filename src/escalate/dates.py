@@ -65,6 +65,19 @@ def parse_date(text: str) -> date:
     form escalate prints, ``Sunday 1 March 2026``, checked against its weekday). Two-digit years, other
     separators and month-first dates are refused rather than guessed.
     """
+    if len(text) == 10:
+        # The two fixed-width forms of nearly every spreadsheet cell, read directly; anything unusual (or
+        # wrong) goes the long way below, which words the error.
+        if text[2] == "/" and text[5] == "/":
+            year_text, month_text, day_text = text[6:], text[3:5], text[:2]
+        elif text[4] == "-" and text[7] == "-":
+            year_text, month_text, day_text = text[:4], text[5:7], text[8:]
+        else:
+            year_text = ""
+        if year_text and (year_text + month_text + day_text).isdigit() and text.isascii():
+            year, month, day = int(year_text), int(month_text), int(day_text)
+            if EARLIEST_YEAR <= year <= LATEST_YEAR and 1 <= month <= 12 and 1 <= day <= days_in_month(year, month):
+                return date(year, month, day)
     cleaned = " ".join(text.split())
     if not cleaned:
         raise DateFormatError(f"no date given; use {ACCEPTED_FORMS}")

@@ -670,12 +670,13 @@ def shape_warnings(known: Collection[str]) -> tuple[Warning, ...]:
 def late_complaint(incident: date, complaint: date | None, today: date) -> bool:
     """Whether the complaint is, or would be if made today, more than 12 months after the incident
     (RULES.md section 4: the MPS may then decide that no further action is reasonable)."""
-    limit = _complaint_limit(incident)
+    limit = complaint_limit(incident)
     return complaint > limit if complaint is not None else today > limit
 
 
 @lru_cache(maxsize=4096)
-def _complaint_limit(incident: date) -> date:
+def complaint_limit(incident: date) -> date:
+    """The last day on which a complaint is not 'more than 12 months after the incident'."""
     return add_months(incident, 12)
 
 
