@@ -563,3 +563,68 @@ def test_route_calendar_options_need_ics(run_cli):
     result = run_cli("route", "--example", "--remind", "3")
     assert (result.code, result.stdout) == (2, "")
     assert result.stderr == "escalate: error: --remind: only used with --format ics\n"
+
+
+# --- escalate batch --format ics ---------------------------------------------------------------------------
+
+CASELOAD = Path(__file__).resolve().parent.parent / "examples" / "caseload.csv"
+
+
+def test_batch_calendar_has_every_case_with_unique_uids(run_cli):
+    import csv as csv_module
+
+    result = run_cli("batch", str(CASELOAD), "--today", "2026-11-21", "--format", "ics", "--calendar-name", "Team")
+    assert result.code == 0, result.stderr
+    calendar = parse(result.stdout.encode("utf-8"))
+    assert str(calendar["X-WR-CALNAME"]) == "Team"
+    uids = [str(event["UID"]) for event in calendar.events]
+    assert len(uids) == len(set(uids))
+    with CASELOAD.open(encoding="utf-8", newline="") as handle:
+        cases = list(csv_module.DictReader(handle))
+    expected = 0
+    for case in cases:
+        facts = {key.lower().replace(" ", "_"): value for key, value in case.items()}
+        report = compute_deadlines(
+            Facts.from_strings(
+                {k: v for k, v in facts.items() if k in {f for f in Facts.__dataclass_fields__ if f != "today"}},
+                today=date(2026, 11, 21),
+            )
+        )
+        events = events_by_rule(calendar, report, case["Case ref"])
+        assert set(events) == {d.id for d in report.deadlines if d.status != "passed"}, case["Case ref"]
+        expected += len(events)
+    assert expected == len(uids)
+    assert "12 rows read, 0 with errors" in result.stderr
+
+
+def test_batch_calendar_from_the_output_extension_and_rows_with_errors(run_cli, tmp_path):
+    source = tmp_path / "cases.csv"
+    source.write_text(
+        "Case ID,Outcome date,Incident date\nA-1,2026-11-03,2026-06-01\nA-2,31/02/2026,\nA-1,2026-11-10,\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "team.ics"
+    result = run_cli("batch", str(source), "-o", str(target), "--today", "2026-11-21")
+    assert result.code == 3  # some rows carry errors (README, exit codes)
+    assert "row 2: outcome_date: '31/02/2026' is not a real date" in result.stderr
+    calendar = parse(target.read_bytes())
+    titles = {str(event["SUMMARY"]) for event in calendar.events}
+    assert "[A-1] Ask for a review of the outcome" in titles
+    assert "[A-1 (row 3)] Ask for a review of the outcome" in titles  # a repeated reference keeps its own events
+
+
+def test_batch_calendar_options_need_ics(run_cli):
+    result = run_cli("batch", str(CASELOAD), "--today", "2026-11-21", "--remind", "3")
+    assert (result.code, result.stdout) == (2, "")
+    assert result.stderr == "escalate: error: --remind: only used with --format ics\n"
+
+
+def test_batch_calendar_from_json_lines_on_stdin(run_cli):
+    lines = '{"case_ref": "J-1", "outcome_date": "2026-11-03"}\n{"case_ref": "J-2", "sar_date": "2026-11-01"}\n'
+    result = run_cli("batch", "-", "--format", "ics", "--today", "2026-11-21", stdin=lines)
+    assert result.code == 0, result.stderr
+    titles = {str(event["SUMMARY"]) for event in parse(result.stdout.encode("utf-8")).events}
+    assert titles == {
+        "[J-1] Ask for a review of the outcome",
+        "[J-2] Chase if nothing by: the police's reply to your subject access request",
+    }

@@ -20,6 +20,7 @@ from escalate.errors import EscalateError, ExitCode, InputError
 from escalate.facts import CHOICE_FACTS, DATE_FACTS, FACT_HELP, FLAG_FACTS, Facts, read_date
 
 if TYPE_CHECKING:
+    from escalate.batch_io import BatchOptions
     from escalate.ics import CalendarOptions
 
 app = typer.Typer(
@@ -80,14 +81,14 @@ def _gathered(
     named ``into``: many commands share the same options without repeating them in each signature."""
     names = tuple(parameter.name for parameter in parameters)
 
-    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
         signature = inspect.signature(command)
         own = [parameter for parameter in signature.parameters.values() if parameter.name != into]
 
         @functools.wraps(command)
-        def wrapper(**kwargs: Any) -> None:
+        def wrapper(**kwargs: Any) -> Any:
             gathered = {name: kwargs.pop(name) for name in names}
-            command(**{into: gathered}, **kwargs)
+            return command(**{into: gathered}, **kwargs)
 
         combined = own + list(parameters)
         wrapper.__signature__ = signature.replace(parameters=combined)  # type: ignore[attr-defined]
@@ -165,7 +166,7 @@ def _calendar_parameters() -> tuple[inspect.Parameter, ...]:
     )
 
 
-def with_calendar_options(command: Callable[..., None]) -> Callable[..., None]:
+def with_calendar_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Give a command the options of calendar export (``--remind``, ``--include-passed``, ``--case-ref``,
     ``--calendar-name``), collected into a mapping passed as ``calendar_text``."""
     return _gathered(_calendar_parameters(), "calendar_text")(command)
@@ -370,7 +371,9 @@ def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
 
 
 @app.command()
+@with_calendar_options
 def batch(
+    calendar_text: Mapping[str, Any],
     source: Annotated[
         str,
         typer.Argument(metavar="FILE", help="The caseload: a CSV or JSON Lines file, or - for standard input."),
@@ -382,7 +385,10 @@ def batch(
     output_format: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", metavar="FORMAT", help="csv or jsonl (default: from -o's extension, else as the input)."
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="csv, jsonl or ics (one calendar for the caseload; default: from -o's extension, else as the input).",
         ),
     ] = None,
     input_format: Annotated[
@@ -419,15 +425,21 @@ def batch(
     from escalate import batch_io
     from escalate.engine import check_only
 
+    ics = (output_format or "").strip().lower() == "ics" or (
+        output_format is None and output is not None and output.lower().endswith(".ics")
+    )
+    calendar = calendar_options(calendar_text, ics=ics)
     options = batch_io.BatchOptions(
         today=resolve_today(today),
         only=check_only(split_only(only)),
         input_format=batch_io.format_of(source, input_format, "--input-format"),
-        output_format=batch_io.format_of(output, output_format, "--format"),
+        output_format=None if ics else batch_io.format_of(output, output_format, "--format"),
         encoding=encoding,
     )
     if batch_io.same_file(source, output):
         fail(f"-o: '{output}' is the input file; write the result to another file")
+    if ics:
+        return _batch_calendar(source, output, options, calendar)
     if source != "-" and (options.input_format, options.output_format) == (
         batch_io.BatchFormat.JSONL,
         batch_io.BatchFormat.CSV,
@@ -446,6 +458,27 @@ def batch(
     except batch_io.BatchOutputError as error:
         fail(str(error), ExitCode.OUTPUT_ERROR)
     sys.stderr.write(batch_io.summary_line(summary) + "\n")
+    return ExitCode.ROWS_WITH_ERRORS if summary.errors else ExitCode.OK
+
+
+def _batch_calendar(
+    source: str, output: str | None, options: "BatchOptions", calendar: "CalendarOptions | None"
+) -> int:
+    """`escalate batch --format ics`: one calendar for the caseload; rows that cannot be computed are named,
+    with their errors, on standard error."""
+    from escalate import batch_io
+    from escalate.batch_calendar import SHOWN_ERRORS, run_batch_calendar
+
+    try:
+        with batch_io.open_input(source, options.encoding) as opened, batch_io.open_output(output) as sink:
+            summary, row_errors = run_batch_calendar(opened.lines, sink, options, calendar)
+    except batch_io.BatchOutputError as error:
+        fail(str(error), ExitCode.OUTPUT_ERROR)
+    for row_error in row_errors[:SHOWN_ERRORS]:
+        sys.stderr.write(f"escalate: row {row_error.row}: {row_error.message} (not in the calendar)\n")
+    if len(row_errors) > SHOWN_ERRORS:
+        sys.stderr.write(f"escalate: ... and {len(row_errors) - SHOWN_ERRORS} more rows with errors\n")
+    sys.stderr.write(batch_io.summary_line(summary).replace(" (see the error column)", "") + "\n")
     return ExitCode.ROWS_WITH_ERRORS if summary.errors else ExitCode.OK
 
 

@@ -1,0 +1,145 @@
+"""`escalate batch --format ics`: one calendar for a whole caseload (issue 5).
+
+Each row that can be computed becomes a case in the calendar, named by its reference column (``case_id``,
+``case_ref``, ``reference`` ...; else ``row N``) so that every case's events have their own stable UIDs. A
+calendar is one document, so unlike CSV and JSON Lines output it is built in memory: meant for a team's
+caseload of hundreds or thousands of cases, not a million. Rows that cannot be computed are not lost: each is
+named, with its row number and error, on standard error, and the batch exits 3.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from itertools import chain
+from typing import TYPE_CHECKING, Any, TextIO
+
+from escalate.batch import _UNREADABLE, URGENT_STATUSES, _as_text, column_fact, fact_columns
+from escalate.batch_io import BatchFormat, BatchOptions, Summary, _json_records
+from escalate.engine import Deadline, Report, compute_deadlines
+from escalate.errors import InputError
+from escalate.facts import Facts
+from escalate.rules import Owner
+
+if TYPE_CHECKING:
+    from escalate.ics import CalendarOptions
+    from escalate.route import Route
+
+REFERENCE_COLUMNS: tuple[str, ...] = (
+    "case_id",
+    "case_ref",
+    "case_reference",
+    "case",
+    "reference",
+    "ref",
+    "client_ref",
+    "client_reference",
+    "file_ref",
+    "id",
+)
+"""Column names (normalised as fact columns are) that hold a case's reference, in order of preference."""
+
+SHOWN_ERRORS = 20
+"""Rows with errors named one by one on standard error; the rest are counted."""
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    row: int
+    message: str
+
+
+def _normal(name: str) -> str:
+    return "_".join(name.replace("\ufeff", "").replace("-", " ").replace("_", " ").lower().split())
+
+
+def _records(lines: Iterator[str], input_format: BatchFormat) -> Iterator[tuple[Mapping[str, Any], str | None]]:
+    """Each row as a mapping of its columns, with the error of a row that cannot be read."""
+    if input_format is BatchFormat.JSONL:
+        for record in _json_records(lines):
+            yield record.row, record.error
+        return
+    reader = csv.reader(lines)
+    header = next(reader, [])
+    if header:
+        header[0] = header[0].removeprefix("\ufeff")
+    fact_columns(header)  # two columns meaning one fact: refused, as for CSV output
+    for row in reader:
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            yield {}, f"the row has {len(row)} cells, not {len(header)} as the header has"
+        else:
+            yield dict(zip(header, row, strict=True)), None
+
+
+def _facts(row: Mapping[str, Any], options: BatchOptions) -> Facts:
+    texts: dict[str, str | None] = {}
+    for key, value in row.items():
+        fact = column_fact(key) if isinstance(key, str) else None
+        if fact is None:
+            continue
+        if fact in texts:
+            raise InputError(f"two columns both mean {fact}; keep one of them")
+        text = _as_text(value)
+        if text is _UNREADABLE:
+            raise InputError(f"{fact}: expected text, not {type(value).__name__}")
+        texts[fact] = text
+    return Facts.from_strings(texts, today=options.today)
+
+
+def _reference(row: Mapping[str, Any], number: int) -> str:
+    by_name = {_normal(key): value for key, value in row.items() if isinstance(key, str)}
+    for name in REFERENCE_COLUMNS:
+        value = by_name.get(name)
+        if isinstance(value, str | int) and str(value).strip():
+            return " ".join(str(value).split())[:64]
+    return f"row {number}"
+
+
+def run_batch_calendar(
+    lines: Iterator[str], sink: TextIO, options: BatchOptions, calendar: CalendarOptions | None
+) -> tuple[Summary, list[RowError]]:
+    """Read a caseload and write one calendar with every case's deadlines; return the summary and the rows
+    that could not be computed."""
+    from escalate.render import write_calendar
+    from escalate.route import plan_route
+
+    summary = options.summary
+    reports: list[Report] = []
+    references: list[str] = []
+    seen: set[str] = set()
+    errors: list[RowError] = []
+    input_format = options.input_format
+    if input_format is None:  # standard input: JSON Lines if it starts with '{', as for the other outputs
+        first = next(lines, "")
+        input_format = BatchFormat.JSONL if first.lstrip().startswith("{") else BatchFormat.CSV
+        lines = chain([first], lines)
+    for number, (row, error) in enumerate(_records(lines, input_format), start=1):
+        summary.rows += 1
+        try:
+            if error is not None:
+                raise InputError(error)
+            report = compute_deadlines(_facts(row, options), only=options.only)
+        except InputError as problem:
+            summary.errors += 1
+            errors.append(RowError(number, problem.describe()))
+            continue
+        reference = _reference(row, number)
+        if reference in seen:  # the same reference twice: each case keeps events of its own
+            reference = f"{reference} (row {number})"
+        seen.add(reference)
+        references.append(reference)
+        reports.append(report)
+        summary.urgent += sum(d.owner is Owner.YOU and d.status in URGENT_STATUSES for d in report.deadlines)
+    routes: dict[int, Route] = {}
+
+    def how_to(report: Report, deadline: Deadline) -> str | None:
+        route = routes.get(id(report))
+        if route is None:
+            route = routes[id(report)] = plan_route(report.facts, report=report)
+        return route.how_to(deadline)
+
+    write_calendar(reports, calendar, sink, case_refs=references, how_to=how_to)
+    return summary, errors
