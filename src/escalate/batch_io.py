@@ -215,8 +215,6 @@ def _csv_to_csv(
     starts = SPREADSHEET_TRIGGERS
     for block in _chunks(lines):
         rows = errors = urgent = 0
-        out: list[str] = []
-        put = out.append  # one write a block, not one a row
         rest = iter(block)
         for line in rest:
             if '"' in line:
@@ -225,7 +223,7 @@ def _csv_to_csv(
                 except csv.Error as error:
                     rows += 1
                     errors += 1
-                    put("," * (width - 1) + csv_text(caseload.failed(f"the row cannot be read as CSV: {error}")))
+                    write("," * (width - 1) + csv_text(caseload.failed(f"the row cannot be read as CSV: {error}")))
                     continue
                 text = None
             else:
@@ -235,7 +233,7 @@ def _csv_to_csv(
                 row = text.split(",")
             rows += 1
             if len(row) != width:
-                put(_ragged(row, width, caseload, line_of))
+                write(_ragged(row, width, caseload, line_of))
                 errors += 1
                 continue
             tail, failed, urgent_here = csv_row(texts_of(row))
@@ -252,10 +250,9 @@ def _csv_to_csv(
                 text, bad_bytes = _careful(row, header, line, options, line_of)
                 if bad_bytes is not None:
                     tail, failed, urgent_here = csv_text(caseload.failed(bad_bytes)), True, 0
-            put(text + tail)
+            write(text + tail)
             errors += failed
             urgent += urgent_here
-        write("".join(out))
         _count(summary, options, rows, errors, urgent)
     return summary
 
