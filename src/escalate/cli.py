@@ -546,9 +546,7 @@ def _command_name(info: Any) -> str:
 
 def _usage_error(error: Exception) -> int:
     """A mistake in the command itself (unknown option, missing value), in one line."""
-    if type(error).__name__ == "NoArgsIsHelpError":
-        ctx = getattr(error, "ctx", None)
-        sys.stdout.write((ctx.get_help() if ctx is not None else str(error)) + "\n")
+    if type(error).__name__ == "NoArgsIsHelpError":  # typer has already shown the help
         return ExitCode.OK
     message = error.format_message() if hasattr(error, "format_message") else str(error)
     ctx = getattr(error, "ctx", None)
