@@ -85,8 +85,13 @@ def added_columns(only: Collection[str] | None = None) -> tuple[str, ...]:
 def column_fact(name: str) -> str | None:
     """The fact a column holds, or None: names match case-insensitively, with spaces and hyphens taken as
     underscores (``Incident Date``, ``incident-date`` and ``INCIDENT_DATE`` all mean ``incident_date``)."""
-    key = "_".join(name.replace("\ufeff", "").replace("-", " ").replace("_", " ").lower().split())
+    key = column_key(name)
     return key if key in _BATCH_FACT_SET else None
+
+
+def column_key(name: str) -> str:
+    """A column's name as escalate compares names: lower case, words joined by underscores."""
+    return "_".join(name.replace("\ufeff", "").replace("-", " ").replace("_", " ").lower().split())
 
 
 _BATCH_FACT_SET = frozenset(BATCH_FACTS)
@@ -653,20 +658,33 @@ _FACT_POSITION = {name: index for index, name in enumerate(BATCH_FACTS)}
 
 def mapping_answer(caseload: Caseload, row: Mapping[str, Any]) -> Answer:
     """The answer for a row given as a mapping (a JSON object, or a library user's dict)."""
+    try:
+        found = fact_texts(row)
+    except InputError as error:
+        return caseload.failed(error.describe())
     texts: list[str | None] = [None] * len(BATCH_FACTS)
+    for fact, text in found.items():
+        texts[_FACT_POSITION[fact]] = text
+    return caseload.answer(tuple(texts))
+
+
+def fact_texts(row: Mapping[str, Any]) -> dict[str, str | None]:
+    """The facts of a row given as a mapping, as text; an InputError when two keys mean one fact or a value
+    cannot be a fact's text."""
+    texts: dict[str, str | None] = {}
     seen: dict[str, str] = {}
     for key, value in row.items():
         fact = column_fact(key) if isinstance(key, str) else None
         if fact is None:
             continue
         if fact in seen:
-            return caseload.failed(f"'{seen[fact]}' and '{key}' both mean {fact}; keep one of them")
+            raise InputError(f"'{seen[fact]}' and '{key}' both mean {fact}; keep one of them")
         seen[fact] = key
         text = _as_text(value)
         if text is _UNREADABLE:
-            return caseload.failed(f"{fact}: expected text, not {json_kind(value)}")
-        texts[_FACT_POSITION[fact]] = text
-    return caseload.answer(tuple(texts))
+            raise InputError(f"{fact}: expected text, not {json_kind(value)}")
+        texts[fact] = text
+    return texts
 
 
 def _as_text(value: Any) -> Any:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING, Any, TextIO
 
-from escalate.batch import _UNREADABLE, URGENT_STATUSES, _as_text, column_fact, fact_columns
+from escalate.batch import URGENT_STATUSES, column_key, fact_columns, fact_texts
 from escalate.batch_io import BatchFormat, BatchOptions, Summary, _json_records
 from escalate.engine import Deadline, Report, compute_deadlines
 from escalate.errors import InputError
@@ -50,10 +50,6 @@ class RowError:
     message: str
 
 
-def _normal(name: str) -> str:
-    return "_".join(name.replace("\ufeff", "").replace("-", " ").replace("_", " ").lower().split())
-
-
 def _records(lines: Iterator[str], input_format: BatchFormat) -> Iterator[tuple[Mapping[str, Any], str | None]]:
     """Each row as a mapping of its columns, with the error of a row that cannot be read."""
     if input_format is BatchFormat.JSONL:
@@ -74,23 +70,8 @@ def _records(lines: Iterator[str], input_format: BatchFormat) -> Iterator[tuple[
             yield dict(zip(header, row, strict=True)), None
 
 
-def _facts(row: Mapping[str, Any], options: BatchOptions) -> Facts:
-    texts: dict[str, str | None] = {}
-    for key, value in row.items():
-        fact = column_fact(key) if isinstance(key, str) else None
-        if fact is None:
-            continue
-        if fact in texts:
-            raise InputError(f"two columns both mean {fact}; keep one of them")
-        text = _as_text(value)
-        if text is _UNREADABLE:
-            raise InputError(f"{fact}: expected text, not {type(value).__name__}")
-        texts[fact] = text
-    return Facts.from_strings(texts, today=options.today)
-
-
 def _reference(row: Mapping[str, Any], number: int) -> str:
-    by_name = {_normal(key): value for key, value in row.items() if isinstance(key, str)}
+    by_name = {column_key(key): value for key, value in row.items() if isinstance(key, str)}
     for name in REFERENCE_COLUMNS:
         value = by_name.get(name)
         if isinstance(value, str | int) and str(value).strip():
@@ -121,7 +102,7 @@ def run_batch_calendar(
         try:
             if error is not None:
                 raise InputError(error)
-            report = compute_deadlines(_facts(row, options), only=options.only)
+            report = compute_deadlines(Facts.from_strings(fact_texts(row), today=options.today), only=options.only)
         except InputError as problem:
             summary.errors += 1
             errors.append(RowError(number, problem.describe()))
