@@ -176,3 +176,9 @@ def test_route_examples_run(script: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert "NOW" in done.stdout and "not legal advice" in done.stdout
+
+
+def test_route_renderer_mapping_covers_every_format() -> None:
+    from escalate.render_route import ROUTE_RENDERERS, RouteFormat
+
+    assert set(ROUTE_RENDERERS) == set(RouteFormat)

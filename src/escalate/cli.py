@@ -344,6 +344,7 @@ def route(
 
     Example: escalate route --complaint-date 2026-05-02 --outcome-date 2026-11-03 --schedule3 yes
     """
+    from escalate.render import RenderOptions
     from escalate.render_route import RouteFormat, render_route
     from escalate.route import plan_route
 
@@ -352,7 +353,7 @@ def route(
     fact_text, facts = read_facts(fact_text, today, example=example)
     if ask:
         facts = _ask(fact_text, facts.today)
-    render_route(plan_route(facts), chosen, calendar=calendar)
+    render_route(plan_route(facts), chosen, options=RenderOptions(calendar))
 
 
 def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:

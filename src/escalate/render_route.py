@@ -24,6 +24,7 @@ from escalate.facts import DATE_FACTS, FACT_HELP
 from escalate.render import (
     STATUS_STYLE,
     STATUS_WORDS,
+    RenderOptions,
     _box,
     _days,
     _when,
@@ -367,24 +368,28 @@ def route_ics(route: Route, stream: TextIO, calendar: CalendarOptions | None = N
     write_calendar([route.report], calendar, stream, how_to=lambda _report, deadline: route.how_to(deadline))
 
 
-ROUTE_RENDERERS: Mapping[RouteFormat, Callable[[Route, TextIO], None]] = {
-    RouteFormat.TABLE: _table_to_stream,
-    RouteFormat.JSON: route_json,
-    RouteFormat.MARKDOWN: route_markdown,
-    RouteFormat.ICS: route_ics,
+def _with_options(render: Callable[[Route, TextIO], None]) -> Callable[[Route, TextIO, RenderOptions], None]:
+    """A renderer that takes no options."""
+
+    def run(route: Route, stream: TextIO, options: RenderOptions) -> None:
+        render(route, stream)
+
+    return run
+
+
+ROUTE_RENDERERS: Mapping[RouteFormat, Callable[[Route, TextIO, RenderOptions], None]] = {
+    RouteFormat.TABLE: _with_options(_table_to_stream),
+    RouteFormat.JSON: _with_options(route_json),
+    RouteFormat.MARKDOWN: _with_options(route_markdown),
+    RouteFormat.ICS: lambda route, stream, options: route_ics(route, stream, options.calendar),
 }
 
 
 def render_route(
-    route: Route,
-    output_format: RouteFormat,
-    stream: TextIO | None = None,
-    *,
-    calendar: CalendarOptions | None = None,
+    route: Route, output_format: RouteFormat, stream: TextIO | None = None, options: RenderOptions | None = None
 ) -> None:
-    """Write a route in the chosen format to ``stream`` (standard output by default)."""
-    target = stream if stream is not None else sys.stdout
-    if output_format is RouteFormat.ICS:
-        route_ics(route, target, calendar)
-    else:
-        ROUTE_RENDERERS[output_format](route, target)
+    """Write a route in the chosen format to ``stream`` (standard output by default), with the options that
+    format uses (as for ``render.render_deadlines``)."""
+    ROUTE_RENDERERS[output_format](
+        route, stream if stream is not None else sys.stdout, options if options is not None else RenderOptions()
+    )
