@@ -628,3 +628,17 @@ def test_batch_calendar_from_json_lines_on_stdin(run_cli):
         "[J-1] Ask for a review of the outcome",
         "[J-2] Chase if nothing by: the police's reply to your subject access request",
     }
+
+
+@pytest.mark.parametrize(
+    ("stdin", "expected"),
+    [
+        ("", "the input is empty"),
+        ("a,b\n1,2\n", "no column of the first row ('a', 'b') names a fact"),
+        (b"\xff\xfeO\x00u\x00", "looks like UTF-16"),
+    ],
+)
+def test_batch_calendar_refuses_unreadable_input_as_csv_output_does(run_cli, stdin, expected):
+    result = run_cli("batch", "-", "--format", "ics", "--today", "2026-11-21", stdin=stdin)
+    assert (result.code, result.stdout) == (2, "")
+    assert result.stderr.count("\n") == 1 and expected in result.stderr

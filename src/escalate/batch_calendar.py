@@ -12,11 +12,10 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from itertools import chain
 from typing import TYPE_CHECKING, Any, TextIO
 
 from escalate.batch import URGENT_STATUSES, column_key, fact_columns, fact_texts
-from escalate.batch_io import BatchFormat, BatchOptions, Summary, _json_records
+from escalate.batch_io import BatchFormat, BatchOptions, Summary, _json_records, missing_header, opened_input
 from escalate.engine import Deadline, Report, compute_deadlines
 from escalate.errors import InputError
 from escalate.facts import Facts
@@ -60,7 +59,8 @@ def _records(lines: Iterator[str], input_format: BatchFormat) -> Iterator[tuple[
     header = next(reader, [])
     if header:
         header[0] = header[0].removeprefix("\ufeff")
-    fact_columns(header)  # two columns meaning one fact: refused, as for CSV output
+    if not fact_columns(header):  # also refuses two columns meaning one fact, as for CSV output
+        raise missing_header(header)
     for row in reader:
         if not any(cell.strip() for cell in row):
             continue
@@ -92,11 +92,8 @@ def run_batch_calendar(
     references: list[str] = []
     seen: set[str] = set()
     errors: list[RowError] = []
-    input_format = options.input_format
-    if input_format is None:  # standard input: JSON Lines if it starts with '{', as for the other outputs
-        first = next(lines, "")
-        input_format = BatchFormat.JSONL if first.lstrip().startswith("{") else BatchFormat.CSV
-        lines = chain([first], lines)
+    lines = opened_input(lines, options)
+    input_format = options.input_format or BatchFormat.CSV
     for number, (row, error) in enumerate(_records(lines, input_format), start=1):
         summary.rows += 1
         try:
@@ -122,5 +119,5 @@ def run_batch_calendar(
             route = routes[id(report)] = plan_route(report.facts, report=report)
         return route.how_to(deadline)
 
-    write_calendar(reports, calendar, sink, case_refs=references, how_to=how_to)
+    write_calendar(reports, calendar, sink, case_refs=references, how_to=how_to, warn=False)
     return summary, errors

@@ -135,6 +135,20 @@ def run_batch(lines: Iterable[str], sink: TextIO, options: BatchOptions) -> Summ
 
     Raises BatchInputError, before writing anything, when the input cannot be read at all.
     """
+    lines = opened_input(lines, options)
+    if options.output_format is None:
+        options.output_format = options.input_format
+    if options.input_format is BatchFormat.CSV:
+        return _run_csv(lines, sink, options)
+    return _run_jsonl(lines, sink, options)
+
+
+def opened_input(lines: Iterable[str], options: BatchOptions) -> Iterator[str]:
+    """The lines of a caseload, checked to be readable at all (not empty, not UTF-16), with its format
+    settled in ``options.input_format`` (JSON Lines if the first line starts with '{', else CSV).
+
+    Raises BatchInputError, before anything is written, when the input cannot be read.
+    """
     lines = iter(lines)
     first = next(lines, None)
     while first is not None and not first.strip():
@@ -146,14 +160,9 @@ def run_batch(lines: Iterable[str], sink: TextIO, options: BatchOptions) -> Summ
             "the input looks like UTF-16 text (as Excel's 'Unicode text' saves it); save it as 'CSV UTF-8', "
             "or give --encoding utf-16"
         )
-    lines = chain([first], lines)
     if options.input_format is None:
         options.input_format = BatchFormat.JSONL if first.lstrip().startswith("{") else BatchFormat.CSV
-    if options.output_format is None:
-        options.output_format = options.input_format
-    if options.input_format is BatchFormat.CSV:
-        return _run_csv(lines, sink, options)
-    return _run_jsonl(lines, sink, options)
+    return chain([first], lines)
 
 
 def _chunks(items: Iterator[Any]) -> Iterator[list[Any]]:
@@ -167,7 +176,7 @@ def _encoding_error(options: BatchOptions, column: str) -> str:
     )
 
 
-def _missing_header(header: Sequence[str]) -> BatchInputError:
+def missing_header(header: Sequence[str]) -> BatchInputError:
     shown = ", ".join(f"'{cell}'" for cell in header[:4]) + (", ..." if len(header) > 4 else "")
     return BatchInputError(
         f"no column of the first row ({shown}) names a fact; the first row must be a header with columns "
@@ -184,7 +193,7 @@ def _run_csv(lines: Iterator[str], sink: TextIO, options: BatchOptions) -> Summa
         header[0] = header[0].removeprefix("\ufeff")  # a byte order mark that another encoding left
     found = fact_columns(header)
     if not found:
-        raise _missing_header(header)
+        raise missing_header(header)
     caseload = Caseload(tuple(found), today=options.today, only=options.only)
     texts_of = picker(list(found.values()))
     if options.output_format is BatchFormat.JSONL:

@@ -275,6 +275,7 @@ def write_calendar(
     *,
     case_refs: Sequence[str | None] | None = None,
     how_to: Callable[[Report, Deadline], str | None] | None = None,
+    warn: bool = True,
 ) -> None:
     """One calendar for one case or many (``case_refs`` beside ``reports``; by default the option's reference),
     as bytes on ``stream``; the warnings, and what was left out, on stderr."""
@@ -291,8 +292,9 @@ def write_calendar(
     )
     write_bytes(data, stream)
     console = make_console(stderr=True)
-    if len(reports) == 1:
-        warnings_text(reports[0], console)
+    if warn:
+        for report in reports:
+            warnings_text(report, console)
     total = sum(len(report.deadlines) for report in reports)
     left_out = 0 if chosen.include_passed else sum(d.status == "passed" for r in reports for d in r.deadlines)
     if left_out:
