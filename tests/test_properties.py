@@ -30,6 +30,8 @@ from hypothesis import strategies as st
 from escalate import Facts, compute_deadlines
 from escalate.calendars import is_court_open_day, is_working_day
 from escalate.dates import add_months, add_years
+from escalate.engine import calculate, runs_from_birthday
+from escalate.rules import RULES_BY_ID
 
 FAST = settings(
     max_examples=200,
@@ -296,3 +298,29 @@ def test_later_trigger_never_earlier(
 
     early, late = dates_for(first), dates_for(first + days(gap))
     assert all(a <= b for a, b in zip(early, late, strict=True)), (early, late)
+
+
+@pytest.mark.parametrize("rule_id", sorted(CHILD_RULES))
+@QUICK
+@given(
+    born=st.dates(min_value=date(1970, 1, 1), max_value=date(2030, 12, 31)),
+    first_age=st.integers(min_value=0, max_value=18 * 366),
+    second_age=st.integers(min_value=0, max_value=18 * 366),
+)
+def test_runs_from_birthday_means_the_trigger_does_not_matter(
+    rule_id: str, born: date, first_age: int, second_age: int
+) -> None:
+    """A caseload works a child's deadline out once per date of birth when ``runs_from_birthday`` says the
+    trigger no longer matters (s.28): the dates must then be the same for any such trigger."""
+    rule = RULES_BY_ID[rule_id]
+    triggers = [born + days(first_age), born + days(second_age)]
+    found = {
+        calculate(rule_id, trigger, date_of_birth=born)[:3]
+        for trigger in triggers
+        if runs_from_birthday(rule, trigger, born)
+    }
+    assert len(found) <= 1, found
+    if found:  # and they are the dates from the 18th birthday (s.28), safe the day before
+        safe, last, _ = found.pop()
+        assert last == add_years(date(born.year + 18, born.month, born.day), rule.period.months // 12)
+        assert safe == last - days(1)

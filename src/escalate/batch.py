@@ -28,6 +28,7 @@ from escalate.engine import (
     compute_deadlines,
     deadline_dates,
     known_dates,
+    runs_from_birthday,
     shape_warnings,
     trigger_facts,
 )
@@ -328,6 +329,7 @@ class Caseload:
         self._rules: dict[tuple[frozenset[str], Investigation, bool], Any] = {}
         self._parts: dict[DeadlineDates, _Part] = {}
         self._adults: dict[date, date] = {}
+        self._from_birthday: dict[tuple[str, date], tuple[DeadlineDates, _Part]] = {}
         self._limits: dict[date, date] = {}
         self._empty_tail = "," * (len(self.columns) - 1)
 
@@ -564,6 +566,10 @@ class Caseload:
             rule_born, rule_received = calculation_inputs(rule, trigger, born, received)
             if common is not None and rule_born is None and rule_received is None:
                 deadline, part = common.deadlines[index], common.parts[index]
+            elif rule_born is not None and runs_from_birthday(rule, trigger, rule_born):
+                deadline, part = self._from_birthday.get((rule.id, rule_born)) or self._birthday(
+                    rule, trigger, rule_born
+                )
             else:
                 keep = rule_born is None and rule_received is None
                 # A child's or a late-received outcome's dates are seldom asked for twice: not cached, so
@@ -585,6 +591,15 @@ class Caseload:
                 group.evaluated.clear()
             group.evaluated[trigger] = evaluated
         return evaluated
+
+    def _birthday(self, rule: Rule, trigger: date, born: date) -> tuple[DeadlineDates, _Part]:
+        """A child's deadline that runs from the 18th birthday whatever the trigger (``runs_from_birthday``),
+        remembered (bounded) by rule and date of birth."""
+        deadline = deadline_dates.__wrapped__(rule.id, trigger, born, None, self.today)
+        if len(self._from_birthday) >= DATE_CACHE_SIZE:
+            self._from_birthday.clear()
+        found = self._from_birthday[rule.id, born] = deadline, self._part(rule, deadline, keep=False)
+        return found
 
     def _part(self, rule: Rule, deadline: DeadlineDates, *, keep: bool) -> _Part:
         """What one deadline adds to a row."""

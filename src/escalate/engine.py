@@ -416,6 +416,19 @@ def child_until(date_of_birth: date) -> date:
     return _eighteenth_birthdays(date_of_birth)[1]
 
 
+def runs_from_birthday(rule: Rule, trigger_date: date, date_of_birth: date) -> bool:
+    """Whether the s.28 rule for children replaces the clock entirely: time started before an 18th birthday
+    that is the same on both readings, and the period from that birthday ends after the period from the
+    trigger. The rule's dates then depend on the date of birth alone, not on the trigger date
+    (``_children``): a caseload works them out once for each date of birth."""
+    for_last, for_latest = _eighteenth_birthdays(date_of_birth)
+    return (
+        rule.children
+        and trigger_date < for_last == for_latest
+        and add_years(for_last, rule.period.months // 12) > rule.convention.last_day(trigger_date, rule.period)
+    )
+
+
 def calculation_inputs(
     rule: Rule, trigger_date: date, date_of_birth: date | None, received_date: date | None
 ) -> tuple[date | None, date | None]:
