@@ -324,7 +324,6 @@ class Caseload:
         self._born = self._date_position.get("date_of_birth")
         self._received = self._date_position.get("outcome_received_date")
         self._plans: dict[tuple[Any, ...], _Plan] = {}
-        self._plans_by_value: dict[tuple[Any, ...], _Plan] = {}
         self._evaluated: dict[tuple[str, ...], dict[Any, _Evaluated]] = {}
         self._rules: dict[tuple[frozenset[str], Investigation, bool], Any] = {}
         self._parts: dict[DeadlineDates, _Part] = {}
@@ -462,23 +461,6 @@ class Caseload:
         values = tuple(map(dict.__getitem__, self._readers, texts))
         if _UNREADABLE in values:
             return None
-        # Texts that spell the same values ('Yes', 'y') share one plan: most keys are found here.
-        same = (self._others_of(values), *key[1:])
-        plan = self._plans_by_value.get(same)
-        if plan is None:
-            plan = self._new_plan(values)
-            if plan is None:
-                return None
-            if len(self._plans_by_value) >= CACHE_SIZE:
-                self._plans_by_value.clear()
-            self._plans_by_value[same] = plan
-        if len(self._plans) >= CACHE_SIZE:
-            self._plans.clear()
-        self._plans[key] = plan
-        return plan
-
-    def _new_plan(self, values: tuple[Any, ...]) -> _Plan | None:
-        """The plan for rows with these values (None when they contradict each other)."""
         try:
             facts = Facts(today=self.today, **dict(zip(self.facts, values, strict=True)))
         except InputError:
@@ -505,7 +487,7 @@ class Caseload:
             + ",".join(f"{{{where[slot]}}}" if slot in where else ",,,," for slot in range(len(self.rule_ids)))
             + f",{{{len(where)}}}{literal},{{{len(where) + 1}}},\n"
         )
-        return _Plan(
+        plan = _Plan(
             order=order,
             groups=groups,
             shape_warnings=warnings,
@@ -517,6 +499,10 @@ class Caseload:
             template=template,
             warnings={},
         )
+        if len(self._plans) >= CACHE_SIZE:
+            self._plans.clear()
+        self._plans[key] = plan
+        return plan
 
     def _rules_plan(
         self, known: frozenset[str], investigation: Investigation, review_available: bool
