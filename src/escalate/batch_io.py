@@ -66,6 +66,10 @@ _SURROGATE = re.compile("[\udc80-\udcff]")
 """A byte that was not valid text in the input's encoding (kept as a lone surrogate)."""
 
 
+_QUOTED_RISK = re.compile('"[=+\\-@\t]')
+"""A quoted cell that starts with a formula character, on a line of CSV."""
+
+
 def neutralise(cell: str) -> str:
     """A cell made safe to open in a spreadsheet: one that would start a formula gets a leading
     apostrophe, as OWASP advises, so that it is shown as text and never run."""
@@ -227,14 +231,19 @@ def _csv_to_csv(
         rest = iter(block)
         for line in rest:
             if '"' in line:
+                reader = csv.reader(chain((line,), rest, lines))
                 try:
-                    row = next(csv.reader(chain((line,), rest, lines)))
+                    row = next(reader)
                 except csv.Error as error:
                     rows += 1
                     errors += 1
                     write("," * (width - 1) + csv_text(caseload.failed(f"the row cannot be read as CSV: {error}")))
                     continue
-                text = None
+                # A record on one line, quoted as csv quotes (cells that hold a comma or a quote): its text goes
+                # out as it came, unless a quoted cell starts with a formula character.
+                text = line.rstrip("\r\n")
+                if reader.line_num != 1 or _QUOTED_RISK.search(text) or text.count('"') % 2:
+                    text = None
             else:
                 text = line.rstrip("\r\n")
                 if not text:
