@@ -240,6 +240,28 @@ def test_cells_that_start_a_formula_are_neutralised_in_csv(run_cli, cell: str) -
     assert row["notes"] == "'" + cell and row["review_request_safe_date"] == "2026-12-01"
 
 
+@pytest.mark.parametrize("cell", ["=1+1", "+44 7700 900123", "-follow up", "@SUM(A1)", "\tx", 'say ""x"", "=y"'])
+@pytest.mark.parametrize("where", [0, 1, 2])
+def test_quoted_cells_that_start_a_formula_are_neutralised(run_cli, cell: str, where: int) -> None:
+    """Every cell quoted, in any column: a quoted line keeps its text only when no cell starts a formula."""
+    cells = ["x, y", "also, quoted", "z"]
+    cells[where] = cell
+    data = io.StringIO(newline="")
+    writer = csv.writer(data, quoting=csv.QUOTE_ALL)
+    writer.writerows([["a", "b", "c", "outcome_date"], [*cells, "2026-11-03"]])
+    result = batch_stdin(run_cli, data.getvalue())
+    assert result.code == 0
+    (row,) = rows_of(result.stdout)[1:]
+    expected = [("'" + c if c.startswith(("=", "+", "-", "@", "\t")) else c) for c in cells]
+    assert row[:3] == expected and table(result.stdout)[0]["review_request_safe_date"] == "2026-12-01"
+
+
+def test_a_quoted_line_with_nothing_to_neutralise_goes_out_as_it_came(run_cli) -> None:
+    line = '"MPS-1","Stop and search, Brixton","said ""no""",2026-11-03'
+    result = batch_stdin(run_cli, "case,notes,said,outcome_date\n" + line + "\n")
+    assert result.code == 0 and result.stdout.splitlines()[1].startswith(line + ",")
+
+
 def test_header_cells_are_neutralised_too(run_cli) -> None:
     result = batch_stdin(run_cli, "=cmd,outcome_date\nx,2026-11-03\n")
     assert rows_of(result.stdout)[0][0] == "'=cmd"
