@@ -267,7 +267,7 @@ class _Reader(dict[Any, Any]):
             self.future.clear()
         value: Any
         try:
-            value = read_fact(self.fact, text) if text is not None else None
+            value = read_fact(self.fact, text, remember=False) if text is not None else None
         except InputError:
             value = _UNREADABLE
             self.unreadable.add(text)
@@ -326,10 +326,10 @@ class Caseload:
         self._plans: dict[tuple[Any, ...], _Plan] = {}
         self._evaluated: dict[tuple[str, ...], dict[Any, _Evaluated]] = {}
         self._rules: dict[tuple[frozenset[str], Investigation, bool], Any] = {}
-        self._parts: dict[DeadlineDates, _Part] = {}
-        self._adults: dict[date, date] = {}
+        self._dated: dict[tuple[str, date], tuple[DeadlineDates, _Part]] = {}
         self._from_birthday: dict[tuple[str, date], tuple[DeadlineDates, _Part]] = {}
         self._limits: dict[date, date] = {}
+        self._warning_lists: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {}
         self._empty_tail = "," * (len(self.columns) - 1)
 
     # The answer ---------------------------------------------------------------------------------------
@@ -381,14 +381,15 @@ class Caseload:
         urgent = warning_bits = 0
         dob = dates[self._born] if self._born is not None else None
         # A child when time started (engine.calculation_inputs) is rare, and every such case is different.
-        until = (self._adults.get(dob) or self._child_until(dob)) if dob is not None else None
+        # A child when time started is possible only up to the year of the 18th birthday (engine.child_until).
+        child_years = dob.year + 18 if dob is not None else 0
         received_on = dates[self._received] if self._received is not None else None
         for group in plan.groups:
             position = group.position
             # The latest of several dates starts the clock (engine.latest_trigger); only the date matters here.
             trigger = dates[position] if position >= 0 else max([dates[at] for at in group.positions])
             found = None
-            if until is not None and group.children and trigger < until:
+            if group.children and trigger.year <= child_years and trigger < child_until(dob):
                 found = self._evaluate(group, trigger, dob, None)
             elif received_on is not None and group.review_rule is not None:
                 received = calculation_inputs(group.review_rule, trigger, None, received_on)[1]
@@ -424,15 +425,6 @@ class Caseload:
             self._limits.clear()
         limit = self._limits[incident] = complaint_limit(incident)
         return limit
-
-    def _child_until(self, born: date) -> date:
-        """``engine.child_until``, remembered (bounded) for the dates of birth of this caseload."""
-        until = self._adults.get(born)
-        if until is None:
-            if len(self._adults) >= DATE_CACHE_SIZE:
-                self._adults.clear()
-            until = self._adults[born] = child_until(born)
-        return until
 
     def _failure(self, texts: tuple[str | None, ...]) -> Answer:
         """The answer for a row whose facts cannot be read or contradict each other, with every fact that
@@ -552,18 +544,15 @@ class Caseload:
             rule_born, rule_received = calculation_inputs(rule, trigger, born, received)
             if common is not None and rule_born is None and rule_received is None:
                 deadline, part = common.deadlines[index], common.parts[index]
+            elif rule_born is None and rule_received is None:
+                deadline, part = self._dated.get((rule.id, trigger)) or self._date(rule, trigger)
             elif rule_born is not None and runs_from_birthday(rule, trigger, rule_born):
                 deadline, part = self._from_birthday.get((rule.id, rule_born)) or self._birthday(
                     rule, trigger, rule_born
                 )
-            else:
-                keep = rule_born is None and rule_received is None
-                # A child's or a late-received outcome's dates are seldom asked for twice: not cached, so
-                # that they do not push the common ones out of deadline_dates' cache.
-                deadline = (deadline_dates if keep else deadline_dates.__wrapped__)(
-                    rule.id, trigger, rule_born, rule_received, self.today
-                )
-                part = self._parts.get(deadline) or self._part(rule, deadline, keep=keep)
+            else:  # a child's or a late-received outcome's dates are seldom asked for twice: not kept
+                deadline = deadline_dates.__wrapped__(rule.id, trigger, rule_born, rule_received, self.today)
+                part = self._part(rule, deadline)
             deadlines.append(deadline)
             parts.append(part)
             bits |= part.warnings
@@ -578,19 +567,28 @@ class Caseload:
             group.evaluated[trigger] = evaluated
         return evaluated
 
+    def _date(self, rule: Rule, trigger: date) -> tuple[DeadlineDates, _Part]:
+        """A rule's deadline for a trigger date (``engine.deadline_dates``, whose own cache is not used: it
+        would hold the same again), remembered (bounded) for every group with the rule."""
+        deadline = deadline_dates.__wrapped__(rule.id, trigger, None, None, self.today)
+        if len(self._dated) >= CACHE_SIZE * 4:
+            self._dated.clear()
+        found = self._dated[rule.id, trigger] = deadline, self._part(rule, deadline)
+        return found
+
     def _birthday(self, rule: Rule, trigger: date, born: date) -> tuple[DeadlineDates, _Part]:
         """A child's deadline that runs from the 18th birthday whatever the trigger (``runs_from_birthday``),
         remembered (bounded) by rule and date of birth."""
         deadline = deadline_dates.__wrapped__(rule.id, trigger, born, None, self.today)
         if len(self._from_birthday) >= DATE_CACHE_SIZE:
             self._from_birthday.clear()
-        found = self._from_birthday[rule.id, born] = deadline, self._part(rule, deadline, keep=False)
+        found = self._from_birthday[rule.id, born] = deadline, self._part(rule, deadline)
         return found
 
-    def _part(self, rule: Rule, deadline: DeadlineDates, *, keep: bool) -> _Part:
+    def _part(self, rule: Rule, deadline: DeadlineDates) -> _Part:
         """What one deadline adds to a row."""
         beyond, christmas, rolled = calculation_flags([(rule, deadline)])
-        part = _Part(
+        return _Part(
             text=(
                 f"{deadline.safe_date.isoformat()},{deadline.last_day.isoformat()},"
                 f"{deadline.latest_date.isoformat()},{deadline.status},{deadline.days_left}"
@@ -599,11 +597,6 @@ class Caseload:
             mine=rule.owner is Owner.YOU and deadline.status != "passed",
             urgent=deadline.status in URGENT_STATUSES,
         )
-        if keep:
-            if len(self._parts) >= CACHE_SIZE * 4:
-                self._parts.clear()
-            self._parts[deadline] = part
-        return part
 
     def _warnings(self, plan: _Plan, bits: int) -> tuple[tuple[str, ...], str]:
         """A row's warnings in the engine's order, then the route's, and as CSV text."""
@@ -615,8 +608,14 @@ class Caseload:
             *plan.route_warnings,
         ]
         found = tuple(dict.fromkeys(warnings))
-        plan.warnings[bits] = found, csv_cell("; ".join(found))
-        return plan.warnings[bits]
+        # Many plans have the same warnings: each list is kept once.
+        shared = self._warning_lists.get(found)
+        if shared is None:
+            if len(self._warning_lists) >= CACHE_SIZE:
+                self._warning_lists.clear()
+            shared = self._warning_lists[found] = found, csv_cell("; ".join(found))
+        plan.warnings[bits] = shared
+        return shared
 
     # As CSV -------------------------------------------------------------------------------------------
 

@@ -224,11 +224,12 @@ class Facts:
         return cls(today=today, **kwargs)
 
 
-def read_fact(name: str, text: str) -> date | StrEnum | bool | None:
+def read_fact(name: str, text: str, *, remember: bool = True) -> date | StrEnum | bool | None:
     """One fact read from text, as typed or found in a batch file: None when the text is empty or, for a
-    yes/no fact, says the answer is unknown. Raises InputError naming the fact."""
+    yes/no fact, says the answer is unknown. Raises InputError naming the fact. ``remember=False`` keeps a
+    date out of ``parse_date``'s cache (for a caller with a cache of its own)."""
     if name in DATE_FACTS:
-        return read_date(name, text) if text.strip() else None
+        return read_date(name, text, remember=remember) if text.strip() else None
     if name in CHOICE_FACTS:
         return parse_choice(name, text, CHOICE_FACTS[name]) if text.strip() else None
     if name in FLAG_FACTS:
@@ -236,10 +237,10 @@ def read_fact(name: str, text: str) -> date | StrEnum | bool | None:
     raise InputError(f"'{name}' is not a fact escalate knows")
 
 
-def read_date(name: str, text: str) -> date:
+def read_date(name: str, text: str, *, remember: bool = True) -> date:
     """A date fact read from text; an InputError names the fact."""
     try:
-        return parse_date(text)
+        return (parse_date if remember else parse_date.__wrapped__)(text)
     except DateFormatError as error:
         raise InputError(f"{{{name}}}: {error}", name) from None
 
