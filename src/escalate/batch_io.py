@@ -19,16 +19,19 @@ import stat
 import sys
 import tempfile
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from functools import partial
 from itertools import chain, islice
 from pathlib import Path, PurePath
-from typing import Any, BinaryIO, NamedTuple, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, TextIO
 
 from escalate.batch import BATCH_FACTS, Answer, Caseload, fact_columns, json_kind, mapping_answer, picker
 from escalate.errors import EscalateError
+
+if TYPE_CHECKING:
+    from escalate import batch_fork
 
 
 class BatchFormat(StrEnum):
@@ -45,7 +48,7 @@ FORMAT_EXTENSIONS: Mapping[str, BatchFormat] = {
     ".ndjson": BatchFormat.JSONL,
 }
 
-CHUNK = 8192
+CHUNK = 512
 """Lines read at a time, and between two calls of the progress callback."""
 
 
@@ -130,7 +133,14 @@ class BatchOptions:
     twice. Otherwise the columns are the keys of the first object."""
     progress: Callable[[int], None] | None = None
     """Called with the number of rows so far, after each chunk of lines."""
+    source: str | None = None
+    """The path of the input, where it is a file: a large CSV file is shared between two processes
+    (``escalate.batch_fork``)."""
+    parallel: bool = True
+    """Whether a large CSV file may be shared between two processes."""
     summary: Summary = field(default_factory=Summary)
+    lines_skipped: int = 0
+    """Blank lines before the header (set by ``opened_input``)."""
 
 
 def run_batch(lines: Iterable[str], sink: TextIO, options: BatchOptions) -> Summary:
@@ -156,6 +166,7 @@ def opened_input(lines: Iterable[str], options: BatchOptions) -> Iterator[str]:
     lines = iter(lines)
     first = next(lines, None)
     while first is not None and not first.strip():
+        options.lines_skipped += 1
         first = next(lines, None)
     if first is None:
         raise BatchInputError("the input is empty: expected a header row naming the columns, then one row per case")
@@ -192,7 +203,8 @@ def missing_header(header: Sequence[str]) -> BatchInputError:
 
 
 def _run_csv(lines: Iterator[str], sink: TextIO, options: BatchOptions) -> Summary:
-    header = next(csv.reader(lines))  # reads the lines of the header record, and no more
+    header_reader = csv.reader(lines)
+    header = next(header_reader)  # reads the lines of the header record, and no more
     if header:
         header[0] = header[0].removeprefix("\ufeff")  # a byte order mark that another encoding left
     found = fact_columns(header)
@@ -204,7 +216,71 @@ def _run_csv(lines: Iterator[str], sink: TextIO, options: BatchOptions) -> Summa
         return _csv_to_jsonl(lines, header, texts_of, caseload, sink, options)
     line_of = CsvLines()
     sink.write(line_of(header) + "," + ",".join(caseload.columns) + "\n")
-    return _csv_to_csv(lines, header, texts_of, caseload, sink, options, line_of)
+    run = partial(_csv_to_csv, header=header, texts_of=texts_of, caseload=caseload, line_of=line_of)
+    if options.parallel and options.source is not None:
+        from escalate import batch_fork
+
+        codec = codecs.lookup(options.encoding).name
+        split = batch_fork.find_split(options.source, codec)
+        if split is not None:
+            read = options.lines_skipped + header_reader.line_num
+            return _in_two(run, lines, sink, options, split, read, codec)
+    return run(lines, sink=sink, options=options)
+
+
+def _in_two(
+    run: Callable[..., Summary],
+    lines: Iterator[str],
+    sink: TextIO,
+    options: BatchOptions,
+    split: batch_fork.Split,
+    read: int,
+    codec: str,
+) -> Summary:
+    """The rows after the header, the second half worked out by a second process (``escalate.batch_fork``):
+    the same output as ``run(lines)`` alone."""
+    from escalate import batch_fork
+
+    source = options.source
+    assert source is not None
+
+    def second_half(out: TextIO) -> batch_fork.Counts:
+        with batch_fork.open_at(source, split.offset, codec) as rest:
+            done = run(rest, sink=out, options=replace(options, progress=None, summary=Summary()))
+        return done.rows, done.errors, done.urgent
+
+    try:
+        started = batch_fork.forked(second_half)
+    except OSError:  # no process to spare: this one does it all
+        return run(lines, sink=sink, options=options)
+    overflow = _Overflow(lines)
+    with started as second:
+        run(islice(lines, max(split.lines - read, 0)), sink=sink, options=options, overflow=overflow)
+        if overflow.used:  # a quoted cell ran across the split: go on alone, as one process would
+            second.cancel()
+            return run(lines, sink=sink, options=options)
+        counts = second.result()
+        if counts is None:  # the second process failed: its half is done here
+            with batch_fork.open_at(source, split.offset, codec) as rest:
+                return run(rest, sink=sink, options=options)
+        second.copy_to(sink)
+        _count(options.summary, options, *counts)
+    return options.summary
+
+
+class _Overflow:
+    """The lines after the first half, read only by a quoted record that runs on past it."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self.lines = lines
+        self.used = False
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        self.used = True
+        return next(self.lines)
 
 
 def _csv_to_csv(
@@ -215,6 +291,7 @@ def _csv_to_csv(
     sink: TextIO,
     options: BatchOptions,
     line_of: CsvLines,
+    overflow: Iterable[str] = (),
 ) -> Summary:
     """The hot loop. Most lines of a caseload have no quotes: their cells are the text between the commas,
     and the line goes out as it came, unless a cell must be neutralised or holds bytes that were not text.
@@ -231,7 +308,7 @@ def _csv_to_csv(
         rest = iter(block)
         for line in rest:
             if '"' in line:
-                reader = csv.reader(chain((line,), rest, lines))
+                reader = csv.reader(chain((line,), rest, lines, overflow))
                 try:
                     row = next(reader)
                 except csv.Error as error:

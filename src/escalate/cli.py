@@ -410,6 +410,14 @@ def batch(
             "--only", help="Only these rule ids, comma-separated; only their columns are written.", metavar="ID[,ID]"
         ),
     ] = None,
+    parallel: Annotated[
+        bool,
+        typer.Option(
+            "--parallel/--no-parallel",
+            help="Share a large CSV file (4 MiB or more) between two processes where there are two cores; "
+            "the output is the same either way.",
+        ),
+    ] = True,
 ) -> int:
     """Add every deadline, the next step and the review body to each case of a caseload.
 
@@ -436,6 +444,8 @@ def batch(
         input_format=batch_io.format_of(source, input_format, "--input-format"),
         output_format=None if ics else batch_io.format_of(output, output_format, "--format"),
         encoding=encoding,
+        source=None if source == "-" else source,
+        parallel=parallel,
     )
     if batch_io.same_file(source, output):
         fail(f"-o: '{output}' is the input file; write the result to another file")

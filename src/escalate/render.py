@@ -11,6 +11,7 @@ import contextlib
 import io
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -349,6 +350,10 @@ def to_string(render: Callable[[TextIO], None]) -> str:
     return buffer.getvalue()
 
 
+REFRESH_SECONDS = 0.1
+"""How often the batch progress bar is drawn again, at most."""
+
+
 @contextlib.contextmanager
 def batch_progress(total_bytes: int | None, position: Callable[[], int | None]) -> Iterator[Callable[[int], None]]:
     """A progress bar on standard error for `escalate batch` (the caller shows it only on a terminal):
@@ -360,10 +365,17 @@ def batch_progress(total_bytes: int | None, position: Callable[[], int | None]) 
         if total_bytes
         else [TextColumn("{task.description}")]
     )
-    with Progress(*columns, console=make_console(stderr=True), transient=True) as progress:
+    # Refreshed as rows are done, not by a thread of its own: a large batch forks (escalate.batch_fork).
+    with Progress(*columns, console=make_console(stderr=True), transient=True, auto_refresh=False) as progress:
         task = progress.add_task("escalate batch: 0 rows", total=total_bytes or None)
 
+        shown = 0.0
+
         def update(rows: int) -> None:
+            nonlocal shown
             progress.update(task, completed=position() or 0, description=f"escalate batch: {rows:,} rows")
+            if (now := time.monotonic()) - shown >= REFRESH_SECONDS:
+                shown = now
+                progress.refresh()
 
         yield update
