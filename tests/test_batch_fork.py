@@ -218,3 +218,14 @@ def test_when_no_process_can_be_started_one_does_it_all(
     path = caseload(tmp_path, "".join(GOOD.format(n=n, day=n % 28 + 1) for n in range(300)))
     same_either_way(path)
     assert splitting == ["split"]
+
+
+@needs_fork
+def test_a_header_across_the_middle_is_not_split(tmp_path: Path, splitting: list[str]) -> None:
+    path = tmp_path / "cases.csv"
+    long_name = '"notes\n' + "more of the header\n" * 50 + '"'
+    path.write_text(f"case,outcome_date,{long_name}\nA,2026-11-03,x\n", encoding="utf-8")
+    split = batch_fork.find_split(str(path), "utf-8")
+    assert split is not None and split.lines < 50  # the middle falls inside the header
+    text = same_either_way(path)
+    assert splitting == [] and text.endswith("\n") and text.count("\nA,2026-11-03,x,") == 1

@@ -222,8 +222,8 @@ def _run_csv(lines: Iterator[str], sink: TextIO, options: BatchOptions) -> Summa
 
         codec = codecs.lookup(options.encoding).name
         split = batch_fork.find_split(options.source, codec)
-        if split is not None:
-            read = options.lines_skipped + header_reader.line_num
+        read = options.lines_skipped + header_reader.line_num
+        if split is not None and split.lines >= read:  # (not a header that runs on past the middle)
             return _in_two(run, lines, sink, options, split, read, codec)
     return run(lines, sink=sink, options=options)
 
@@ -255,7 +255,7 @@ def _in_two(
         return run(lines, sink=sink, options=options)
     overflow = _Overflow(lines)
     with started as second:
-        run(islice(lines, max(split.lines - read, 0)), sink=sink, options=options, overflow=overflow)
+        run(islice(lines, split.lines - read), sink=sink, options=options, overflow=overflow)
         if overflow.used:  # a quoted cell ran across the split: go on alone, as one process would
             second.cancel()
             return run(lines, sink=sink, options=options)
