@@ -380,8 +380,8 @@ class Caseload:
         soonest: _Evaluated | None = None
         urgent = warning_bits = 0
         dob = dates[self._born] if self._born is not None else None
-        # A child when time started (engine.calculation_inputs) is rare, and every such case is different.
-        # A child when time started is possible only up to the year of the 18th birthday (engine.child_until).
+        # A child when time started (engine.calculation_inputs) is rare, and possible only up to the year of
+        # the 18th birthday (engine.child_until): the year is tested first.
         child_years = dob.year + 18 if dob is not None else 0
         received_on = dates[self._received] if self._received is not None else None
         for group in plan.groups:
@@ -545,10 +545,12 @@ class Caseload:
             if common is not None and rule_born is None and rule_received is None:
                 deadline, part = common.deadlines[index], common.parts[index]
             elif rule_born is None and rule_received is None:
-                deadline, part = self._dated.get((rule.id, trigger)) or self._date(rule, trigger)
+                deadline, part = self._dated.get((rule.id, trigger)) or self._kept(
+                    self._dated, (rule.id, trigger), rule, trigger, None
+                )
             elif rule_born is not None and runs_from_birthday(rule, trigger, rule_born):
-                deadline, part = self._from_birthday.get((rule.id, rule_born)) or self._birthday(
-                    rule, trigger, rule_born
+                deadline, part = self._from_birthday.get((rule.id, rule_born)) or self._kept(
+                    self._from_birthday, (rule.id, rule_born), rule, trigger, rule_born
                 )
             else:  # a child's or a late-received outcome's dates are seldom asked for twice: not kept
                 deadline = deadline_dates.__wrapped__(rule.id, trigger, rule_born, rule_received, self.today)
@@ -567,22 +569,22 @@ class Caseload:
             group.evaluated[trigger] = evaluated
         return evaluated
 
-    def _date(self, rule: Rule, trigger: date) -> tuple[DeadlineDates, _Part]:
-        """A rule's deadline for a trigger date (``engine.deadline_dates``, whose own cache is not used: it
-        would hold the same again), remembered (bounded) for every group with the rule."""
-        deadline = deadline_dates.__wrapped__(rule.id, trigger, None, None, self.today)
-        if len(self._dated) >= CACHE_SIZE * 4:
-            self._dated.clear()
-        found = self._dated[rule.id, trigger] = deadline, self._part(rule, deadline)
-        return found
-
-    def _birthday(self, rule: Rule, trigger: date, born: date) -> tuple[DeadlineDates, _Part]:
-        """A child's deadline that runs from the 18th birthday whatever the trigger (``runs_from_birthday``),
-        remembered (bounded) by rule and date of birth."""
+    def _kept(
+        self,
+        kept: dict[tuple[str, date], tuple[DeadlineDates, _Part]],
+        key: tuple[str, date],
+        rule: Rule,
+        trigger: date,
+        born: date | None,
+    ) -> tuple[DeadlineDates, _Part]:
+        """A rule's deadline (``engine.deadline_dates``, whose own cache is not used: it would hold the same
+        again) and what it adds to a row, remembered (bounded) in ``kept`` for every group with the rule:
+        ``_dated`` by trigger date, or ``_from_birthday`` by date of birth for a child's deadline that runs from
+        the 18th birthday whatever the trigger (``engine.runs_from_birthday``)."""
         deadline = deadline_dates.__wrapped__(rule.id, trigger, born, None, self.today)
-        if len(self._from_birthday) >= DATE_CACHE_SIZE:
-            self._from_birthday.clear()
-        found = self._from_birthday[rule.id, born] = deadline, self._part(rule, deadline)
+        if len(kept) >= CACHE_SIZE * 4:
+            kept.clear()
+        found = kept[key] = deadline, self._part(rule, deadline)
         return found
 
     def _part(self, rule: Rule, deadline: DeadlineDates) -> _Part:
