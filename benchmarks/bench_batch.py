@@ -16,7 +16,7 @@ fresh process, times:
 
 It prints the median of the runs, the ratios, the same for `escalate batch --no-parallel` (one process),
 and the peak memory of `escalate batch` at each size. A large file is shared between two processes
-(``escalate.batch_fork``), so memory is measured over all of them together: the peak of the sum of their
+(``escalate.caseload.fork``), so memory is measured over all of them together: the peak of the sum of their
 proportional set sizes (PSS: a page two processes share counts half to each), sampled from /proc every
 few milliseconds; the maximum resident set size of the largest process alone is shown beside it (and is
 all that is measured where there is no /proc). The budget (issue 4): at most 1.5 times the csv pass,
@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_caseload import HEADER, TODAY, write_caseload
 
-from escalate.batch import added_columns
+from escalate.caseload.caseload import added_columns
 
 HERE = Path(__file__).resolve().parent
 BUDGET_RATIO = 1.5

@@ -20,7 +20,7 @@ import sys
 import numpy as np
 import pandas as pd
 
-from escalate.calendars import COURT_CLOSURES, bank_holidays
+from escalate.law.calendars import COURT_CLOSURES, bank_holidays
 
 FIELDS = ("safe_date", "last_day", "latest_date", "status", "days_left")
 COLUMNS = {

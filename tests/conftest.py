@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from escalate.cli import main
+from escalate.cli.app import main
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pyt
 
 @pytest.fixture
 def run_cli() -> Iterator[Callable[..., CliResult]]:
-    """Call ``escalate ARGS`` through ``escalate.cli.main`` and return exit code, stdout and stderr."""
+    """Call ``escalate ARGS`` through ``escalate.cli.app.main`` and return exit code, stdout and stderr."""
 
     def run(*args: str, stdin: str | bytes = "") -> CliResult:
         out, err = io.StringIO(), io.StringIO()

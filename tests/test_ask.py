@@ -8,7 +8,8 @@ from datetime import date
 
 import pytest
 
-from escalate.ask import (
+from escalate.cli.app import main
+from escalate.cli.ask import (
     DONT_KNOW,
     MAX_TRIES,
     QUESTIONS,
@@ -17,9 +18,8 @@ from escalate.ask import (
     question_text,
     run_interview,
 )
-from escalate.cli import main
-from escalate.facts import DATE_FACTS, FACT_NAMES, Facts
-from escalate.route import plan_route
+from escalate.engine.facts import DATE_FACTS, FACT_NAMES, Facts
+from escalate.engine.route import plan_route
 
 TODAY = date(2026, 11, 21)
 

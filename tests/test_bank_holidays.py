@@ -11,7 +11,7 @@ from importlib.resources import files
 
 import pytest
 
-from escalate.calendars import HOLIDAY_HORIZON_YEAR, bank_holidays, is_court_open_day, is_working_day
+from escalate.law.calendars import HOLIDAY_HORIZON_YEAR, bank_holidays, is_court_open_day, is_working_day
 
 # RULES.md s.3: extra HMCTS court-office closures (PD 2A annex, HMCTS notices)
 COURT_CLOSURES = {

@@ -1,4 +1,4 @@
-"""The batch engine (``escalate.batch``): columns found by name, and every row's answer equal to what
+"""The batch engine (``escalate.caseload.caseload``): columns found by name, and every row's answer equal to what
 ``compute_deadlines`` and ``plan_route`` say for that row's facts, whatever the facts.
 
 The answers are not worked out again here: the deadlines engine and the route planner are tested against
@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from escalate import InputError, compute_deadlines
-from escalate.batch import (
+from escalate.caseload.caseload import (
     BATCH_FACTS,
     EVERY_CASE_WARNINGS,
     NO_REVIEW,
@@ -34,9 +34,9 @@ from escalate.batch import (
     fact_columns,
     process_rows,
 )
-from escalate.facts import CHOICE_FACTS, DATE_FACTS, FLAG_FACTS, Facts, read_fact
-from escalate.route import plan_route
-from escalate.rules import RULE_IDS, RULES_BY_ID, Owner
+from escalate.engine.facts import CHOICE_FACTS, DATE_FACTS, FLAG_FACTS, Facts, read_fact
+from escalate.engine.route import plan_route
+from escalate.law.rules import RULE_IDS, RULES_BY_ID, Owner
 
 TODAY = date(2026, 11, 21)
 

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES
-from escalate.batch import added_columns
+from escalate.caseload.caseload import added_columns
 
 TODAY = ("--today", "2026-11-21")
 ADDED = len(added_columns())
@@ -544,7 +544,7 @@ def test_output_extension_decides_the_format_else_the_input_does(run_cli, tmp_pa
 
 
 def test_progress_is_reported_after_each_chunk(monkeypatch) -> None:
-    from escalate import batch_io
+    from escalate.caseload import run as batch_io
 
     monkeypatch.setattr(batch_io, "CHUNK", 3)
     seen: list[int] = []
@@ -555,7 +555,7 @@ def test_progress_is_reported_after_each_chunk(monkeypatch) -> None:
 
 
 def test_progress_bar_draws_and_goes(monkeypatch) -> None:
-    from escalate.render import batch_progress
+    from escalate.output.deadlines import batch_progress
 
     monkeypatch.setattr(sys, "stderr", io.StringIO())
     with batch_progress(1000, lambda: 500) as update:

@@ -1,4 +1,4 @@
-"""A large CSV caseload shared between two processes (escalate.batch_fork): the output and the summary are
+"""A large CSV caseload shared between two processes (escalate.caseload.fork): the output and the summary are
 byte for byte what one process writes, wherever the middle of the file falls (inside a quoted cell that
 runs over several lines, among blank lines, bad rows, CR, LF or CRLF line ends), and a second process that
 fails or is not needed changes nothing."""
@@ -15,7 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from escalate import batch_fork, batch_io
+from escalate.caseload import fork as batch_fork
+from escalate.caseload import run as batch_io
 
 TODAY = date(2026, 11, 21)
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from escalate import calendars
+from escalate.law import calendars
 
 
 @pytest.fixture

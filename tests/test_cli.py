@@ -10,9 +10,9 @@ from datetime import UTC
 import pytest
 
 from escalate import __version__
-from escalate.cli import app
-from escalate.render import DEADLINE_CSV_FIELDS, DEADLINE_RENDERERS, DeadlinesFormat
-from escalate.rules import RULE_IDS
+from escalate.cli.app import app
+from escalate.law.rules import RULE_IDS
+from escalate.output.deadlines import DEADLINE_CSV_FIELDS, DEADLINE_RENDERERS, DeadlinesFormat
 
 DEADLINE_KEYS = {
     "id",
@@ -199,7 +199,7 @@ def test_internal_error_is_one_line_without_locals(run_cli, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError(f"boom {secret}")
 
-    monkeypatch.setattr("escalate.engine.compute_deadlines", broken)
+    monkeypatch.setattr("escalate.engine.deadlines.compute_deadlines", broken)
     result = run_cli("deadlines", "--incident-date", secret)
     assert result.code == 1
     assert result.stderr == (
@@ -260,7 +260,7 @@ def test_debug_shows_the_real_error(run_cli, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("escalate.engine.compute_deadlines", broken)
+    monkeypatch.setattr("escalate.engine.deadlines.compute_deadlines", broken)
     monkeypatch.setenv("ESCALATE_DEBUG", "1")
     with pytest.raises(RuntimeError, match="boom"):
         run_cli("deadlines", "--incident-date", "2026-01-10")
@@ -270,18 +270,18 @@ def test_interrupt_exits_130(run_cli, monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("escalate.engine.compute_deadlines", interrupted)
+    monkeypatch.setattr("escalate.engine.deadlines.compute_deadlines", interrupted)
     result = run_cli("deadlines", "--incident-date", "2026-01-10")
     assert (result.code, result.stderr) == (130, "escalate: error: interrupted\n")
 
 
 def test_closed_pipe_is_not_an_error(monkeypatch, capfd):
-    from escalate.cli import main
+    from escalate.cli.app import main
 
     def closed(*args, **kwargs):
         raise BrokenPipeError
 
-    monkeypatch.setattr("escalate.render.render_deadlines", closed)
+    monkeypatch.setattr("escalate.output.deadlines.render_deadlines", closed)
     with pytest.raises(SystemExit) as done:
         main(["deadlines", "--incident-date", "2026-01-10"])
     assert done.value.code == 0
@@ -292,7 +292,7 @@ def test_today_defaults_to_london(monkeypatch):
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from escalate.clock import today_in_london
+    from escalate.cli.clock import today_in_london
 
     assert today_in_london() == datetime.now(UTC).astimezone(ZoneInfo("Europe/London")).date()
 

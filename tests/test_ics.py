@@ -15,12 +15,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar, Event
 
-from escalate.cli import main
-from escalate.demo import EXAMPLE_FACTS, EXAMPLE_TODAY
-from escalate.engine import Report, compute_deadlines
+from escalate.cli.app import main
+from escalate.cli.example import EXAMPLE_FACTS, EXAMPLE_TODAY
+from escalate.engine.deadlines import Report, compute_deadlines
+from escalate.engine.facts import Facts
 from escalate.errors import InputError
-from escalate.facts import Facts
-from escalate.ics import (
+from escalate.output.deadlines import DEADLINE_RENDERERS, DeadlinesFormat
+from escalate.output.ics import (
     DEFAULT_REMINDERS,
     MAX_REMINDER_DAYS,
     PRODID,
@@ -29,7 +30,6 @@ from escalate.ics import (
     event_uid,
     parse_reminders,
 )
-from escalate.render import DEADLINE_RENDERERS, DeadlinesFormat
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "deadlines-example.ics"
 """`escalate deadlines --example --format ics`. After a deliberate change to the output, regenerate it with

@@ -19,8 +19,8 @@ from datetime import date
 import pytest
 
 from escalate import Facts, InputError, compute_deadlines
-from escalate.dates import add_months, add_years, parse_date
 from escalate.errors import DateFormatError
+from escalate.law.dates import add_months, add_years, parse_date
 
 TODAY = date(2026, 11, 21)
 _d = date.fromisoformat

@@ -18,10 +18,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from escalate import Facts, InputError, compute_deadlines
-from escalate.contacts import CONTACTS_FILE, checked_date, contact_line, contacts
-from escalate.facts import About, Investigation, ReviewBody, Schedule3
-from escalate.review import decide_review_body
-from escalate.route import ALSO_STEP_IDS, PATH_STEP_IDS, ROUTE_WARNING_IDS, STEP_IDS, Route, plan_route
+from escalate.engine.facts import About, Investigation, ReviewBody, Schedule3
+from escalate.engine.review import decide_review_body
+from escalate.engine.route import ALSO_STEP_IDS, PATH_STEP_IDS, ROUTE_WARNING_IDS, STEP_IDS, Route, plan_route
+from escalate.law.contacts import CONTACTS_FILE, checked_date, contact_line, contacts
 
 TODAY = date(2026, 11, 21)
 _d = date.fromisoformat
@@ -270,7 +270,7 @@ def test_route_reuses_the_report() -> None:
 def test_steps_are_built_once_per_combination() -> None:
     # Batch use: rows that differ only in their dates share the same steps (cached), and never their dates.
     plan_route(facts(outcome_date="2026-11-03"))
-    from escalate.route import _build
+    from escalate.engine.route import _build
 
     before = _build.cache_info()
     for offset in range(200):
@@ -411,7 +411,7 @@ def test_contacts_file_has_every_body_with_source_and_date() -> None:
 def test_every_contact_is_used_and_every_step_says_where() -> None:
     import inspect
 
-    import escalate.route as route_module
+    import escalate.engine.route as route_module
 
     source = inspect.getsource(route_module)
     for key in contacts():

@@ -179,6 +179,6 @@ def test_route_examples_run(script: Path) -> None:
 
 
 def test_route_renderer_mapping_covers_every_format() -> None:
-    from escalate.render_route import ROUTE_RENDERERS, RouteFormat
+    from escalate.output.route import ROUTE_RENDERERS, RouteFormat
 
     assert set(ROUTE_RENDERERS) == set(RouteFormat)

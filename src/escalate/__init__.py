@@ -17,17 +17,17 @@ General information, not legal advice.
 
 from typing import TYPE_CHECKING, Any
 
-from escalate.engine import DISCLAIMER, Calculation, Deadline, Report, Warning, calculate, compute_deadlines
+from escalate.engine.deadlines import DISCLAIMER, Calculation, Deadline, Report, Warning, calculate, compute_deadlines
+from escalate.engine.facts import About, Facts, Investigation, ReviewBody, Schedule3
 from escalate.errors import DateFormatError, EscalateError, ExitCode, InputError
-from escalate.facts import About, Facts, Investigation, ReviewBody, Schedule3
-from escalate.rules import RULES, RULES_BY_ID, Owner, Rule, Source, Strength
+from escalate.law.rules import RULES, RULES_BY_ID, Owner, Rule, Source, Strength
 
 if TYPE_CHECKING:
-    from escalate.route import Route, Step, plan_route
+    from escalate.engine.route import Route, Step, plan_route
 
 __version__ = "0.1.0"
 
-_LAZY = {"Route": "escalate.route", "Step": "escalate.route", "plan_route": "escalate.route"}
+_LAZY = {"Route": "escalate.engine.route", "Step": "escalate.engine.route", "plan_route": "escalate.engine.route"}
 
 
 def __getattr__(name: str) -> Any:

@@ -1,5 +1,5 @@
 """``python -m escalate``."""
 
-from escalate.entry import run
+from escalate.cli.entry import run
 
 run()

@@ -10,7 +10,7 @@ import gc
 
 gc.disable()
 
-from escalate.cli import main  # noqa: E402 - deliberately after gc.disable()
+from escalate.cli.app import main  # noqa: E402 - deliberately after gc.disable()
 
 
 def run() -> None:

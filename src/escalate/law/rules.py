@@ -1,7 +1,7 @@
 """Every time limit escalate knows, as data: one frozen record per rule, each with its legal source.
 
 A reader can check this table against RULES.md section 4 and the statutes without reading any algorithm;
-the counting itself lives in ``escalate.dates`` (conventions) and ``escalate.calendars`` (roll-forward).
+the counting itself lives in ``escalate.law.dates`` (conventions) and ``escalate.law.calendars`` (roll-forward).
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
-from escalate.calendars import Roll
-from escalate.dates import Convention, Period, Unit
+from escalate.law.calendars import Roll
+from escalate.law.dates import Convention, Period, Unit
 
 
 class Owner(StrEnum):
@@ -58,7 +58,7 @@ class Rule:
     body: str
     """Who receives the act, or owes the duty."""
     trigger: tuple[str, ...]
-    """The facts that can start the clock, in order of preference (see ``escalate.engine``)."""
+    """The facts that can start the clock, in order of preference (see ``escalate.engine.deadlines``)."""
     period: Period
     convention: Convention
     roll: Roll

@@ -1,7 +1,7 @@
 """Caseload files for `escalate batch`: CSV and JSON Lines in and out, streamed, and safe to open in a
 spreadsheet.
 
-``run_batch`` reads the lines of a caseload, has ``escalate.batch.Caseload`` answer each row, and writes
+``run_batch`` reads the lines of a caseload, has ``escalate.caseload.caseload.Caseload`` answer each row, and writes
 each row out with its answer, in order, one for one. A row that cannot be read or computed is still
 written, with its ``error``. Nothing is printed here: the command line reports the ``Summary``.
 """
@@ -27,11 +27,11 @@ from itertools import chain, islice
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, TextIO
 
-from escalate.batch import BATCH_FACTS, Answer, Caseload, fact_columns, json_kind, mapping_answer, picker
+from escalate.caseload.caseload import BATCH_FACTS, Answer, Caseload, fact_columns, json_kind, mapping_answer, picker
 from escalate.errors import EscalateError
 
 if TYPE_CHECKING:
-    from escalate import batch_fork
+    from escalate.caseload import fork as batch_fork
 
 
 class BatchFormat(StrEnum):
@@ -135,7 +135,7 @@ class BatchOptions:
     """Called with the number of rows so far, after each chunk of lines."""
     source: str | None = None
     """The path of the input, where it is a file: a large CSV file is shared between two processes
-    (``escalate.batch_fork``)."""
+    (``escalate.caseload.fork``)."""
     parallel: bool = True
     """Whether a large CSV file may be shared between two processes."""
     summary: Summary = field(default_factory=Summary)
@@ -218,7 +218,7 @@ def _run_csv(lines: Iterator[str], sink: TextIO, options: BatchOptions) -> Summa
     sink.write(line_of(header) + "," + ",".join(caseload.columns) + "\n")
     run = partial(_csv_to_csv, header=header, texts_of=texts_of, caseload=caseload, line_of=line_of)
     if options.parallel and options.source is not None:
-        from escalate import batch_fork
+        from escalate.caseload import fork as batch_fork
 
         codec = codecs.lookup(options.encoding).name
         split = batch_fork.find_split(options.source, codec)
@@ -237,9 +237,9 @@ def _in_two(
     read: int,
     codec: str,
 ) -> Summary:
-    """The rows after the header, the second half worked out by a second process (``escalate.batch_fork``):
+    """The rows after the header, the second half worked out by a second process (``escalate.caseload.fork``):
     the same output as ``run(lines)`` alone."""
-    from escalate import batch_fork
+    from escalate.caseload import fork as batch_fork
 
     source = options.source
     assert source is not None

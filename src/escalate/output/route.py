@@ -1,7 +1,7 @@
 """Renderers of the route: a page for a terminal (rich), JSON for programs, and markdown for a page that
 someone can print or send to an adviser.
 
-Beside ``escalate.render`` (whose helpers it reuses) so that the deadlines renderers stay short; like it,
+Beside ``escalate.output.deadlines`` (whose helpers it reuses) so that the deadlines renderers stay short; like it,
 it makes consoles per call so that NO_COLOR and the kind of stream are read when output is written.
 """
 
@@ -17,11 +17,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from escalate.contacts import checked_date
-from escalate.dates import long_date
-from escalate.engine import Deadline
-from escalate.facts import DATE_FACTS, FACT_HELP
-from escalate.render import (
+from escalate.engine.deadlines import Deadline
+from escalate.engine.facts import DATE_FACTS, FACT_HELP
+from escalate.engine.review import BODY_NAMES
+from escalate.engine.route import Route, Step
+from escalate.law.contacts import checked_date
+from escalate.law.dates import long_date
+from escalate.output.deadlines import (
     STATUS_STYLE,
     STATUS_WORDS,
     RenderOptions,
@@ -32,11 +34,9 @@ from escalate.render import (
     short_date,
     write_calendar,
 )
-from escalate.review import BODY_NAMES
-from escalate.route import Route, Step
 
 if TYPE_CHECKING:
-    from escalate.ics import CalendarOptions
+    from escalate.output.ics import CalendarOptions
 
 _INDENT = 4
 

@@ -15,11 +15,11 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
-from escalate.contacts import contact_line
-from escalate.engine import DISCLAIMER, Deadline, Report, Warning, compute_deadlines
-from escalate.facts import About, Facts, Investigation, Schedule3
-from escalate.review import BODY_NAMES, Regime, ReviewBodyName, ReviewDecision
-from escalate.rules import RULES_BY_ID, Source
+from escalate.engine.deadlines import DISCLAIMER, Deadline, Report, Warning, compute_deadlines
+from escalate.engine.facts import About, Facts, Investigation, Schedule3
+from escalate.engine.review import BODY_NAMES, Regime, ReviewBodyName, ReviewDecision
+from escalate.law.contacts import contact_line
+from escalate.law.rules import RULES_BY_ID, Source
 
 StepStatus = Literal["done", "now", "next", "also", "unavailable"]
 STEP_STATUSES: tuple[StepStatus, ...] = ("done", "now", "next", "also", "unavailable")

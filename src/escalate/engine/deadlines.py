@@ -12,7 +12,10 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple, Protocol
 
-from escalate.calendars import (
+from escalate.engine.facts import Facts, Investigation
+from escalate.engine.review import ReviewDecision, decide_review_body, regime
+from escalate.errors import InputError
+from escalate.law.calendars import (
     HOLIDAY_HORIZON_YEAR,
     Roll,
     christmas_unknown,
@@ -21,11 +24,8 @@ from escalate.calendars import (
     is_working_day,
     next_open_day,
 )
-from escalate.dates import ONE_DAY, Convention, add_months, add_years, days_in_month, end_starting_with, long_date
-from escalate.errors import InputError
-from escalate.facts import Facts, Investigation
-from escalate.review import ReviewDecision, decide_review_body, regime
-from escalate.rules import APPEALS_2012, RULE_IDS, RULES, RULES_BY_ID, Owner, Rule, Source, Strength
+from escalate.law.dates import ONE_DAY, Convention, add_months, add_years, days_in_month, end_starting_with, long_date
+from escalate.law.rules import APPEALS_2012, RULE_IDS, RULES, RULES_BY_ID, Owner, Rule, Source, Strength
 
 Status = Literal["passed", "at-risk", "due-soon", "open"]
 

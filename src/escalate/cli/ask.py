@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, TextIO
 
-from escalate.dates import long_date, parse_date
+from escalate.engine.facts import About, Facts, Investigation, Schedule3
+from escalate.engine.review import REGIME_2020_START
 from escalate.errors import DateFormatError, EscalateError, InputError
-from escalate.facts import About, Facts, Investigation, Schedule3
-from escalate.review import REGIME_2020_START
+from escalate.law.dates import long_date, parse_date
 
 Kind = Literal["date", "choice"]
 

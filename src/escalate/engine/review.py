@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from escalate.facts import About, Facts, Investigation, ReviewBody, Schedule3
-from escalate.rules import Source
+from escalate.engine.facts import About, Facts, Investigation, ReviewBody, Schedule3
+from escalate.law.rules import Source
 
 REGIME_2020_START = date(2020, 2, 1)
 

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from escalate import __version__
+from escalate.engine.facts import CHOICE_FACTS, DATE_FACTS, FACT_HELP, FLAG_FACTS, Facts, read_date
 from escalate.errors import EscalateError, ExitCode, InputError
-from escalate.facts import CHOICE_FACTS, DATE_FACTS, FACT_HELP, FLAG_FACTS, Facts, read_date
 
 if TYPE_CHECKING:
-    from escalate.batch_io import BatchOptions
-    from escalate.ics import CalendarOptions
+    from escalate.caseload.run import BatchOptions
+    from escalate.output.ics import CalendarOptions
 
 app = typer.Typer(
     name="escalate",
@@ -180,7 +180,13 @@ def calendar_options(calendar_text: Mapping[str, Any], *, ics: bool) -> "Calenda
         if given:
             fail(f"{', '.join(given)}: only used with --format ics")
         return None
-    from escalate.ics import DEFAULT_REMINDERS, CalendarOptions, check_calendar_name, check_case_ref, parse_reminders
+    from escalate.output.ics import (
+        DEFAULT_REMINDERS,
+        CalendarOptions,
+        check_calendar_name,
+        check_case_ref,
+        parse_reminders,
+    )
 
     remind, case_ref, name = calendar_text["remind"], calendar_text["case_ref"], calendar_text["calendar_name"]
     return CalendarOptions(
@@ -197,7 +203,7 @@ def resolve_today(text: str | None, default: date | None = None) -> date:
         return read_date("today", text)
     if default is not None:
         return default
-    from escalate.clock import today_in_london
+    from escalate.cli.clock import today_in_london
 
     return today_in_london()
 
@@ -213,7 +219,7 @@ def read_facts(
     (and its own date as today, unless ``--today`` says otherwise)."""
     default_today = None
     if example:
-        from escalate.demo import EXAMPLE_FACTS, EXAMPLE_TODAY
+        from escalate.cli.example import EXAMPLE_FACTS, EXAMPLE_TODAY
 
         fact_text = {**EXAMPLE_FACTS, **{name: text for name, text in fact_text.items() if text is not None}}
         default_today = EXAMPLE_TODAY
@@ -274,8 +280,8 @@ def deadlines(
 
     Calendar: escalate deadlines --outcome-date 2026-11-03 --format ics > complaint.ics
     """
-    from escalate.engine import compute_deadlines
-    from escalate.render import DeadlinesFormat, RenderOptions, render_deadlines
+    from escalate.engine.deadlines import compute_deadlines
+    from escalate.output.deadlines import DeadlinesFormat, RenderOptions, render_deadlines
 
     chosen = _choose(DeadlinesFormat, output_format)
     options = RenderOptions(calendar_options(calendar_text, ics=chosen is DeadlinesFormat.ICS))
@@ -289,8 +295,8 @@ def rules(
     output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.", metavar="FORMAT")] = "table",
 ) -> None:
     """Every rule escalate knows: id, what it is, period, how it is counted, strength and legal source."""
-    from escalate.render import make_console, rules_json, rules_table
-    from escalate.rules import RULES
+    from escalate.law.rules import RULES
+    from escalate.output.deadlines import make_console, rules_json, rules_table
 
     if _choose_name(("table", "json"), output_format) == "json":
         rules_json(RULES, sys.stdout)
@@ -310,8 +316,8 @@ def explain(
 
     Example: escalate explain review-request --outcome-date 2026-03-01
     """
-    from escalate.explain import explain_rule
-    from escalate.render import make_console
+    from escalate.output.deadlines import make_console
+    from escalate.output.explain import explain_rule
 
     given = any(value is not None for value in fact_text.values())
     facts = build_facts(fact_text, resolve_today(today)) if given else None
@@ -344,9 +350,9 @@ def route(
 
     Example: escalate route --complaint-date 2026-05-02 --outcome-date 2026-11-03 --schedule3 yes
     """
-    from escalate.render import RenderOptions
-    from escalate.render_route import RouteFormat, render_route
-    from escalate.route import plan_route
+    from escalate.engine.route import plan_route
+    from escalate.output.deadlines import RenderOptions
+    from escalate.output.route import RouteFormat, render_route
 
     chosen = _choose(RouteFormat, output_format)
     calendar = calendar_options(calendar_text, ics=chosen is RouteFormat.ICS)
@@ -359,7 +365,7 @@ def route(
 def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
     """The facts after asking for the missing ones: questions on standard error, answers from standard
     input, and only when standard input is a terminal (a script is never prompted)."""
-    from escalate.ask import Interview, run_interview
+    from escalate.cli.ask import Interview, run_interview
 
     interview = Interview.start(fact_text, today=today)
     if not sys.stdin.isatty():
@@ -431,8 +437,8 @@ def batch(
 
     Example: escalate batch caseload.csv -o caseload-deadlines.csv --today 2026-11-21
     """
-    from escalate import batch_io
-    from escalate.engine import check_only
+    from escalate.caseload import run as batch_io
+    from escalate.engine.deadlines import check_only
 
     ics = (output_format or "").strip().lower() == "ics" or (
         output_format is None and output is not None and output.lower().endswith(".ics")
@@ -460,7 +466,7 @@ def batch(
     try:
         with batch_io.open_input(source, encoding) as opened, batch_io.open_output(output) as sink:
             if sys.stderr.isatty():
-                from escalate.render import batch_progress
+                from escalate.output.deadlines import batch_progress
 
                 with batch_progress(opened.size, opened.position) as options.progress:
                     summary = batch_io.run_batch(opened.lines, sink, options)
@@ -477,8 +483,8 @@ def _batch_calendar(
 ) -> int:
     """`escalate batch --format ics`: one calendar for the caseload; rows that cannot be computed are named,
     with their errors, on standard error."""
-    from escalate import batch_io
-    from escalate.batch_calendar import SHOWN_ERRORS, run_batch_calendar
+    from escalate.caseload import run as batch_io
+    from escalate.caseload.calendar import SHOWN_ERRORS, run_batch_calendar
 
     try:
         with batch_io.open_input(source, options.encoding) as opened, batch_io.open_output(output) as sink:

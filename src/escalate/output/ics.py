@@ -3,14 +3,14 @@
 Library use, for one case or many::
 
     from escalate import Facts, compute_deadlines
-    from escalate.ics import calendar_for
+    from escalate.output.ics import calendar_for
 
     report = compute_deadlines(facts)
     data = calendar_for([("ABC-123", report)], name="Police complaint deadlines: ABC-123")
     Path("complaint.ics").write_bytes(data)
 
 ``calendar_for(cases, *, name, reminders=(14, 7, 1), include_passed=False) -> bytes`` takes pairs of
-(case reference or None, Report from ``escalate.engine.compute_deadlines``) and returns the whole file, UTF-8
+(case reference or None, Report from ``escalate.engine.deadlines.compute_deadlines``) and returns the whole file, UTF-8
 with CRLF line endings and lines folded at 75 octets. Write it in binary mode. It raises ``InputError``
 (a ``ValueError``) for an unusable name, reference or reminder, and when two cases in one calendar would give
 the same event (the same reference, or none, and the same trigger date): give each case of a batch its own
@@ -54,10 +54,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from escalate.dates import ONE_DAY, long_date
-from escalate.engine import Deadline, Report, Warning
+from escalate.engine.deadlines import Deadline, Report, Warning
 from escalate.errors import InputError
-from escalate.rules import Owner, Strength
+from escalate.law.dates import ONE_DAY, long_date
+from escalate.law.rules import Owner, Strength
 
 if TYPE_CHECKING:
     from icalendar import Alarm, Event, Timezone

@@ -9,8 +9,8 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from escalate.dates import long_date, parse_date
 from escalate.errors import DateFormatError, InputError
+from escalate.law.dates import long_date, parse_date
 
 
 class About(StrEnum):

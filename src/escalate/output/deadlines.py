@@ -1,5 +1,5 @@
 """Renderers: reports to text for people (rich tables), to JSON and CSV for programs, and to iCalendar
-for calendars (escalate.ics).
+for calendars (escalate.output.ics).
 
 The only module of the package that imports rich. Consoles are made per call, so NO_COLOR and the kind
 of output stream are read when output is written, not at import.
@@ -22,13 +22,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from escalate.dates import long_date
-from escalate.engine import Deadline, Report
-from escalate.facts import FACT_LABELS
-from escalate.rules import Rule
+from escalate.engine.deadlines import Deadline, Report
+from escalate.engine.facts import FACT_LABELS
+from escalate.law.dates import long_date
+from escalate.law.rules import Rule
 
 if TYPE_CHECKING:
-    from escalate.ics import CalendarOptions
+    from escalate.output.ics import CalendarOptions
 
 DEADLINE_CSV_FIELDS: tuple[str, ...] = (
     "id",
@@ -244,7 +244,7 @@ class RenderOptions:
     """Options that some formats use and the others ignore."""
 
     calendar: CalendarOptions | None = None
-    """For ``ics``; None: the defaults of ``escalate.ics.CalendarOptions``."""
+    """For ``ics``; None: the defaults of ``escalate.output.ics.CalendarOptions``."""
 
 
 Renderer = Callable[[Report, TextIO, RenderOptions], None]
@@ -265,7 +265,7 @@ def _table_to_stdout(report: Report, stream: TextIO) -> None:
 
 
 def deadlines_ics(report: Report, stream: TextIO, options: RenderOptions) -> None:
-    """The deadlines as an iCalendar file (escalate.ics), written as bytes; what was left out, on stderr."""
+    """The deadlines as an iCalendar file (escalate.output.ics), written as bytes; what was left out, on stderr."""
     write_calendar([report], options.calendar, stream)
 
 
@@ -280,7 +280,7 @@ def write_calendar(
 ) -> None:
     """One calendar for one case or many (``case_refs`` beside ``reports``; by default the option's reference),
     as bytes on ``stream``; the warnings, and what was left out, on stderr."""
-    from escalate.ics import CalendarOptions, calendar_for
+    from escalate.output.ics import CalendarOptions, calendar_for
 
     chosen = calendar if calendar is not None else CalendarOptions()
     refs = case_refs if case_refs is not None else [chosen.case_ref] * len(reports)
@@ -365,7 +365,7 @@ def batch_progress(total_bytes: int | None, position: Callable[[], int | None]) 
         if total_bytes
         else [TextColumn("{task.description}")]
     )
-    # Refreshed as rows are done, not by a thread of its own: a large batch forks (escalate.batch_fork).
+    # Refreshed as rows are done, not by a thread of its own: a large batch forks (escalate.caseload.fork).
     with Progress(*columns, console=make_console(stderr=True), transient=True, auto_refresh=False) as progress:
         task = progress.add_task("escalate batch: 0 rows", total=total_bytes or None)
 

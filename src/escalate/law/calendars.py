@@ -19,7 +19,7 @@ from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from escalate.dates import ONE_DAY, long_date
+from escalate.law.dates import ONE_DAY, long_date
 
 HOLIDAY_HORIZON_YEAR = 2028
 """The last year of the GOV.UK bank-holiday list this release was checked against (a test proves it).

@@ -1,7 +1,7 @@
 """Whole caseloads: rows of facts in, each row's deadlines, next step, review body, warnings and error out.
 
 The library entry point is ``process_rows`` (mappings in, dicts out); `escalate batch` reads and writes
-files through ``escalate.batch_io``. Both stream: rows go through one at a time and memory holds only
+files through ``escalate.caseload.run``. Both stream: rows go through one at a time and memory holds only
 bounded caches, so it does not grow with the number of rows. A row that cannot be computed keeps its place
 and says why in ``error``.
 
@@ -18,7 +18,7 @@ from datetime import date
 from functools import partial
 from typing import Any, Final, NamedTuple
 
-from escalate.engine import (
+from escalate.engine.deadlines import (
     DeadlineDates,
     calculation_flags,
     calculation_inputs,
@@ -32,11 +32,11 @@ from escalate.engine import (
     shape_warnings,
     trigger_facts,
 )
+from escalate.engine.facts import CHOICE_FACTS, DATE_FACTS, DATE_ORDER, FLAG_FACTS, Facts, Investigation, read_fact
+from escalate.engine.review import regime_for
+from escalate.engine.route import plan_route
 from escalate.errors import EscalateError, InputError
-from escalate.facts import CHOICE_FACTS, DATE_FACTS, DATE_ORDER, FLAG_FACTS, Facts, Investigation, read_fact
-from escalate.review import regime_for
-from escalate.route import plan_route
-from escalate.rules import RULES, Owner, Rule
+from escalate.law.rules import RULES, Owner, Rule
 
 BATCH_FACTS: tuple[str, ...] = (*DATE_FACTS, *CHOICE_FACTS, *FLAG_FACTS)
 """The facts a caseload column can hold (``today`` is one date for the whole batch: ``--today``)."""

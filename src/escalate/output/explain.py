@@ -7,11 +7,11 @@ from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
-from escalate.dates import long_date
-from escalate.engine import calculate, compute_deadlines
+from escalate.engine.deadlines import calculate, compute_deadlines
+from escalate.engine.facts import Facts
 from escalate.errors import InputError
-from escalate.facts import Facts
-from escalate.rules import RULE_IDS, RULES_BY_ID
+from escalate.law.dates import long_date
+from escalate.law.rules import RULE_IDS, RULES_BY_ID
 
 ROLL_WORDS = {
     "none": "None: the date stands even on a weekend or bank holiday.",

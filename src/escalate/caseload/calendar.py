@@ -14,16 +14,16 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
-from escalate.batch import URGENT_STATUSES, column_key, fact_columns, fact_texts
-from escalate.batch_io import BatchFormat, BatchOptions, Summary, _json_records, missing_header, opened_input
-from escalate.engine import Deadline, Report, compute_deadlines
+from escalate.caseload.caseload import URGENT_STATUSES, column_key, fact_columns, fact_texts
+from escalate.caseload.run import BatchFormat, BatchOptions, Summary, _json_records, missing_header, opened_input
+from escalate.engine.deadlines import Deadline, Report, compute_deadlines
+from escalate.engine.facts import Facts
 from escalate.errors import InputError
-from escalate.facts import Facts
-from escalate.rules import Owner
+from escalate.law.rules import Owner
 
 if TYPE_CHECKING:
-    from escalate.ics import CalendarOptions
-    from escalate.route import Route
+    from escalate.engine.route import Route
+    from escalate.output.ics import CalendarOptions
 
 REFERENCE_COLUMNS: tuple[str, ...] = (
     "case_id",
@@ -84,8 +84,8 @@ def run_batch_calendar(
 ) -> tuple[Summary, list[RowError]]:
     """Read a caseload and write one calendar with every case's deadlines; return the summary and the rows
     that could not be computed."""
-    from escalate.render import write_calendar
-    from escalate.route import plan_route
+    from escalate.engine.route import plan_route
+    from escalate.output.deadlines import write_calendar
 
     summary = options.summary
     reports: list[Report] = []
