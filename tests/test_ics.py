@@ -17,8 +17,9 @@ from icalendar import Calendar, Event
 
 from escalate.cli.app import main
 from escalate.cli.example import EXAMPLE_FACTS, EXAMPLE_TODAY
-from escalate.engine.deadlines import Report, compute_deadlines
+from escalate.engine.deadlines import compute_deadlines
 from escalate.engine.facts import Facts
+from escalate.engine.results import Report
 from escalate.errors import InputError
 from escalate.output.deadlines import DEADLINE_RENDERERS, DeadlinesFormat
 from escalate.output.ics import (

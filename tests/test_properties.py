@@ -28,7 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from escalate import Facts, compute_deadlines
-from escalate.engine.deadlines import calculate, runs_from_birthday
+from escalate.engine.calculate import calculate, runs_from_birthday
 from escalate.law.calendars import is_court_open_day, is_working_day
 from escalate.law.dates import add_months, add_years
 from escalate.law.rules import RULES_BY_ID

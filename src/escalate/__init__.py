@@ -17,8 +17,10 @@ General information, not legal advice.
 
 from typing import TYPE_CHECKING, Any
 
-from escalate.engine.deadlines import DISCLAIMER, Calculation, Deadline, Report, Warning, calculate, compute_deadlines
+from escalate.engine.calculate import calculate
+from escalate.engine.deadlines import compute_deadlines
 from escalate.engine.facts import About, Facts, Investigation, ReviewBody, Schedule3
+from escalate.engine.results import DISCLAIMER, Calculation, Deadline, Report, Warning
 from escalate.errors import DateFormatError, EscalateError, ExitCode, InputError
 from escalate.law.rules import RULES, RULES_BY_ID, Owner, Rule, Source, Strength
 

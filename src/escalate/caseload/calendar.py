@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from escalate.caseload.caseload import URGENT_STATUSES, column_key, fact_columns, fact_texts
 from escalate.caseload.run import BatchFormat, BatchOptions, Summary, _json_records, missing_header, opened_input
-from escalate.engine.deadlines import Deadline, Report, compute_deadlines
+from escalate.engine.deadlines import compute_deadlines
 from escalate.engine.facts import Facts
+from escalate.engine.results import Deadline, Report
 from escalate.errors import InputError
 from escalate.law.rules import Owner
 

@@ -18,17 +18,13 @@ from datetime import date
 from functools import partial
 from typing import Any, Final, NamedTuple
 
+from escalate.engine.calculate import DeadlineDates, calculation_inputs, child_until, deadline_dates, runs_from_birthday
 from escalate.engine.deadlines import (
-    DeadlineDates,
     calculation_flags,
-    calculation_inputs,
     check_only,
-    child_until,
     complaint_limit,
     compute_deadlines,
-    deadline_dates,
     known_dates,
-    runs_from_birthday,
     shape_warnings,
     trigger_facts,
 )

@@ -15,8 +15,9 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
-from escalate.engine.deadlines import DISCLAIMER, Deadline, Report, Warning, compute_deadlines
+from escalate.engine.deadlines import compute_deadlines
 from escalate.engine.facts import About, Facts, Investigation, Schedule3
+from escalate.engine.results import DISCLAIMER, Deadline, Report, Warning
 from escalate.engine.review import BODY_NAMES, Regime, ReviewBodyName, ReviewDecision
 from escalate.law.contacts import contact_line
 from escalate.law.rules import RULES_BY_ID, Source

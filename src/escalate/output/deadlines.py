@@ -22,8 +22,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from escalate.engine.deadlines import Deadline, Report
 from escalate.engine.facts import FACT_LABELS
+from escalate.engine.results import Deadline, Report
 from escalate.law.dates import long_date
 from escalate.law.rules import Rule
 

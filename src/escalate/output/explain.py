@@ -7,7 +7,8 @@ from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
-from escalate.engine.deadlines import calculate, compute_deadlines
+from escalate.engine.calculate import calculate
+from escalate.engine.deadlines import compute_deadlines
 from escalate.engine.facts import Facts
 from escalate.errors import InputError
 from escalate.law.dates import long_date

@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from escalate.engine.deadlines import Deadline, Report, Warning
+from escalate.engine.results import Deadline, Report, Warning
 from escalate.errors import InputError
 from escalate.law.dates import ONE_DAY, long_date
 from escalate.law.rules import Owner, Strength

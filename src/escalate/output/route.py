@@ -17,8 +17,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from escalate.engine.deadlines import Deadline
 from escalate.engine.facts import DATE_FACTS, FACT_HELP
+from escalate.engine.results import Deadline
 from escalate.engine.review import BODY_NAMES
 from escalate.engine.route import Route, Step
 from escalate.law.contacts import checked_date

@@ -1,0 +1,306 @@
+"""One rule's dates for one trigger date: the counting conventions, roll-forward, the s.28 rule for children,
+subject access's readings (RULES.md sections 2-4). Cached: the dates depend only on a few inputs.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import NamedTuple
+
+from escalate.engine.results import DUE_SOON_DAYS, Calculation, Status
+from escalate.law.calendars import (
+    HOLIDAY_HORIZON_YEAR,
+    Roll,
+    christmas_unknown,
+    closed_reason,
+    is_court_open_day,
+    is_working_day,
+    next_open_day,
+)
+from escalate.law.dates import ONE_DAY, Convention, add_months, add_years, days_in_month, end_starting_with, long_date
+from escalate.law.rules import RULES_BY_ID, Rule
+
+ART_12A_START = date(2026, 2, 5)
+
+
+def _roll(rule: Rule, day: date, steps: list[str] | None, notes: list[str] | None) -> tuple[date, bool]:
+    """Apply a rule's roll-forward policy to ``day``; return the rolled day and whether holidays beyond
+    the horizon could change it. Explain it in ``steps`` and ``notes`` unless they are None."""
+    court = rule.roll is Roll.COURT_OFFICE
+    beyond = day.year > HOLIDAY_HORIZON_YEAR
+    if (is_court_open_day if court else is_working_day)(day):
+        return day, beyond
+    rolled = next_open_day(day, court=court)
+    beyond = beyond or rolled.year > HOLIDAY_HORIZON_YEAR
+    if steps is None or notes is None:
+        return rolled, beyond
+    why = closed_reason(day, court=court)
+    if court:
+        steps.append(
+            f"{long_date(day)} is {why}: the court office is closed; CPR 2.8(5) may allow "
+            f"{long_date(rolled)}; do not rely on it"
+        )
+        notes.append(
+            f"The last day, {long_date(day)}, is {why}. A claim issued at a court office on {long_date(rolled)} "
+            "may be in time (CPR 2.8(5)), but a court may not accept that for a claim that could be issued "
+            f"online: act by {long_date(day)} at the latest."
+        )
+    else:
+        steps.append(f"{long_date(day)} is {why}: the deadline moves to the next working day, {long_date(rolled)}")
+    return rolled, beyond
+
+
+def _eighteenth_birthdays(born: date) -> tuple[date, date]:
+    """The 18th birthday for the last day and safe date, and for the latest date.
+
+    For someone born on 29 February the 18th birthday falls in a common year; which day it is is unsettled
+    (RULES.md section 8): 28 February for the safe and last dates, 1 March for the latest.
+    """
+    year = born.year + 18
+    if born.month == 2 and born.day == 29 and days_in_month(year, 2) == 28:
+        return date(year, 2, 28), date(year, 3, 1)
+    birthday = date(year, born.month, born.day)
+    return birthday, birthday
+
+
+@lru_cache(maxsize=65536)
+def calculate(
+    rule_id: str,
+    trigger_date: date,
+    *,
+    date_of_birth: date | None = None,
+    received_date: date | None = None,
+) -> Calculation:
+    """The safe date, last day and latest date of one rule for one trigger date, with the steps.
+
+    ``date_of_birth`` matters only for rules with the s.28 rule for children; ``received_date`` only for
+    review requests whose outcome arrived after the letter's date. For ``letter-before-claim`` the trigger is
+    the judicial review trigger.
+    """
+    return _calculate(rule_id, trigger_date, date_of_birth, received_date, explain=True)
+
+
+def _calculate(
+    rule_id: str, trigger_date: date, date_of_birth: date | None, received_date: date | None, *, explain: bool
+) -> Calculation:
+    """``calculate``; with ``explain`` false, the same dates without the words (no steps, no notes)."""
+    rule = RULES_BY_ID[rule_id]
+    if rule.id == "letter-before-claim":
+        return _letter_before_claim(rule, trigger_date, explain=explain)
+    if rule.convention is Convention.ICO_MONTH:
+        return _subject_access(rule, trigger_date, explain=explain)
+
+    steps: list[str] | None = [] if explain else None
+    notes: list[str] | None = [] if explain else None
+    last = rule.convention.last_day(trigger_date, rule.period)
+    if steps is not None:
+        steps.append(f"{rule.convention.describe(trigger_date, rule.period)}: last day {long_date(last)}")
+    safe = last
+    other = rule.convention.other_reading(trigger_date, rule.period)
+    if other is not None and other < last:
+        safe = other
+        if steps is not None and notes is not None:
+            steps.append(
+                f"Another reading ({rule.period} after {long_date(trigger_date)}, less one day) gives "
+                f"{long_date(other)}; it is earlier, so it is the safe date"
+            )
+            notes.append(
+                f"{long_date(other)} is the safe date: the target month has no day {trigger_date.day}, and one "
+                f"reading ends the period a day earlier than {long_date(last)}. No authority supports it, but act "
+                "by the earlier date."
+            )
+    latest_base = last
+    if rule.children and date_of_birth is not None:
+        safe, last, latest_base = _children(rule, trigger_date, date_of_birth, safe, last, steps, notes)
+    if received_date is not None and received_date > trigger_date and rule.id == "review-request":
+        latest_base = rule.convention.last_day(received_date, rule.period)
+        if steps is not None and notes is not None:
+            steps.append(
+                f"The outcome reached you on {long_date(received_date)}: counted from then, "
+                f"{rule.convention.describe(received_date, rule.period)} ends {long_date(latest_base)}"
+            )
+            notes.append(
+                f"The 28 days arguably run from when the outcome was provided ({long_date(received_date)}), "
+                f"which gives {long_date(latest_base)}; the letter's date gives {long_date(last)}. Act by the "
+                "earlier date."
+            )
+    beyond = False
+    latest = latest_base
+    if rule.roll is not Roll.NONE:
+        latest, beyond = _roll(rule, latest_base, steps, notes)
+        if rule.roll is Roll.NEXT_WORKING_DAY:
+            last = latest
+    elif notes is not None and not is_working_day(last):
+        notes.append(
+            f"{long_date(last)} is {closed_reason(last, court=False)}. There is no extra time: "
+            "send it by email so that it arrives in time."
+        )
+    christmas = rule.court and (christmas_unknown(last) or christmas_unknown(latest))
+    return Calculation(safe, last, latest, tuple(steps or ()), tuple(notes or ()), beyond, christmas)
+
+
+def _children(
+    rule: Rule,
+    trigger_date: date,
+    born: date,
+    safe: date,
+    last: date,
+    steps: list[str] | None,
+    notes: list[str] | None,
+) -> tuple[date, date, date]:
+    """Limitation Act 1980 s.28: for a child, time runs from the 18th birthday when that gives a later day."""
+    years = rule.period.months // 12
+    for_last, for_latest = _eighteenth_birthdays(born)
+    latest_base = last
+    if trigger_date < for_latest:
+        latest_base = max(last, add_years(for_latest, years))
+    if trigger_date < for_last and (from_birthday := add_years(for_last, years)) > last:
+        safe = from_birthday - ONE_DAY
+        if steps is not None and notes is not None:
+            steps.append(
+                f"You were under 18 on {long_date(trigger_date)}: time runs from your 18th birthday, "
+                f"{long_date(for_last)} (Limitation Act 1980 s.28); {rule.period} after it: "
+                f"{long_date(from_birthday)}"
+            )
+            steps.append(f"To be safe, act before that birthday: by {long_date(safe)}")
+            notes.append(
+                f"You were under 18 when time started, so the limit runs from your 18th birthday. Many guides "
+                f"say 'before your {18 + years}th birthday', so the safe date is {long_date(safe)}."
+            )
+        last = from_birthday
+    if steps is not None and for_latest != for_last and latest_base > last:
+        steps.append(
+            f"Born on 29 February: if your 18th birthday is taken as {long_date(for_latest)}, the period ends "
+            f"{long_date(latest_base)} (unsettled)"
+        )
+    return safe, last, latest_base
+
+
+def _letter_before_claim(rule: Rule, trigger_date: date, *, explain: bool) -> Calculation:
+    claim = calculate("judicial-review", trigger_date).last_day
+    day = rule.convention.last_day(claim, rule.period)
+    if not explain:
+        return Calculation(day, day, day, ())
+    steps = (
+        f"The judicial review claim deadline is {long_date(claim)} (3 months after {long_date(trigger_date)})",
+        f"{rule.convention.describe(claim, rule.period)}, to allow the 14 days for a reply: {long_date(day)}",
+    )
+    notes = ("The letter does not stop the 3-month clock: the claim must still be filed in time.",)
+    return Calculation(day, day, day, steps, notes)
+
+
+def _subject_access(rule: Rule, received: date, *, explain: bool) -> Calculation:
+    steps: list[str] | None = [] if explain else None
+    notes: list[str] | None = [] if explain else None
+    corresponding = add_months(received, 1)
+    if steps is not None:
+        steps.append(f"{rule.convention.describe(received, rule.period)}: {long_date(corresponding)}")
+    last, beyond = _roll(rule, corresponding, steps, notes)
+    safe = last
+    if received >= ART_12A_START:
+        safe = end_starting_with(received, 1)
+        if steps is not None:
+            steps.append(
+                f"UK GDPR art 12A (from 5 February 2026): one month beginning with {long_date(received)} ends "
+                f"{long_date(safe)}; that is the safe date"
+            )
+    if notes is not None:
+        extended, _ = _roll(rule, add_months(received, 3), [], [])
+        notes.append(
+            f"If the police say the request is complex they may take two further months, to "
+            f"{long_date(extended)}; they must tell you within the first month."
+        )
+        notes.append(
+            "Much police data is processed under Part 3 of the Data Protection Act 2018 (law enforcement): "
+            "exemptions may apply. If the reply is late or incomplete, complain to the ICO."
+        )
+    return Calculation(safe, last, last, tuple(steps or ()), tuple(notes or ()), beyond)
+
+
+@lru_cache(maxsize=4096)
+def child_until(date_of_birth: date) -> date:
+    """The day from which the s.28 rule for children can no longer change a deadline: the 18th birthday
+    (for a 29 February birthday in a common year, 1 March, the later reading). A clock that starts on or
+    after it runs as for an adult."""
+    return _eighteenth_birthdays(date_of_birth)[1]
+
+
+def runs_from_birthday(rule: Rule, trigger_date: date, date_of_birth: date) -> bool:
+    """Whether the s.28 rule for children replaces the clock entirely: time started before an 18th birthday
+    that is the same on both readings, and the period from that birthday ends after the period from the
+    trigger. The rule's dates then depend on the date of birth alone, not on the trigger date
+    (``_children``): a caseload works them out once for each date of birth."""
+    for_last, for_latest = _eighteenth_birthdays(date_of_birth)
+    return (
+        rule.children
+        and trigger_date < for_last == for_latest
+        and add_years(for_last, rule.period.months // 12) > rule.convention.last_day(trigger_date, rule.period)
+    )
+
+
+def calculation_inputs(
+    rule: Rule, trigger_date: date, date_of_birth: date | None, received_date: date | None
+) -> tuple[date | None, date | None]:
+    """The date of birth and the date the outcome was received, for ``calculate``, where they can change
+    a rule's dates; None where they cannot.
+
+    The s.28 rule for children changes nothing for someone already 18 when time started (on either
+    reading of a 29 February birthday), and an outcome received on or before its letter's date changes
+    nothing. Passing None then lets all such cases share one cached calculation.
+    """
+    born = date_of_birth if rule.children else None
+    if born is not None and trigger_date >= child_until(born):
+        born = None
+    received = received_date if rule.id == "review-request" else None
+    if received is not None and received <= trigger_date:
+        received = None
+    return born, received
+
+
+def status_of(safe_date: date, latest_date: date, today: date) -> tuple[int, Status]:
+    """Days left to the safe date and the status (RULES.md section 5)."""
+    days_left = (safe_date - today).days
+    if today > latest_date:
+        return days_left, "passed"
+    if today > safe_date:
+        return days_left, "at-risk"
+    if days_left <= DUE_SOON_DAYS:
+        return days_left, "due-soon"
+    return days_left, "open"
+
+
+class DeadlineDates(NamedTuple):
+    """One deadline as dates and a status, without the words: what a caseload needs, cheaply."""
+
+    id: str
+    safe_date: date
+    last_day: date
+    latest_date: date
+    days_left: int
+    status: Status
+    beyond_horizon: bool
+    christmas_unknown: bool
+
+
+@lru_cache(maxsize=16384)
+def deadline_dates(
+    rule_id: str, trigger_date: date, born: date | None, received: date | None, today: date
+) -> DeadlineDates:
+    """The dates and status of one rule's deadline: ``calculate`` and ``status_of``, as ``compute_deadlines``
+    uses them, without working out the steps and notes (``born`` and ``received`` as from
+    ``calculation_inputs``). Cached here, small: a caseload of a million rows would otherwise fill
+    ``calculate``'s cache with words it never shows.
+    """
+    calc = _calculate(rule_id, trigger_date, born, received, explain=False)
+    days_left, status = status_of(calc.safe_date, calc.latest_date, today)
+    return DeadlineDates(
+        rule_id,
+        calc.safe_date,
+        calc.last_day,
+        calc.latest_date,
+        days_left,
+        status,
+        calc.beyond_horizon,
+        calc.christmas_unknown,
+    )
