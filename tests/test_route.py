@@ -411,7 +411,7 @@ def test_contacts_file_has_every_body_with_source_and_date() -> None:
 def test_every_contact_is_used_and_every_step_says_where() -> None:
     import inspect
 
-    import escalate.engine.route as route_module
+    import escalate.engine.steps as route_module
 
     source = inspect.getsource(route_module)
     for key in contacts():
