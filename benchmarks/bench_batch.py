@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_caseload import HEADER, TODAY, write_caseload
 
-from escalate.caseload.caseload import added_columns
+from escalate.caseload.columns import added_columns
 
 HERE = Path(__file__).resolve().parent
 BUDGET_RATIO = 1.5

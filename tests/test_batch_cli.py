@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES
-from escalate.caseload.caseload import added_columns
+from escalate.caseload.columns import added_columns
 
 TODAY = ("--today", "2026-11-21")
 ADDED = len(added_columns())
@@ -545,12 +545,14 @@ def test_output_extension_decides_the_format_else_the_input_does(run_cli, tmp_pa
 
 def test_progress_is_reported_after_each_chunk(monkeypatch) -> None:
     from escalate.caseload import run as batch_io
+    from escalate.caseload.options import BatchOptions
+    from escalate.caseload.run import run_batch
 
     monkeypatch.setattr(batch_io, "CHUNK", 3)
     seen: list[int] = []
-    options = batch_io.BatchOptions(today=date(2026, 11, 21), progress=seen.append)
+    options = BatchOptions(today=date(2026, 11, 21), progress=seen.append)
     lines = ["outcome_date\n"] + ["2026-11-03\n"] * 7
-    summary = batch_io.run_batch(lines, io.StringIO(), options)
+    summary = run_batch(lines, io.StringIO(), options)
     assert seen == [3, 6, 7] and (summary.rows, summary.errors, summary.urgent) == (7, 0, 7)
 
 

@@ -17,6 +17,9 @@ from hypothesis import strategies as st
 
 from escalate.caseload import fork as batch_fork
 from escalate.caseload import run as batch_io
+from escalate.caseload.files import open_input
+from escalate.caseload.options import BatchOptions, Summary
+from escalate.caseload.run import run_batch
 
 TODAY = date(2026, 11, 21)
 
@@ -40,11 +43,11 @@ def splitting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return ends
 
 
-def run(path: Path, *, parallel: bool) -> tuple[str, batch_io.Summary]:
+def run(path: Path, *, parallel: bool) -> tuple[str, Summary]:
     out = io.StringIO(newline="")
-    options = batch_io.BatchOptions(today=TODAY, source=str(path), parallel=parallel)
-    with batch_io.open_input(str(path), "utf-8") as opened:
-        summary = batch_io.run_batch(opened.lines, out, options)
+    options = BatchOptions(today=TODAY, source=str(path), parallel=parallel)
+    with open_input(str(path), "utf-8") as opened:
+        summary = run_batch(opened.lines, out, options)
     return out.getvalue(), summary
 
 

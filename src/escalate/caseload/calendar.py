@@ -14,8 +14,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
-from escalate.caseload.caseload import URGENT_STATUSES, column_key, fact_columns, fact_texts
-from escalate.caseload.run import BatchFormat, BatchOptions, Summary, _json_records, missing_header, opened_input
+from escalate.caseload.caseload import URGENT_STATUSES, fact_texts
+from escalate.caseload.columns import column_key, fact_columns
+from escalate.caseload.options import BatchFormat, BatchOptions, Summary
+from escalate.caseload.run import json_records, missing_header, opened_input
 from escalate.engine.deadlines import compute_deadlines
 from escalate.engine.facts import Facts
 from escalate.engine.results import Deadline, Report
@@ -53,7 +55,7 @@ class RowError:
 def _records(lines: Iterator[str], input_format: BatchFormat) -> Iterator[tuple[Mapping[str, Any], str | None]]:
     """Each row as a mapping of its columns, with the error of a row that cannot be read."""
     if input_format is BatchFormat.JSONL:
-        for record in _json_records(lines):
+        for record in json_records(lines):
             yield record.row, record.error
         return
     reader = csv.reader(lines)

@@ -18,6 +18,11 @@ from datetime import date
 from functools import partial
 from typing import Any, Final, NamedTuple
 
+from escalate.caseload.columns import (
+    BATCH_FACTS,
+    added_columns,
+    column_fact,
+)
 from escalate.engine.calculate import DeadlineDates, calculation_inputs, child_until, deadline_dates, runs_from_birthday
 from escalate.engine.deadlines import (
     calculation_flags,
@@ -28,27 +33,11 @@ from escalate.engine.deadlines import (
     shape_warnings,
     trigger_facts,
 )
-from escalate.engine.facts import CHOICE_FACTS, DATE_FACTS, DATE_ORDER, FLAG_FACTS, Facts, Investigation, read_fact
+from escalate.engine.facts import DATE_FACTS, DATE_ORDER, Facts, Investigation, read_fact
 from escalate.engine.review import regime_for
 from escalate.engine.route import plan_route
-from escalate.errors import EscalateError, InputError
+from escalate.errors import InputError
 from escalate.law.rules import RULES, Owner, Rule
-
-BATCH_FACTS: tuple[str, ...] = (*DATE_FACTS, *CHOICE_FACTS, *FLAG_FACTS)
-"""The facts a caseload column can hold (``today`` is one date for the whole batch: ``--today``)."""
-
-RESULT_FIELDS: tuple[str, ...] = ("safe_date", "last_day", "latest_date", "status", "days_left")
-"""The columns added for each rule, after its id: ``review_request_safe_date`` ..."""
-
-SUMMARY_COLUMNS: tuple[str, ...] = (
-    "next_deadline",
-    "next_deadline_date",
-    "next_step",
-    "review_body",
-    "warnings",
-    "error",
-)
-"""The columns added after the rules' columns."""
 
 EVERY_CASE_WARNINGS: frozenset[str] = frozenset({"clocks-run-in-parallel", "no-compensation-from-complaints"})
 """Warnings that every case carries; the README states them once instead of on every row."""
@@ -64,54 +53,6 @@ deadlines): they are bounded, so memory does not grow with the number of rows.""
 
 DATE_CACHE_SIZE = 65536
 """The most texts of dates kept once read (about 8 MB at most)."""
-
-
-def rule_columns(rule_id: str) -> tuple[str, ...]:
-    """The five columns of one rule: ``review-request`` gives ``review_request_safe_date`` and so on."""
-    stem = rule_id.replace("-", "_")
-    return tuple(f"{stem}_{name}" for name in RESULT_FIELDS)
-
-
-def added_columns(only: Collection[str] | None = None) -> tuple[str, ...]:
-    """The columns escalate adds to each row, in order (for the rules in ``only``, or every rule)."""
-    wanted = check_only(only)
-    rule_ids = [rule.id for rule in RULES if wanted is None or rule.id in wanted]
-    return (*(column for rule_id in rule_ids for column in rule_columns(rule_id)), *SUMMARY_COLUMNS)
-
-
-def column_fact(name: str) -> str | None:
-    """The fact a column holds, or None: names match case-insensitively, with spaces and hyphens taken as
-    underscores (``Incident Date``, ``incident-date`` and ``INCIDENT_DATE`` all mean ``incident_date``)."""
-    key = column_key(name)
-    return key if key in _BATCH_FACT_SET else None
-
-
-def column_key(name: str) -> str:
-    """A column's name as escalate compares names: lower case, words joined by underscores."""
-    return "_".join(name.replace("\ufeff", "").replace("-", " ").replace("_", " ").lower().split())
-
-
-_BATCH_FACT_SET = frozenset(BATCH_FACTS)
-
-
-def fact_columns(columns: Sequence[str]) -> dict[str, int]:
-    """Where each fact is among ``columns``. Two columns that mean the same fact are a DuplicateColumnError:
-    which one to believe is the user's decision, not escalate's."""
-    found: dict[str, int] = {}
-    for index, name in enumerate(columns):
-        fact = column_fact(name)
-        if fact is None:
-            continue
-        if fact in found:
-            raise DuplicateColumnError(
-                f"columns '{columns[found[fact]]}' and '{name}' both mean {fact}; keep one of them"
-            )
-        found[fact] = index
-    return found
-
-
-class DuplicateColumnError(EscalateError):
-    """Two columns that mean the same fact (the command line's exit code 2)."""
 
 
 # --- computing one row -----------------------------------------------------------------------------------

@@ -9,55 +9,28 @@ written, with its ``error``. Nothing is printed here: the command line reports t
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
 import io
 import json
-import os
 import re
-import stat
-import sys
-import tempfile
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import date
-from enum import StrEnum
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from functools import partial
 from itertools import chain, islice
-from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
-from escalate.caseload.caseload import BATCH_FACTS, Answer, Caseload, fact_columns, json_kind, mapping_answer, picker
-from escalate.errors import EscalateError
+from escalate.caseload.caseload import Answer, Caseload, json_kind, mapping_answer, picker
+from escalate.caseload.columns import BATCH_FACTS, fact_columns
+from escalate.caseload.options import (
+    CHUNK,
+    BatchFormat,
+    BatchInputError,
+    BatchOptions,
+    Summary,
+)
 
 if TYPE_CHECKING:
-    from escalate.caseload import fork as batch_fork
-
-
-class BatchFormat(StrEnum):
-    """The file formats of `escalate batch`."""
-
-    CSV = "csv"
-    JSONL = "jsonl"
-
-
-FORMAT_EXTENSIONS: Mapping[str, BatchFormat] = {
-    ".csv": BatchFormat.CSV,
-    ".txt": BatchFormat.CSV,
-    ".jsonl": BatchFormat.JSONL,
-    ".ndjson": BatchFormat.JSONL,
-}
-
-CHUNK = 512
-"""Lines read at a time, and between two calls of the progress callback."""
-
-
-class BatchInputError(EscalateError):
-    """The input cannot be read at all (no such file, no header, a format escalate does not read)."""
-
-
-class BatchOutputError(EscalateError):
-    """The output cannot be written."""
+    from escalate.caseload import fork
 
 
 # --- CSV cells that are safe in a spreadsheet -----------------------------------------------------------
@@ -96,51 +69,6 @@ class CsvLines:
 
 
 # --- a whole batch ------------------------------------------------------------------------------------
-
-
-@dataclass
-class Summary:
-    """What a batch did, for the line on standard error."""
-
-    rows: int = 0
-    errors: int = 0
-    urgent: int = 0
-    """The complainant's deadlines due within 14 days or at risk, over all rows."""
-
-
-def summary_line(summary: Summary) -> str:
-    """The line for standard error at the end of a batch."""
-    rows = f"{summary.rows:,} row{'' if summary.rows == 1 else 's'} read"
-    errors = f"{summary.errors:,} with errors" + (" (see the error column)" if summary.errors else "")
-    urgent = f"{summary.urgent:,} deadline{'' if summary.urgent == 1 else 's'} due within 14 days or at risk"
-    return f"escalate: {rows}, {errors}; {urgent}"
-
-
-@dataclass
-class BatchOptions:
-    """How to run a batch."""
-
-    today: date
-    only: Collection[str] | None = None
-    input_format: BatchFormat | None = None
-    """None: JSON Lines if the first line starts with '{', else CSV."""
-    output_format: BatchFormat | None = None
-    """None: the input's format."""
-    encoding: str = "utf-8"
-    """The input's encoding, named in the error of a row that is not valid text in it."""
-    jsonl_columns: Sequence[str] | None = None
-    """For JSON Lines in and CSV out: every key of the input (``jsonl_columns``), when it could be read
-    twice. Otherwise the columns are the keys of the first object."""
-    progress: Callable[[int], None] | None = None
-    """Called with the number of rows so far, after each chunk of lines."""
-    source: str | None = None
-    """The path of the input, where it is a file: a large CSV file is shared between two processes
-    (``escalate.caseload.fork``)."""
-    parallel: bool = True
-    """Whether a large CSV file may be shared between two processes."""
-    summary: Summary = field(default_factory=Summary)
-    lines_skipped: int = 0
-    """Blank lines before the header (set by ``opened_input``)."""
 
 
 def run_batch(lines: Iterable[str], sink: TextIO, options: BatchOptions) -> Summary:
@@ -218,10 +146,10 @@ def _run_csv(lines: Iterator[str], sink: TextIO, options: BatchOptions) -> Summa
     sink.write(line_of(header) + "," + ",".join(caseload.columns) + "\n")
     run = partial(_csv_to_csv, header=header, texts_of=texts_of, caseload=caseload, line_of=line_of)
     if options.parallel and options.source is not None:
-        from escalate.caseload import fork as batch_fork
+        from escalate.caseload import fork
 
         codec = codecs.lookup(options.encoding).name
-        split = batch_fork.find_split(options.source, codec)
+        split = fork.find_split(options.source, codec)
         read = options.lines_skipped + header_reader.line_num
         if split is not None and split.lines >= read:  # (not a header that runs on past the middle)
             return _in_two(run, lines, sink, options, split, read, codec)
@@ -233,24 +161,24 @@ def _in_two(
     lines: Iterator[str],
     sink: TextIO,
     options: BatchOptions,
-    split: batch_fork.Split,
+    split: fork.Split,
     read: int,
     codec: str,
 ) -> Summary:
     """The rows after the header, the second half worked out by a second process (``escalate.caseload.fork``):
     the same output as ``run(lines)`` alone."""
-    from escalate.caseload import fork as batch_fork
+    from escalate.caseload import fork
 
     source = options.source
     assert source is not None
 
-    def second_half(out: TextIO) -> batch_fork.Counts:
-        with batch_fork.open_at(source, split.offset, codec) as rest:
+    def second_half(out: TextIO) -> fork.Counts:
+        with fork.open_at(source, split.offset, codec) as rest:
             done = run(rest, sink=out, options=replace(options, progress=None, summary=Summary()))
         return done.rows, done.errors, done.urgent
 
     try:
-        started = batch_fork.forked(second_half)
+        started = fork.forked(second_half)
     except OSError:  # no process to spare: this one does it all
         return run(lines, sink=sink, options=options)
     overflow = _Overflow(lines)
@@ -261,7 +189,7 @@ def _in_two(
             return run(lines, sink=sink, options=options)
         counts = second.result()
         if counts is None:  # the second process failed: its half is done here
-            with batch_fork.open_at(source, split.offset, codec) as rest:
+            with fork.open_at(source, split.offset, codec) as rest:
                 return run(rest, sink=sink, options=options)
         second.copy_to(sink)
         _count(options.summary, options, *counts)
@@ -460,12 +388,12 @@ def _json_line(record: Mapping[str, Any], caseload: Caseload, answer: Answer) ->
 # --- JSON Lines in -----------------------------------------------------------------------------------
 
 
-class _JsonRecord(NamedTuple):
+class JsonRecord(NamedTuple):
     row: Mapping[str, Any]
     error: str | None
 
 
-def _json_records(lines: Iterable[str]) -> Iterator[_JsonRecord]:
+def json_records(lines: Iterable[str]) -> Iterator[JsonRecord]:
     """The objects of a JSON Lines text, one per line that is not blank; a line that is not an object is a
     record with no fields and its error."""
     for number, line in enumerate(lines, start=1):
@@ -474,27 +402,27 @@ def _json_records(lines: Iterable[str]) -> Iterator[_JsonRecord]:
         try:
             value = json.loads(line)
         except ValueError as error:
-            yield _JsonRecord({}, f"line {number} is not valid JSON ({error})")
+            yield JsonRecord({}, f"line {number} is not valid JSON ({error})")
             continue
         if not isinstance(value, dict):
-            yield _JsonRecord({}, f"line {number} is {json_kind(value)}, not a JSON object with one case")
+            yield JsonRecord({}, f"line {number} is {json_kind(value)}, not a JSON object with one case")
         elif _SURROGATE.search(line):
-            yield _JsonRecord(value, f"line {number} is not valid text in its encoding: save it as UTF-8")
+            yield JsonRecord(value, f"line {number} is not valid text in its encoding: save it as UTF-8")
         else:
-            yield _JsonRecord(value, None)
+            yield JsonRecord(value, None)
 
 
 def jsonl_columns(lines: Iterable[str]) -> list[str]:
     """Every key of the objects of a JSON Lines text, in the order first seen: the CSV columns for it."""
     keys: dict[str, None] = {}
-    for record in _json_records(lines):
+    for record in json_records(lines):
         keys.update(dict.fromkeys(record.row))
     return list(keys)
 
 
 def _run_jsonl(lines: Iterator[str], sink: TextIO, options: BatchOptions) -> Summary:
     caseload = Caseload(BATCH_FACTS, today=options.today, only=options.only)
-    records = _json_records(lines)
+    records = json_records(lines)
     if options.output_format is BatchFormat.CSV:
         return _jsonl_to_csv(records, caseload, sink, options)
     for block in _chunks(records):
@@ -508,7 +436,7 @@ def _run_jsonl(lines: Iterator[str], sink: TextIO, options: BatchOptions) -> Sum
     return options.summary
 
 
-def _jsonl_to_csv(records: Iterator[_JsonRecord], caseload: Caseload, sink: TextIO, options: BatchOptions) -> Summary:
+def _jsonl_to_csv(records: Iterator[JsonRecord], caseload: Caseload, sink: TextIO, options: BatchOptions) -> Summary:
     """JSON Lines in, CSV out. A header cannot grow once written, so when the columns could not be found
     beforehand (standard input), a later object with keys the first one lacks is an error naming them."""
     first = list(islice(records, 1))
@@ -546,131 +474,3 @@ def _cell_text(value: Any) -> str:
 
 
 # --- files -------------------------------------------------------------------------------------------
-
-
-def format_of(path: str | None, given: str | None, option: str) -> BatchFormat | None:
-    """The format an option names, else the one a file's extension says; None when neither says (standard
-    input or output). An unknown name is a BatchInputError, and so is an unknown extension of the input."""
-    if given is not None:
-        try:
-            return BatchFormat(given.strip().lower())
-        except ValueError:
-            raise BatchInputError(f"{option}: '{given}' is not one of: csv, jsonl") from None
-    if path is None or path == "-":
-        return None
-    suffix = PurePath(path).suffix.lower()
-    if suffix in FORMAT_EXTENSIONS:
-        return FORMAT_EXTENSIONS[suffix]
-    if option == "--format":
-        return None
-    hint = " (save a spreadsheet as 'CSV UTF-8' first)" if suffix in (".xlsx", ".xls", ".ods", ".numbers") else ""
-    raise BatchInputError(
-        f"cannot tell the format of '{path}' from its extension; give {option} csv or {option} jsonl{hint}"
-    )
-
-
-@dataclass
-class BatchInput:
-    """An open caseload: its lines of text, and how far reading has gone through its bytes (for progress)."""
-
-    lines: TextIO
-    size: int | None
-    """The size in bytes, for a regular file."""
-    position: Callable[[], int | None]
-
-
-@contextlib.contextmanager
-def open_input(path: str, encoding: str, stdin: BinaryIO | None = None) -> Iterator[BatchInput]:
-    """Open a caseload as text; ``-`` is standard input. A UTF-8 byte order mark is skipped. Bytes that are
-    not valid text in ``encoding`` are kept (as lone surrogates), so that they pass through unchanged and
-    the row that holds them carries an error."""
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise BatchInputError(
-            f"--encoding: '{encoding}' is not an encoding Python knows (try utf-8 or cp1252)"
-        ) from None
-    if codecs.lookup(encoding).name == "utf-8":
-        encoding = "utf-8-sig"
-    if path == "-":
-        binary: BinaryIO = stdin if stdin is not None else sys.stdin.buffer
-        size = None
-    else:
-        try:
-            binary = Path(path).open("rb")  # noqa: SIM115 - closed below, with its text wrapper
-        except OSError as error:
-            raise BatchInputError(f"cannot read '{path}': {error.strerror or error}") from None
-        size = _regular_size(binary)
-    text = io.TextIOWrapper(binary, encoding=encoding, errors="surrogateescape", newline="")
-    try:
-        yield BatchInput(text, size, partial(_tell, binary))
-    finally:
-        if path == "-":
-            text.detach()
-        else:
-            text.close()
-
-
-def _regular_size(binary: BinaryIO) -> int | None:
-    try:
-        info = os.fstat(binary.fileno())
-    except (OSError, ValueError):
-        return None
-    return info.st_size if stat.S_ISREG(info.st_mode) else None
-
-
-def _tell(binary: BinaryIO) -> int | None:
-    try:
-        return binary.tell()
-    except (OSError, ValueError):
-        return None
-
-
-@contextlib.contextmanager
-def open_output(path: str | None, stdout: TextIO | None = None) -> Iterator[TextIO]:
-    """Where the result goes: standard output, or a file written under a temporary name and renamed when
-    done, so that an interrupted batch never leaves half a file. UTF-8; bytes that were not valid text in
-    the input are written back as they were."""
-    if path is None or path == "-":
-        target = stdout if stdout is not None else sys.stdout
-        buffer = getattr(target, "buffer", None)
-        if buffer is None:  # a text stream without bytes underneath (tests, notebooks)
-            yield target
-            return
-        target.flush()
-        stream = io.TextIOWrapper(buffer, encoding="utf-8", errors="surrogateescape", newline="")
-        try:
-            yield stream
-        finally:
-            stream.flush()
-            stream.detach()
-        return
-    destination = Path(path)
-    try:
-        descriptor, temporary = tempfile.mkstemp(
-            dir=destination.parent, prefix=f".{destination.name}.", suffix=".part", text=True
-        )
-    except OSError as error:
-        raise BatchOutputError(f"cannot write '{path}': {error.strerror or error}") from None
-    done = False
-    try:
-        with open(descriptor, "w", encoding="utf-8", errors="surrogateescape", newline="") as stream:  # noqa: PTH123
-            yield stream
-        Path(temporary).replace(destination)
-        done = True
-    except OSError as error:
-        raise BatchOutputError(f"cannot write '{path}': {error.strerror or error}") from None
-    finally:
-        if not done:
-            with contextlib.suppress(OSError):
-                Path(temporary).unlink()
-
-
-def same_file(one: str, other: str | None) -> bool:
-    """Whether two paths name one existing file (so that writing the output would replace the input)."""
-    if other is None or "-" in (one, other):
-        return False
-    try:
-        return Path(one).samefile(other)
-    except OSError:
-        return False

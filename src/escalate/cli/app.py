@@ -20,7 +20,7 @@ from escalate.engine.facts import CHOICE_FACTS, DATE_FACTS, FACT_HELP, FLAG_FACT
 from escalate.errors import EscalateError, ExitCode, InputError
 
 if TYPE_CHECKING:
-    from escalate.caseload.run import BatchOptions
+    from escalate.caseload.options import BatchOptions
     from escalate.output.ics import CalendarOptions
 
 app = typer.Typer(
@@ -437,44 +437,46 @@ def batch(
 
     Example: escalate batch caseload.csv -o caseload-deadlines.csv --today 2026-11-21
     """
-    from escalate.caseload import run as batch_io
+    from escalate.caseload.files import format_of, open_input, open_output, same_file
+    from escalate.caseload.options import BatchFormat, BatchOptions, BatchOutputError, summary_line
+    from escalate.caseload.run import jsonl_columns, run_batch
     from escalate.engine.deadlines import check_only
 
     ics = (output_format or "").strip().lower() == "ics" or (
         output_format is None and output is not None and output.lower().endswith(".ics")
     )
     calendar = calendar_options(calendar_text, ics=ics)
-    options = batch_io.BatchOptions(
+    options = BatchOptions(
         today=resolve_today(today),
         only=check_only(split_only(only)),
-        input_format=batch_io.format_of(source, input_format, "--input-format"),
-        output_format=None if ics else batch_io.format_of(output, output_format, "--format"),
+        input_format=format_of(source, input_format, "--input-format"),
+        output_format=None if ics else format_of(output, output_format, "--format"),
         encoding=encoding,
         source=None if source == "-" else source,
         parallel=parallel,
     )
-    if batch_io.same_file(source, output):
+    if same_file(source, output):
         fail(f"-o: '{output}' is the input file; write the result to another file")
     if ics:
         return _batch_calendar(source, output, options, calendar)
     if source != "-" and (options.input_format, options.output_format) == (
-        batch_io.BatchFormat.JSONL,
-        batch_io.BatchFormat.CSV,
+        BatchFormat.JSONL,
+        BatchFormat.CSV,
     ):
-        with batch_io.open_input(source, encoding) as first_pass:
-            options.jsonl_columns = batch_io.jsonl_columns(first_pass.lines)
+        with open_input(source, encoding) as first_pass:
+            options.jsonl_columns = jsonl_columns(first_pass.lines)
     try:
-        with batch_io.open_input(source, encoding) as opened, batch_io.open_output(output) as sink:
+        with open_input(source, encoding) as opened, open_output(output) as sink:
             if sys.stderr.isatty():
                 from escalate.output.deadlines import batch_progress
 
                 with batch_progress(opened.size, opened.position) as options.progress:
-                    summary = batch_io.run_batch(opened.lines, sink, options)
+                    summary = run_batch(opened.lines, sink, options)
             else:
-                summary = batch_io.run_batch(opened.lines, sink, options)
-    except batch_io.BatchOutputError as error:
+                summary = run_batch(opened.lines, sink, options)
+    except BatchOutputError as error:
         fail(str(error), ExitCode.OUTPUT_ERROR)
-    sys.stderr.write(batch_io.summary_line(summary) + "\n")
+    sys.stderr.write(summary_line(summary) + "\n")
     return ExitCode.ROWS_WITH_ERRORS if summary.errors else ExitCode.OK
 
 
@@ -483,19 +485,20 @@ def _batch_calendar(
 ) -> int:
     """`escalate batch --format ics`: one calendar for the caseload; rows that cannot be computed are named,
     with their errors, on standard error."""
-    from escalate.caseload import run as batch_io
     from escalate.caseload.calendar import SHOWN_ERRORS, run_batch_calendar
+    from escalate.caseload.files import open_input, open_output
+    from escalate.caseload.options import BatchOutputError, summary_line
 
     try:
-        with batch_io.open_input(source, options.encoding) as opened, batch_io.open_output(output) as sink:
+        with open_input(source, options.encoding) as opened, open_output(output) as sink:
             summary, row_errors = run_batch_calendar(opened.lines, sink, options, calendar)
-    except batch_io.BatchOutputError as error:
+    except BatchOutputError as error:
         fail(str(error), ExitCode.OUTPUT_ERROR)
     for row_error in row_errors[:SHOWN_ERRORS]:
         sys.stderr.write(f"escalate: row {row_error.row}: {row_error.message} (not in the calendar)\n")
     if len(row_errors) > SHOWN_ERRORS:
         sys.stderr.write(f"escalate: ... and {len(row_errors) - SHOWN_ERRORS} more rows with errors\n")
-    sys.stderr.write(batch_io.summary_line(summary).replace(" (see the error column)", "") + "\n")
+    sys.stderr.write(summary_line(summary).replace(" (see the error column)", "") + "\n")
     return ExitCode.ROWS_WITH_ERRORS if summary.errors else ExitCode.OK
 
 

@@ -1,0 +1,86 @@
+"""What a batch run is asked to do and what it reports: formats, options, the summary, its errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from escalate.errors import EscalateError
+
+if TYPE_CHECKING:
+    pass
+
+
+class BatchFormat(StrEnum):
+    """The file formats of `escalate batch`."""
+
+    CSV = "csv"
+    JSONL = "jsonl"
+
+
+FORMAT_EXTENSIONS: Mapping[str, BatchFormat] = {
+    ".csv": BatchFormat.CSV,
+    ".txt": BatchFormat.CSV,
+    ".jsonl": BatchFormat.JSONL,
+    ".ndjson": BatchFormat.JSONL,
+}
+
+
+CHUNK = 512
+"""Lines read at a time, and between two calls of the progress callback."""
+
+
+class BatchInputError(EscalateError):
+    """The input cannot be read at all (no such file, no header, a format escalate does not read)."""
+
+
+class BatchOutputError(EscalateError):
+    """The output cannot be written."""
+
+
+@dataclass
+class Summary:
+    """What a batch did, for the line on standard error."""
+
+    rows: int = 0
+    errors: int = 0
+    urgent: int = 0
+    """The complainant's deadlines due within 14 days or at risk, over all rows."""
+
+
+def summary_line(summary: Summary) -> str:
+    """The line for standard error at the end of a batch."""
+    rows = f"{summary.rows:,} row{'' if summary.rows == 1 else 's'} read"
+    errors = f"{summary.errors:,} with errors" + (" (see the error column)" if summary.errors else "")
+    urgent = f"{summary.urgent:,} deadline{'' if summary.urgent == 1 else 's'} due within 14 days or at risk"
+    return f"escalate: {rows}, {errors}; {urgent}"
+
+
+@dataclass
+class BatchOptions:
+    """How to run a batch."""
+
+    today: date
+    only: Collection[str] | None = None
+    input_format: BatchFormat | None = None
+    """None: JSON Lines if the first line starts with '{', else CSV."""
+    output_format: BatchFormat | None = None
+    """None: the input's format."""
+    encoding: str = "utf-8"
+    """The input's encoding, named in the error of a row that is not valid text in it."""
+    jsonl_columns: Sequence[str] | None = None
+    """For JSON Lines in and CSV out: every key of the input (``jsonl_columns``), when it could be read
+    twice. Otherwise the columns are the keys of the first object."""
+    progress: Callable[[int], None] | None = None
+    """Called with the number of rows so far, after each chunk of lines."""
+    source: str | None = None
+    """The path of the input, where it is a file: a large CSV file is shared between two processes
+    (``escalate.caseload.fork``)."""
+    parallel: bool = True
+    """Whether a large CSV file may be shared between two processes."""
+    summary: Summary = field(default_factory=Summary)
+    lines_skipped: int = 0
+    """Blank lines before the header (set by ``opened_input``)."""
