@@ -5,18 +5,29 @@ standard error and a documented exit code (README, 'Exit codes'); tracebacks nev
 """
 
 import copy
-import functools
-import inspect
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from escalate import __version__
-from escalate.engine.facts import CHOICE_FACTS, DATE_FACTS, FACT_HELP, FLAG_FACTS, Facts, read_date
+from escalate.cli.options import (
+    Failure,
+    _choose_name,
+    build_facts,
+    calendar_options,
+    choose,
+    fail,
+    read_facts,
+    resolve_today,
+    split_only,
+    with_calendar_options,
+    with_fact_options,
+)
+from escalate.engine.facts import Facts
 from escalate.errors import EscalateError, ExitCode, InputError
 
 if TYPE_CHECKING:
@@ -32,204 +43,6 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-FACT_INPUTS: tuple[str, ...] = (*DATE_FACTS, *CHOICE_FACTS, *FLAG_FACTS)
-
-
-class Failure(Exception):
-    """An error already worded for the user, with its exit code."""
-
-    def __init__(self, message: str, code: ExitCode) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-def fail(message: str, code: ExitCode = ExitCode.INPUT_ERROR) -> NoReturn:
-    raise Failure(message, code)
-
-
-def _option_help(name: str) -> tuple[str, str, str]:
-    """(help, metavar, panel) for a fact's option."""
-    if name in DATE_FACTS:
-        return FACT_HELP[name], "DATE", "Dates (2026-03-01, 01/03/2026 or 1 March 2026)"
-    if name in CHOICE_FACTS:
-        return FACT_HELP[name], "|".join(member.value for member in CHOICE_FACTS[name]), "About the complaint"
-    return FACT_HELP[name], "yes|no", "About the complaint"
-
-
-@functools.cache
-def _fact_parameters() -> tuple[inspect.Parameter, ...]:
-    """One keyword parameter per fact, built once and shared by every command that takes facts."""
-    parameters = []
-    for name in FACT_INPUTS:
-        help_text, metavar, panel = _option_help(name)
-        option = typer.Option(
-            "--" + name.replace("_", "-"), help=help_text, metavar=metavar, rich_help_panel=panel, show_default=False
-        )
-        parameters.append(
-            inspect.Parameter(
-                name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Annotated[str | None, option]
-            )
-        )
-    return tuple(parameters)
-
-
-def _gathered(
-    parameters: tuple[inspect.Parameter, ...], into: str
-) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """A decorator giving a command the options ``parameters``, whose values reach it as one mapping
-    named ``into``: many commands share the same options without repeating them in each signature."""
-    names = tuple(parameter.name for parameter in parameters)
-
-    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
-        signature = inspect.signature(command)
-        own = [parameter for parameter in signature.parameters.values() if parameter.name != into]
-
-        @functools.wraps(command)
-        def wrapper(**kwargs: Any) -> Any:
-            gathered = {name: kwargs.pop(name) for name in names}
-            return command(**{into: gathered}, **kwargs)
-
-        combined = own + list(parameters)
-        wrapper.__signature__ = signature.replace(parameters=combined)  # type: ignore[attr-defined]
-        wrapper.__annotations__ = {parameter.name: parameter.annotation for parameter in combined}
-        del wrapper.__wrapped__  # typer must see the new signature, not the original one
-        return wrapper
-
-    return decorate
-
-
-def with_fact_options(command: Callable[..., None]) -> Callable[..., None]:
-    """Give a command one option per fact (``--outcome-date``, ``--schedule3`` ...), collected into a
-    mapping passed as ``fact_text``; the names are those of RULES.md everywhere."""
-    return _gathered(_fact_parameters(), "fact_text")(command)
-
-
-CALENDAR_PANEL = "Calendar (--format ics)"
-
-
-@functools.cache
-def _calendar_parameters() -> tuple[inspect.Parameter, ...]:
-    def option(name: str, annotation: Any) -> inspect.Parameter:
-        return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
-
-    return (
-        option(
-            "remind",
-            Annotated[
-                str | None,
-                typer.Option(
-                    "--remind",
-                    help="Reminders: whole days before each deadline, comma-separated (default: 14,7,1); each "
-                    "goes off at 09:00 on its day. 'none' for no reminder.",
-                    metavar="DAYS[,DAYS]",
-                    rich_help_panel=CALENDAR_PANEL,
-                ),
-            ],
-        ),
-        option(
-            "include_passed",
-            Annotated[
-                bool | None,
-                typer.Option(
-                    "--include-passed",
-                    help="Put deadlines that have passed in the calendar too.",
-                    rich_help_panel=CALENDAR_PANEL,
-                    show_default=False,
-                ),
-            ],
-        ),
-        option(
-            "case_ref",
-            Annotated[
-                str | None,
-                typer.Option(
-                    "--case-ref",
-                    help="Your reference for the case, shown in each event's title (up to 64 characters).",
-                    metavar="TEXT",
-                    rich_help_panel=CALENDAR_PANEL,
-                ),
-            ],
-        ),
-        option(
-            "calendar_name",
-            Annotated[
-                str | None,
-                typer.Option(
-                    "--calendar-name",
-                    help="The calendar's name (default: 'Police complaint deadlines', with the case reference).",
-                    metavar="TEXT",
-                    rich_help_panel=CALENDAR_PANEL,
-                ),
-            ],
-        ),
-    )
-
-
-def with_calendar_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Give a command the options of calendar export (``--remind``, ``--include-passed``, ``--case-ref``,
-    ``--calendar-name``), collected into a mapping passed as ``calendar_text``."""
-    return _gathered(_calendar_parameters(), "calendar_text")(command)
-
-
-def calendar_options(calendar_text: Mapping[str, Any], *, ics: bool) -> "CalendarOptions | None":
-    """The calendar options when the output is a calendar, checked before any work is done; given with
-    another format, they are an input error."""
-    if not ics:
-        given = ["--" + name.replace("_", "-") for name, value in calendar_text.items() if value]
-        if given:
-            fail(f"{', '.join(given)}: only used with --format ics")
-        return None
-    from escalate.output.ics import (
-        DEFAULT_REMINDERS,
-        CalendarOptions,
-        check_calendar_name,
-        check_case_ref,
-        parse_reminders,
-    )
-
-    remind, case_ref, name = calendar_text["remind"], calendar_text["case_ref"], calendar_text["calendar_name"]
-    return CalendarOptions(
-        reminders=DEFAULT_REMINDERS if remind is None else parse_reminders(remind),
-        include_passed=bool(calendar_text["include_passed"]),
-        case_ref=None if case_ref is None else check_case_ref(case_ref),
-        calendar_name=None if name is None else check_calendar_name(name),
-    )
-
-
-def resolve_today(text: str | None, default: date | None = None) -> date:
-    """``--today`` read as a date; by default today's date in London."""
-    if text:
-        return read_date("today", text)
-    if default is not None:
-        return default
-    from escalate.cli.clock import today_in_london
-
-    return today_in_london()
-
-
-def build_facts(fact_text: Mapping[str, str | None], today: date) -> Facts:
-    return Facts.from_strings(fact_text, today=today)
-
-
-def read_facts(
-    fact_text: Mapping[str, str | None], today: str | None, *, example: bool
-) -> tuple[Mapping[str, str | None], Facts]:
-    """The facts of the command line; with ``--example``, the built-in case with the given facts added to it
-    (and its own date as today, unless ``--today`` says otherwise)."""
-    default_today = None
-    if example:
-        from escalate.cli.example import EXAMPLE_FACTS, EXAMPLE_TODAY
-
-        fact_text = {**EXAMPLE_FACTS, **{name: text for name, text in fact_text.items() if text is not None}}
-        default_today = EXAMPLE_TODAY
-    return fact_text, build_facts(fact_text, resolve_today(today, default_today))
-
-
-def split_only(text: str | None) -> set[str] | None:
-    if text is None:
-        return None
-    return {part.strip() for part in text.split(",") if part.strip()}
 
 
 def _version(value: bool) -> None:
@@ -283,7 +96,7 @@ def deadlines(
     from escalate.engine.deadlines import compute_deadlines
     from escalate.output.deadlines import DeadlinesFormat, RenderOptions, render_deadlines
 
-    chosen = _choose(DeadlinesFormat, output_format)
+    chosen = choose(DeadlinesFormat, output_format)
     options = RenderOptions(calendar_options(calendar_text, ics=chosen is DeadlinesFormat.ICS))
     fact_text, facts = read_facts(fact_text, today, example=example)
     report = compute_deadlines(facts, only=split_only(only))
@@ -354,7 +167,7 @@ def route(
     from escalate.output.deadlines import RenderOptions
     from escalate.output.route import RouteFormat, render_route
 
-    chosen = _choose(RouteFormat, output_format)
+    chosen = choose(RouteFormat, output_format)
     calendar = calendar_options(calendar_text, ics=chosen is RouteFormat.ICS)
     fact_text, facts = read_facts(fact_text, today, example=example)
     if ask:
@@ -500,17 +313,6 @@ def _batch_calendar(
         sys.stderr.write(f"escalate: ... and {len(row_errors) - SHOWN_ERRORS} more rows with errors\n")
     sys.stderr.write(summary_line(summary).replace(" (see the error column)", "") + "\n")
     return ExitCode.ROWS_WITH_ERRORS if summary.errors else ExitCode.OK
-
-
-def _choose_name(allowed: tuple[str, ...], text: str) -> str:
-    key = text.strip().lower()
-    if key not in allowed:
-        fail(f"--format: '{text}' is not one of: {', '.join(allowed)}")
-    return key
-
-
-def _choose(kind: Any, text: str) -> Any:
-    return kind(_choose_name(tuple(member.value for member in kind), text))
 
 
 def main(argv: list[str] | None = None) -> None:

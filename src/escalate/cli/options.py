@@ -1,0 +1,225 @@
+"""The options every command shares, built from the facts' table: one option for each fact, the calendar
+options, today's date; and the one-line failure that every command raises for a wrong input.
+"""
+
+import functools
+import inspect
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+from escalate.engine.facts import CHOICE_FACTS, DATE_FACTS, FACT_HELP, FLAG_FACTS, Facts, read_date
+from escalate.errors import ExitCode
+
+if TYPE_CHECKING:
+    from escalate.output.ics import CalendarOptions
+
+
+CALENDAR_PANEL = "Calendar (--format ics)"
+FACT_INPUTS: tuple[str, ...] = (*DATE_FACTS, *CHOICE_FACTS, *FLAG_FACTS)
+
+
+class Failure(Exception):
+    """An error already worded for the user, with its exit code."""
+
+    def __init__(self, message: str, code: ExitCode) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def fail(message: str, code: ExitCode = ExitCode.INPUT_ERROR) -> NoReturn:
+    raise Failure(message, code)
+
+
+def _option_help(name: str) -> tuple[str, str, str]:
+    """(help, metavar, panel) for a fact's option."""
+    if name in DATE_FACTS:
+        return FACT_HELP[name], "DATE", "Dates (2026-03-01, 01/03/2026 or 1 March 2026)"
+    if name in CHOICE_FACTS:
+        return FACT_HELP[name], "|".join(member.value for member in CHOICE_FACTS[name]), "About the complaint"
+    return FACT_HELP[name], "yes|no", "About the complaint"
+
+
+@functools.cache
+def _fact_parameters() -> tuple[inspect.Parameter, ...]:
+    """One keyword parameter per fact, built once and shared by every command that takes facts."""
+    parameters = []
+    for name in FACT_INPUTS:
+        help_text, metavar, panel = _option_help(name)
+        option = typer.Option(
+            "--" + name.replace("_", "-"), help=help_text, metavar=metavar, rich_help_panel=panel, show_default=False
+        )
+        parameters.append(
+            inspect.Parameter(
+                name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Annotated[str | None, option]
+            )
+        )
+    return tuple(parameters)
+
+
+def _gathered(
+    parameters: tuple[inspect.Parameter, ...], into: str
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """A decorator giving a command the options ``parameters``, whose values reach it as one mapping
+    named ``into``: many commands share the same options without repeating them in each signature."""
+    names = tuple(parameter.name for parameter in parameters)
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        signature = inspect.signature(command)
+        own = [parameter for parameter in signature.parameters.values() if parameter.name != into]
+
+        @functools.wraps(command)
+        def wrapper(**kwargs: Any) -> Any:
+            gathered = {name: kwargs.pop(name) for name in names}
+            return command(**{into: gathered}, **kwargs)
+
+        combined = own + list(parameters)
+        wrapper.__signature__ = signature.replace(parameters=combined)  # type: ignore[attr-defined]
+        wrapper.__annotations__ = {parameter.name: parameter.annotation for parameter in combined}
+        del wrapper.__wrapped__  # typer must see the new signature, not the original one
+        return wrapper
+
+    return decorate
+
+
+def with_fact_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command one option per fact (``--outcome-date``, ``--schedule3`` ...), collected into a
+    mapping passed as ``fact_text``; the names are those of RULES.md everywhere."""
+    return _gathered(_fact_parameters(), "fact_text")(command)
+
+
+@functools.cache
+def _calendar_parameters() -> tuple[inspect.Parameter, ...]:
+    def option(name: str, annotation: Any) -> inspect.Parameter:
+        return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
+
+    return (
+        option(
+            "remind",
+            Annotated[
+                str | None,
+                typer.Option(
+                    "--remind",
+                    help="Reminders: whole days before each deadline, comma-separated (default: 14,7,1); each "
+                    "goes off at 09:00 on its day. 'none' for no reminder.",
+                    metavar="DAYS[,DAYS]",
+                    rich_help_panel=CALENDAR_PANEL,
+                ),
+            ],
+        ),
+        option(
+            "include_passed",
+            Annotated[
+                bool | None,
+                typer.Option(
+                    "--include-passed",
+                    help="Put deadlines that have passed in the calendar too.",
+                    rich_help_panel=CALENDAR_PANEL,
+                    show_default=False,
+                ),
+            ],
+        ),
+        option(
+            "case_ref",
+            Annotated[
+                str | None,
+                typer.Option(
+                    "--case-ref",
+                    help="Your reference for the case, shown in each event's title (up to 64 characters).",
+                    metavar="TEXT",
+                    rich_help_panel=CALENDAR_PANEL,
+                ),
+            ],
+        ),
+        option(
+            "calendar_name",
+            Annotated[
+                str | None,
+                typer.Option(
+                    "--calendar-name",
+                    help="The calendar's name (default: 'Police complaint deadlines', with the case reference).",
+                    metavar="TEXT",
+                    rich_help_panel=CALENDAR_PANEL,
+                ),
+            ],
+        ),
+    )
+
+
+def with_calendar_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Give a command the options of calendar export (``--remind``, ``--include-passed``, ``--case-ref``,
+    ``--calendar-name``), collected into a mapping passed as ``calendar_text``."""
+    return _gathered(_calendar_parameters(), "calendar_text")(command)
+
+
+def calendar_options(calendar_text: Mapping[str, Any], *, ics: bool) -> "CalendarOptions | None":
+    """The calendar options when the output is a calendar, checked before any work is done; given with
+    another format, they are an input error."""
+    if not ics:
+        given = ["--" + name.replace("_", "-") for name, value in calendar_text.items() if value]
+        if given:
+            fail(f"{', '.join(given)}: only used with --format ics")
+        return None
+    from escalate.output.ics import (
+        DEFAULT_REMINDERS,
+        CalendarOptions,
+        check_calendar_name,
+        check_case_ref,
+        parse_reminders,
+    )
+
+    remind, case_ref, name = calendar_text["remind"], calendar_text["case_ref"], calendar_text["calendar_name"]
+    return CalendarOptions(
+        reminders=DEFAULT_REMINDERS if remind is None else parse_reminders(remind),
+        include_passed=bool(calendar_text["include_passed"]),
+        case_ref=None if case_ref is None else check_case_ref(case_ref),
+        calendar_name=None if name is None else check_calendar_name(name),
+    )
+
+
+def resolve_today(text: str | None, default: date | None = None) -> date:
+    """``--today`` read as a date; by default today's date in London."""
+    if text:
+        return read_date("today", text)
+    if default is not None:
+        return default
+    from escalate.cli.clock import today_in_london
+
+    return today_in_london()
+
+
+def build_facts(fact_text: Mapping[str, str | None], today: date) -> Facts:
+    return Facts.from_strings(fact_text, today=today)
+
+
+def read_facts(
+    fact_text: Mapping[str, str | None], today: str | None, *, example: bool
+) -> tuple[Mapping[str, str | None], Facts]:
+    """The facts of the command line; with ``--example``, the built-in case with the given facts added to it
+    (and its own date as today, unless ``--today`` says otherwise)."""
+    default_today = None
+    if example:
+        from escalate.cli.example import EXAMPLE_FACTS, EXAMPLE_TODAY
+
+        fact_text = {**EXAMPLE_FACTS, **{name: text for name, text in fact_text.items() if text is not None}}
+        default_today = EXAMPLE_TODAY
+    return fact_text, build_facts(fact_text, resolve_today(today, default_today))
+
+
+def split_only(text: str | None) -> set[str] | None:
+    if text is None:
+        return None
+    return {part.strip() for part in text.split(",") if part.strip()}
+
+
+def _choose_name(allowed: tuple[str, ...], text: str) -> str:
+    key = text.strip().lower()
+    if key not in allowed:
+        fail(f"--format: '{text}' is not one of: {', '.join(allowed)}")
+    return key
+
+
+def choose(kind: Any, text: str) -> Any:
+    return kind(_choose_name(tuple(member.value for member in kind), text))
