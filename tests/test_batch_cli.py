@@ -557,7 +557,7 @@ def test_progress_is_reported_after_each_chunk(monkeypatch) -> None:
 
 
 def test_progress_bar_draws_and_goes(monkeypatch) -> None:
-    from escalate.output.deadlines import batch_progress
+    from escalate.output.console import batch_progress
 
     monkeypatch.setattr(sys, "stderr", io.StringIO())
     with batch_progress(1000, lambda: 500) as update:

@@ -109,7 +109,8 @@ def rules(
 ) -> None:
     """Every rule escalate knows: id, what it is, period, how it is counted, strength and legal source."""
     from escalate.law.rules import RULES
-    from escalate.output.deadlines import make_console, rules_json, rules_table
+    from escalate.output.console import make_console
+    from escalate.output.rules import rules_json, rules_table
 
     if _choose_name(("table", "json"), output_format) == "json":
         rules_json(RULES, sys.stdout)
@@ -129,7 +130,7 @@ def explain(
 
     Example: escalate explain review-request --outcome-date 2026-03-01
     """
-    from escalate.output.deadlines import make_console
+    from escalate.output.console import make_console
     from escalate.output.explain import explain_rule
 
     given = any(value is not None for value in fact_text.values())
@@ -281,7 +282,7 @@ def batch(
     try:
         with open_input(source, encoding) as opened, open_output(output) as sink:
             if sys.stderr.isatty():
-                from escalate.output.deadlines import batch_progress
+                from escalate.output.console import batch_progress
 
                 with batch_progress(opened.size, opened.position) as options.progress:
                     summary = run_batch(opened.lines, sink, options)

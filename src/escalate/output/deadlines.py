@@ -7,17 +7,12 @@ of output stream are read when output is written, not at import.
 
 from __future__ import annotations
 
-import contextlib
-import io
-import os
 import sys
-import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TextIO
 
-from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -25,7 +20,7 @@ from rich.text import Text
 from escalate.engine.facts import FACT_LABELS
 from escalate.engine.results import Deadline, Report
 from escalate.law.dates import long_date
-from escalate.law.rules import Rule
+from escalate.output.console import make_console, table_box, write_bytes
 
 if TYPE_CHECKING:
     from escalate.output.ics import CalendarOptions
@@ -61,31 +56,6 @@ STATUS_WORDS: Mapping[str, str] = {
     "due-soon": "due soon",
     "open": "open",
 }
-
-
-def make_console(stream: TextIO | None = None, *, stderr: bool = False) -> Console:
-    """A console for one piece of output: colour only on a terminal and never with NO_COLOR set;
-    a readable fixed width when not writing to a terminal."""
-    target = stream if stream is not None else (sys.stderr if stderr else sys.stdout)
-    is_terminal = target.isatty() if hasattr(target, "isatty") else False
-    width = None
-    if not is_terminal:
-        try:
-            width = int(os.environ.get("COLUMNS", "")) or 110
-        except ValueError:
-            width = 110
-    return Console(
-        file=target,
-        width=width,
-        no_color=bool(os.environ.get("NO_COLOR")) or not is_terminal,
-        highlight=False,
-        emoji=False,
-        soft_wrap=False,
-    )
-
-
-def _box(console: Console) -> box.Box:
-    return box.ROUNDED if console.is_terminal and console.encoding.lower().startswith("utf") else box.ASCII2
 
 
 def short_date(day: Any) -> str:
@@ -129,7 +99,7 @@ def deadlines_table(report: Report, console: Console) -> None:
             soft_wrap=soft,
         )
     else:
-        table = Table(box=_box(console), pad_edge=False)
+        table = Table(box=table_box(console), pad_edge=False)
         table.add_column("Act by", no_wrap=True)
         table.add_column("Status", no_wrap=True)
         table.add_column("What to do", ratio=3)
@@ -185,49 +155,6 @@ def deadlines_csv(report: Report, stream: TextIO) -> None:
     writer.writeheader()
     for deadline in report.deadlines:
         writer.writerow(deadline_row(deadline))
-
-
-def rules_table(rules: tuple[Rule, ...], console: Console) -> None:
-    table = Table(box=_box(console), title="Every rule escalate knows", title_justify="left", pad_edge=False)
-    table.add_column("id", no_wrap=True, style="bold")
-    table.add_column("What", ratio=3)
-    table.add_column("Period and counting", no_wrap=True)
-    table.add_column("Strength", no_wrap=True)
-    table.add_column("Law", ratio=2)
-    for rule in rules:
-        roll = "" if rule.roll.value == "none" else f"\nthen {rule.roll.value}"
-        table.add_row(
-            rule.id,
-            f"{rule.title} ({rule.owner.value})",
-            f"{rule.period}, {rule.convention.value}{roll}",
-            rule.strength.value,
-            rule.cite,
-        )
-    console.print(table)
-    console.print("Full citations and links: escalate explain ID, or escalate rules --format json.")
-
-
-def rules_json(rules: tuple[Rule, ...], stream: TextIO) -> None:
-    import json
-
-    json.dump([rule_dict(rule) for rule in rules], stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
-
-
-def rule_dict(rule: Rule) -> dict[str, Any]:
-    return {
-        "id": rule.id,
-        "title": rule.title,
-        "owner": rule.owner.value,
-        "trigger": list(rule.trigger),
-        "period": str(rule.period),
-        "convention": rule.convention.value,
-        "roll": rule.roll.value,
-        "strength": rule.strength.value,
-        "source": {"citation": rule.source.citation, "url": rule.source.url},
-        "summary": rule.summary,
-        "extension": rule.extension,
-    }
 
 
 class DeadlinesFormat(StrEnum):
@@ -310,17 +237,6 @@ def write_calendar(
         console.print(Text("note: the calendar has no event."))
 
 
-def write_bytes(data: bytes, stream: TextIO) -> None:
-    """Write bytes as they are (no newline translation) to a text stream's binary buffer where it has one."""
-    buffer = getattr(stream, "buffer", None)
-    if buffer is None:
-        stream.write(data.decode("utf-8"))
-        return
-    stream.flush()
-    buffer.write(data)
-    buffer.flush()
-
-
 DEADLINE_RENDERERS: Mapping[DeadlinesFormat, Renderer] = {
     DeadlinesFormat.TABLE: _plain(_table_to_stdout),
     DeadlinesFormat.JSON: _plain(deadlines_json),
@@ -341,41 +257,3 @@ def render_deadlines(
         stream if stream is not None else sys.stdout,
         options if options is not None else RenderOptions(),
     )
-
-
-def to_string(render: Callable[[TextIO], None]) -> str:
-    """Run a renderer into a string (for tests and library users)."""
-    buffer = io.StringIO()
-    render(buffer)
-    return buffer.getvalue()
-
-
-REFRESH_SECONDS = 0.1
-"""How often the batch progress bar is drawn again, at most."""
-
-
-@contextlib.contextmanager
-def batch_progress(total_bytes: int | None, position: Callable[[], int | None]) -> Iterator[Callable[[int], None]]:
-    """A progress bar on standard error for `escalate batch` (the caller shows it only on a terminal):
-    bytes read out of the file's size where it has one, and the rows so far. It disappears when done."""
-    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
-
-    columns = (
-        [TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeRemainingColumn()]
-        if total_bytes
-        else [TextColumn("{task.description}")]
-    )
-    # Refreshed as rows are done, not by a thread of its own: a large batch forks (escalate.caseload.fork).
-    with Progress(*columns, console=make_console(stderr=True), transient=True, auto_refresh=False) as progress:
-        task = progress.add_task("escalate batch: 0 rows", total=total_bytes or None)
-
-        shown = 0.0
-
-        def update(rows: int) -> None:
-            nonlocal shown
-            progress.update(task, completed=position() or 0, description=f"escalate batch: {rows:,} rows")
-            if (now := time.monotonic()) - shown >= REFRESH_SECONDS:
-                shown = now
-                progress.refresh()
-
-        yield update

@@ -23,14 +23,13 @@ from escalate.engine.review import BODY_NAMES
 from escalate.engine.route import Route, Step
 from escalate.law.contacts import checked_date
 from escalate.law.dates import long_date
+from escalate.output.console import make_console, table_box
 from escalate.output.deadlines import (
     STATUS_STYLE,
     STATUS_WORDS,
     RenderOptions,
-    _box,
     _days,
     _when,
-    make_console,
     short_date,
     write_calendar,
 )
@@ -175,7 +174,7 @@ def _indented(console: Console, text: Text, first: Text | None = None, indent: i
 
 
 def _deadlines_table(deadlines: tuple[Deadline, ...], console: Console) -> Table:
-    table = Table(box=_box(console), show_lines=False, expand=False, pad_edge=False)
+    table = Table(box=table_box(console), show_lines=False, expand=False, pad_edge=False)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Act by", no_wrap=True)
     table.add_column("Days left", justify="right", no_wrap=True)

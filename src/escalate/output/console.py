@@ -1,0 +1,92 @@
+"""Consoles and streams: a rich console made per call (NO_COLOR and the stream read when output is written),
+bytes to a text stream, the batch progress bar.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, TextIO
+
+from rich import box
+from rich.console import Console
+
+if TYPE_CHECKING:
+    pass
+
+REFRESH_SECONDS = 0.1
+"""How often the batch progress bar is drawn again, at most."""
+
+
+def make_console(stream: TextIO | None = None, *, stderr: bool = False) -> Console:
+    """A console for one piece of output: colour only on a terminal and never with NO_COLOR set;
+    a readable fixed width when not writing to a terminal."""
+    target = stream if stream is not None else (sys.stderr if stderr else sys.stdout)
+    is_terminal = target.isatty() if hasattr(target, "isatty") else False
+    width = None
+    if not is_terminal:
+        try:
+            width = int(os.environ.get("COLUMNS", "")) or 110
+        except ValueError:
+            width = 110
+    return Console(
+        file=target,
+        width=width,
+        no_color=bool(os.environ.get("NO_COLOR")) or not is_terminal,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+
+
+def table_box(console: Console) -> box.Box:
+    return box.ROUNDED if console.is_terminal and console.encoding.lower().startswith("utf") else box.ASCII2
+
+
+def write_bytes(data: bytes, stream: TextIO) -> None:
+    """Write bytes as they are (no newline translation) to a text stream's binary buffer where it has one."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(data.decode("utf-8"))
+        return
+    stream.flush()
+    buffer.write(data)
+    buffer.flush()
+
+
+def to_string(render: Callable[[TextIO], None]) -> str:
+    """Run a renderer into a string (for tests and library users)."""
+    buffer = io.StringIO()
+    render(buffer)
+    return buffer.getvalue()
+
+
+@contextlib.contextmanager
+def batch_progress(total_bytes: int | None, position: Callable[[], int | None]) -> Iterator[Callable[[int], None]]:
+    """A progress bar on standard error for `escalate batch` (the caller shows it only on a terminal):
+    bytes read out of the file's size where it has one, and the rows so far. It disappears when done."""
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
+
+    columns = (
+        [TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeRemainingColumn()]
+        if total_bytes
+        else [TextColumn("{task.description}")]
+    )
+    # Refreshed as rows are done, not by a thread of its own: a large batch forks (escalate.caseload.fork).
+    with Progress(*columns, console=make_console(stderr=True), transient=True, auto_refresh=False) as progress:
+        task = progress.add_task("escalate batch: 0 rows", total=total_bytes or None)
+
+        shown = 0.0
+
+        def update(rows: int) -> None:
+            nonlocal shown
+            progress.update(task, completed=position() or 0, description=f"escalate batch: {rows:,} rows")
+            if (now := time.monotonic()) - shown >= REFRESH_SECONDS:
+                shown = now
+                progress.refresh()
+
+        yield update
