@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, BinaryIO, TextIO
+from typing import BinaryIO, TextIO
 
 from escalate.caseload.options import (
     FORMAT_EXTENSIONS,
@@ -21,9 +21,6 @@ from escalate.caseload.options import (
     BatchInputError,
     BatchOutputError,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 def format_of(path: str | None, given: str | None, option: str) -> BatchFormat | None:

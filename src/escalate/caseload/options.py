@@ -6,12 +6,8 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
 from escalate.errors import EscalateError
-
-if TYPE_CHECKING:
-    pass
 
 
 class BatchFormat(StrEnum):

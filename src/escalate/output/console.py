@@ -10,13 +10,10 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from rich import box
 from rich.console import Console
-
-if TYPE_CHECKING:
-    pass
 
 REFRESH_SECONDS = 0.1
 """How often the batch progress bar is drawn again, at most."""

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from rich.console import Console
 from rich.table import Table
 
 from escalate.law.rules import Rule
 from escalate.output.console import table_box
-
-if TYPE_CHECKING:
-    pass
 
 
 def rules_table(rules: tuple[Rule, ...], console: Console) -> None:
