@@ -14,9 +14,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
-from escalate.caseload.caseload import URGENT_STATUSES, fact_texts
+from escalate.caseload.caseload import URGENT_STATUSES
 from escalate.caseload.columns import column_key, fact_columns
 from escalate.caseload.options import BatchFormat, BatchOptions, Summary
+from escalate.caseload.rows import fact_texts
 from escalate.caseload.run import json_records, missing_header, opened_input
 from escalate.engine.deadlines import compute_deadlines
 from escalate.engine.facts import Facts

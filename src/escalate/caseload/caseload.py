@@ -12,16 +12,14 @@ to work each thing out once, because dates repeat heavily in real caseloads (see
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import fields
 from datetime import date
 from functools import partial
 from typing import Any, Final, NamedTuple
 
 from escalate.caseload.columns import (
-    BATCH_FACTS,
     added_columns,
-    column_fact,
 )
 from escalate.engine.calculate import DeadlineDates, calculation_inputs, child_until, deadline_dates, runs_from_birthday
 from escalate.engine.deadlines import (
@@ -174,7 +172,8 @@ _Solved = tuple[_Plan, list[_Evaluated], list[str], _Evaluated | None, int, tupl
 """A row's answer in parts: plan, group answers, CSV texts, the group with the soonest deadline, urgent
 deadlines, warnings (and as CSV)."""
 
-_UNREADABLE: Final = object()
+UNREADABLE: Final = object()
+"""A text that cannot be read as its fact (a cell, or a JSON value that is not text)."""
 """A cell's text that is not a valid value of its fact (the message is worked out again, with the fact)."""
 _FACT_DEFAULTS: Mapping[str, Any] = {item.name: item.default for item in fields(Facts)}
 _is_none = partial(operator.is_, None)
@@ -185,7 +184,7 @@ _FUTURE = _LATE << 1
 
 
 class _Reader(dict[Any, Any]):
-    """The value of each text of a fact, read once (bounded). An unreadable text maps to ``_UNREADABLE``
+    """The value of each text of a fact, read once (bounded). An unreadable text maps to ``UNREADABLE``
     and is kept in ``unreadable``; a date after ``today`` is kept in ``future``."""
 
     def __init__(self, fact: str, today: date, size: int = CACHE_SIZE) -> None:
@@ -206,7 +205,7 @@ class _Reader(dict[Any, Any]):
         try:
             value = read_fact(self.fact, text, remember=False) if text is not None else None
         except InputError:
-            value = _UNREADABLE
+            value = UNREADABLE
             self.unreadable.add(text)
         if value is None:
             value = self.default
@@ -388,7 +387,7 @@ class Caseload:
     def _plan(self, key: tuple[Any, ...], texts: tuple[str | None, ...]) -> _Plan | None:
         """The plan for rows like this one (None when this row's facts cannot be read or contradict)."""
         values = tuple(map(dict.__getitem__, self._readers, texts))
-        if _UNREADABLE in values:
+        if UNREADABLE in values:
             return None
         try:
             facts = Facts(today=self.today, **dict(zip(self.facts, values, strict=True)))
@@ -587,78 +586,6 @@ class Caseload:
 
 
 # --- the library entry point -------------------------------------------------------------------------
-
-
-def process_rows(
-    rows: Iterable[Mapping[str, Any]], *, today: date, only: Collection[str] | None = None
-) -> Iterator[dict[str, Any]]:
-    """Each row (a mapping of column names to values) with escalate's fields added: its own items first,
-    unchanged, then for each rule ``<id>_safe_date``, ``_last_day``, ``_latest_date``, ``_status`` and
-    ``_days_left``, then ``next_deadline``, ``next_deadline_date``, ``next_step``, ``review_body``,
-    ``warnings`` and ``error``, as JSON values (ISO dates, integers, None where there is nothing).
-
-    Keys are matched to facts as `escalate batch` matches columns. Values may be text, dates, booleans
-    (for yes/no facts) or None. A row that cannot be computed gets its ``error`` and None elsewhere; rows
-    come out one for one, in order, as they are consumed. An unknown rule id in ``only`` is an InputError.
-    """
-    caseload = Caseload(BATCH_FACTS, today=today, only=only)
-    for row in rows:
-        yield {**row, **caseload.json_fields(mapping_answer(caseload, row))}
-
-
-_FACT_POSITION = {name: index for index, name in enumerate(BATCH_FACTS)}
-
-
-def mapping_answer(caseload: Caseload, row: Mapping[str, Any]) -> Answer:
-    """The answer for a row given as a mapping (a JSON object, or a library user's dict)."""
-    try:
-        found = fact_texts(row)
-    except InputError as error:
-        return caseload.failed(error.describe())
-    texts: list[str | None] = [None] * len(BATCH_FACTS)
-    for fact, text in found.items():
-        texts[_FACT_POSITION[fact]] = text
-    return caseload.answer(tuple(texts))
-
-
-def fact_texts(row: Mapping[str, Any]) -> dict[str, str | None]:
-    """The facts of a row given as a mapping, as text; an InputError when two keys mean one fact or a value
-    cannot be a fact's text."""
-    texts: dict[str, str | None] = {}
-    seen: dict[str, str] = {}
-    for key, value in row.items():
-        fact = column_fact(key) if isinstance(key, str) else None
-        if fact is None:
-            continue
-        if fact in seen:
-            raise InputError(f"'{seen[fact]}' and '{key}' both mean {fact}; keep one of them")
-        seen[fact] = key
-        text = _as_text(value)
-        if text is _UNREADABLE:
-            raise InputError(f"{fact}: expected text, not {json_kind(value)}")
-        texts[fact] = text
-    return texts
-
-
-def _as_text(value: Any) -> Any:
-    """A mapping's value as the text of a fact (``_UNREADABLE`` for a value that cannot be one)."""
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, int | float):
-        return str(value)
-    return _UNREADABLE
-
-
-def json_kind(value: Any) -> str:
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return f"a {type(value).__name__}"
 
 
 def csv_cell(cell: str) -> str:

@@ -19,7 +19,7 @@ from functools import partial
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
-from escalate.caseload.caseload import Answer, Caseload, json_kind, mapping_answer, picker
+from escalate.caseload.caseload import Answer, Caseload, picker
 from escalate.caseload.columns import BATCH_FACTS, fact_columns
 from escalate.caseload.options import (
     CHUNK,
@@ -28,6 +28,7 @@ from escalate.caseload.options import (
     BatchOptions,
     Summary,
 )
+from escalate.caseload.rows import json_kind, mapping_answer
 
 if TYPE_CHECKING:
     from escalate.caseload import fork
