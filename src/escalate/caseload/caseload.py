@@ -16,8 +16,9 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import fields
 from datetime import date
 from functools import partial
-from typing import Any, Final, NamedTuple
+from typing import Any, Final
 
+from escalate.caseload.answer import Answer, Evaluated, Group, Part, Plan
 from escalate.caseload.columns import (
     added_columns,
 )
@@ -56,119 +57,7 @@ DATE_CACHE_SIZE = 65536
 # --- computing one row -----------------------------------------------------------------------------------
 
 
-class _Part(NamedTuple):
-    """What one deadline adds to a row: its five cells as CSV text, the calculations' warnings it calls for
-    (as bits of ``_CALCULATION_WARNINGS``), whether it is one of the complainant's that has not passed,
-    and whether it is due within 14 days or at risk."""
-
-    text: str
-    warnings: int
-    mine: bool
-    urgent: bool
-
-
-class _Evaluated:
-    """A group's deadlines for one trigger date (and date of birth, and date received, where they matter),
-    with what they add to a row together."""
-
-    __slots__ = ("deadlines", "parts", "soonest", "soonest_csv", "soonest_key", "texts", "urgent", "warnings")
-
-    def __init__(
-        self,
-        deadlines: tuple[DeadlineDates, ...],
-        parts: tuple[_Part, ...],
-        soonest: DeadlineDates | None,
-        urgent: int,
-        warnings: int,
-    ) -> None:
-        self.deadlines = deadlines
-        """One for each rule of the group, in its order."""
-        self.parts = parts
-        self.texts = tuple(part.text for part in parts)
-        """Each deadline's five cells as CSV text."""
-        self.soonest = soonest
-        """The soonest of the complainant's deadlines that has not passed."""
-        self.soonest_key = (soonest.safe_date, soonest.id) if soonest is not None else None
-        self.soonest_csv = f"{soonest.id},{soonest.safe_date.isoformat()}" if soonest is not None else ","
-        self.urgent = urgent
-        """How many of the complainant's deadlines are due within 14 days or at risk."""
-        self.warnings = warnings
-        """The calculations' warnings, as bits of ``_CALCULATION_WARNINGS``."""
-
-
-class _Group(NamedTuple):
-    """Rules whose clocks start from the same facts, in one plan."""
-
-    position: int
-    """Where the fact that starts the clock is among the row's dates; -1 when it is the latest of several."""
-    positions: tuple[int, ...]
-    """Where the facts that can start the clock are among the row's dates."""
-    names: tuple[str, ...]
-    rules: tuple[Rule, ...]
-    slots: tuple[int, ...]
-    """Each rule's place among the caseload's rules."""
-    children: bool
-    """Whether the group's rules have the s.28 rule for children (then the date of birth can matter)."""
-    review_rule: Rule | None
-    """``review-request``, if in the group (the date the outcome was received can change it)."""
-    evaluated: dict[Any, _Evaluated]
-    """The group's deadlines by trigger date (or trigger, birth and received dates), shared by every plan
-    with a group of the same rules."""
-
-
-class _Plan(NamedTuple):
-    """Everything about a row that depends on its facts other than the dates' values: which dates must
-    come in which order, which rules appear and what starts their clocks, the route, some warnings."""
-
-    order: tuple[tuple[int, int], ...]
-    """(later, earlier) positions among the row's dates (``facts.DATE_ORDER``)."""
-    groups: tuple[_Group, ...]
-    shape_warnings: tuple[str, ...]
-    """Warnings that depend on which dates are known."""
-    route_warnings: tuple[str, ...]
-    next_step: str
-    review_body: str | None
-    template: str
-    """The added columns as CSV, for ``str.format``: the groups' deadlines' texts, in group order, then the
-    soonest deadline and the warnings (the next step and the review body are in the template)."""
-    warnings: dict[int, tuple[tuple[str, ...], str]]
-    """Every row's warnings, and as CSV text, by what the dates add (bits: the calculations' warnings,
-    then late complaint, then a date in the future)."""
-
-
-class Answer(NamedTuple):
-    """What escalate adds to one row, before it is written as CSV or JSON."""
-
-    plan: _Plan | None
-    evaluated: tuple[_Evaluated, ...]
-    texts: tuple[str, ...]
-    """The deadlines' cells as CSV text, in the order of the plan's groups and their rules."""
-    next: DeadlineDates | None
-    """The soonest of the complainant's deadlines that has not passed."""
-    next_csv: str
-    """Its id and safe date as CSV text (two empty cells when there is none)."""
-    urgent: int
-    """How many of the complainant's deadlines are due within 14 days or at risk."""
-    warnings: tuple[str, ...]
-    warnings_csv: str
-    error: str | None
-
-    @property
-    def next_step(self) -> str | None:
-        return self.plan.next_step if self.plan is not None else None
-
-    @property
-    def review_body(self) -> str | None:
-        """``mopac``, ``iopc``, ``letter`` (the 2012 rules: the body the outcome letter names), or None."""
-        return self.plan.review_body if self.plan is not None else None
-
-    @property
-    def deadlines(self) -> dict[str, DeadlineDates]:
-        """The deadlines the facts allow, by rule id."""
-        return {deadline.id: deadline for group in self.evaluated for deadline in group.deadlines}
-
-
-_Solved = tuple[_Plan, list[_Evaluated], list[str], _Evaluated | None, int, tuple[tuple[str, ...], str]]
+_Solved = tuple[Plan, list[Evaluated], list[str], Evaluated | None, int, tuple[tuple[str, ...], str]]
 """A row's answer in parts: plan, group answers, CSV texts, the group with the soonest deadline, urgent
 deadlines, warnings (and as CSV)."""
 
@@ -177,9 +66,9 @@ UNREADABLE: Final = object()
 """A cell's text that is not a valid value of its fact (the message is worked out again, with the fact)."""
 _FACT_DEFAULTS: Mapping[str, Any] = {item.name: item.default for item in fields(Facts)}
 _is_none = partial(operator.is_, None)
-_CALCULATION_WARNINGS: tuple[str, ...] = ("holiday-horizon", "court-christmas-unknown", "court-roll-forward")
+CALCULATION_WARNINGS: tuple[str, ...] = ("holiday-horizon", "court-christmas-unknown", "court-roll-forward")
 """The ids ``engine.calculation_warnings`` gives, in its order."""
-_LATE = 1 << len(_CALCULATION_WARNINGS)
+_LATE = 1 << len(CALCULATION_WARNINGS)
 _FUTURE = _LATE << 1
 
 
@@ -259,11 +148,11 @@ class Caseload:
         self._incident = self._date_position.get("incident_date")
         self._born = self._date_position.get("date_of_birth")
         self._received = self._date_position.get("outcome_received_date")
-        self._plans: dict[tuple[Any, ...], _Plan] = {}
-        self._evaluated: dict[tuple[str, ...], dict[Any, _Evaluated]] = {}
+        self._plans: dict[tuple[Any, ...], Plan] = {}
+        self._evaluated: dict[tuple[str, ...], dict[Any, Evaluated]] = {}
         self._rules: dict[tuple[frozenset[str], Investigation, bool], Any] = {}
-        self._dated: dict[tuple[str, date], tuple[DeadlineDates, _Part]] = {}
-        self._from_birthday: dict[tuple[str, date], tuple[DeadlineDates, _Part]] = {}
+        self._dated: dict[tuple[str, date], tuple[DeadlineDates, Part]] = {}
+        self._from_birthday: dict[tuple[str, date], tuple[DeadlineDates, Part]] = {}
         self._limits: dict[date, date] = {}
         self._warning_lists: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {}
         self._empty_tail = "," * (len(self.columns) - 1)
@@ -313,7 +202,7 @@ class Caseload:
                 return self._failure(texts)
         evaluated = []
         cells: list[str] = []
-        soonest: _Evaluated | None = None
+        soonest: Evaluated | None = None
         urgent = warning_bits = 0
         dob = dates[self._born] if self._born is not None else None
         # A child when time started (engine.calculation_inputs) is rare, and possible only up to the year of
@@ -384,7 +273,7 @@ class Caseload:
             raise AssertionError("a row was taken for an error, but its facts are consistent")
         return self.failed(" | ".join(errors))
 
-    def _plan(self, key: tuple[Any, ...], texts: tuple[str | None, ...]) -> _Plan | None:
+    def _plan(self, key: tuple[Any, ...], texts: tuple[str | None, ...]) -> Plan | None:
         """The plan for rows like this one (None when this row's facts cannot be read or contradict)."""
         values = tuple(map(dict.__getitem__, self._readers, texts))
         if UNREADABLE in values:
@@ -415,7 +304,7 @@ class Caseload:
             + ",".join(f"{{{where[slot]}}}" if slot in where else ",,,," for slot in range(len(self.rule_ids)))
             + f",{{{len(where)}}}{literal},{{{len(where) + 1}}},\n"
         )
-        plan = _Plan(
+        plan = Plan(
             order=order,
             groups=groups,
             shape_warnings=warnings,
@@ -434,7 +323,7 @@ class Caseload:
 
     def _rules_plan(
         self, known: frozenset[str], investigation: Investigation, review_available: bool
-    ) -> tuple[tuple[tuple[int, int], ...], tuple[_Group, ...], tuple[str, ...]]:
+    ) -> tuple[tuple[tuple[int, int], ...], tuple[Group, ...], tuple[str, ...]]:
         """For rows that know these dates: the dates that must be in order, the rules that appear grouped by
         what starts their clocks, and the warnings that depend on which dates are known."""
         position = self._date_position
@@ -445,7 +334,7 @@ class Caseload:
                 if names:
                     by_trigger.setdefault(names, []).append(rule)
         groups = tuple(
-            _Group(
+            Group(
                 position=position[names[0]] if len(names) == 1 else -1,
                 positions=tuple(position[name] for name in names),
                 names=names,
@@ -463,7 +352,7 @@ class Caseload:
         warnings = tuple(w.id for w in shape_warnings(known) if w.id not in EVERY_CASE_WARNINGS)
         return order, groups, warnings
 
-    def _evaluate(self, group: _Group, trigger: date, born: date | None, received: date | None) -> _Evaluated:
+    def _evaluate(self, group: Group, trigger: date, born: date | None, received: date | None) -> Evaluated:
         """A group's deadlines for one trigger date, and date of birth or date received where they matter.
 
         Only the common case, neither, is kept: the others are seldom the same twice, and take from it the
@@ -498,7 +387,7 @@ class Caseload:
                 urgent += part.urgent
                 if soonest is None or (deadline.safe_date, deadline.id) < (soonest.safe_date, soonest.id):
                     soonest = deadline
-        evaluated = _Evaluated(tuple(deadlines), tuple(parts), soonest, urgent, bits)
+        evaluated = Evaluated(tuple(deadlines), tuple(parts), soonest, urgent, bits)
         if common is None:
             if len(group.evaluated) >= CACHE_SIZE:
                 group.evaluated.clear()
@@ -507,12 +396,12 @@ class Caseload:
 
     def _kept(
         self,
-        kept: dict[tuple[str, date], tuple[DeadlineDates, _Part]],
+        kept: dict[tuple[str, date], tuple[DeadlineDates, Part]],
         key: tuple[str, date],
         rule: Rule,
         trigger: date,
         born: date | None,
-    ) -> tuple[DeadlineDates, _Part]:
+    ) -> tuple[DeadlineDates, Part]:
         """A rule's deadline (``engine.deadline_dates``, whose own cache is not used: it would hold the same
         again) and what it adds to a row, remembered (bounded) in ``kept`` for every group with the rule:
         ``_dated`` by trigger date, or ``_from_birthday`` by date of birth for a child's deadline that runs from
@@ -523,10 +412,10 @@ class Caseload:
         found = kept[key] = deadline, self._part(rule, deadline)
         return found
 
-    def _part(self, rule: Rule, deadline: DeadlineDates) -> _Part:
+    def _part(self, rule: Rule, deadline: DeadlineDates) -> Part:
         """What one deadline adds to a row."""
         beyond, christmas, rolled = calculation_flags([(rule, deadline)])
-        return _Part(
+        return Part(
             text=(
                 f"{deadline.safe_date.isoformat()},{deadline.last_day.isoformat()},"
                 f"{deadline.latest_date.isoformat()},{deadline.status},{deadline.days_left}"
@@ -536,13 +425,13 @@ class Caseload:
             urgent=deadline.status in URGENT_STATUSES,
         )
 
-    def _warnings(self, plan: _Plan, bits: int) -> tuple[tuple[str, ...], str]:
+    def _warnings(self, plan: Plan, bits: int) -> tuple[tuple[str, ...], str]:
         """A row's warnings in the engine's order, then the route's, and as CSV text."""
         warnings = [
             *plan.shape_warnings,
             *(("late-complaint",) if bits & _LATE else ()),
             *(("future-date",) if bits & _FUTURE else ()),
-            *(name for index, name in enumerate(_CALCULATION_WARNINGS) if bits & (1 << index)),
+            *(name for index, name in enumerate(CALCULATION_WARNINGS) if bits & (1 << index)),
             *plan.route_warnings,
         ]
         found = tuple(dict.fromkeys(warnings))

@@ -8,7 +8,8 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
-from escalate.caseload.caseload import UNREADABLE, Answer, Caseload
+from escalate.caseload.answer import Answer
+from escalate.caseload.caseload import UNREADABLE, Caseload
 from escalate.caseload.columns import (
     BATCH_FACTS,
     column_fact,

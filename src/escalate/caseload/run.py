@@ -19,7 +19,8 @@ from functools import partial
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
-from escalate.caseload.caseload import Answer, Caseload, picker
+from escalate.caseload.answer import Answer
+from escalate.caseload.caseload import Caseload, picker
 from escalate.caseload.columns import BATCH_FACTS, fact_columns
 from escalate.caseload.options import (
     CHUNK,

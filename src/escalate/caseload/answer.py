@@ -1,0 +1,122 @@
+"""What a caseload works out for a row, and the pieces it keeps to work each thing out once: a rule group's
+deadlines for one trigger, a plan for one shape of facts, and the answer itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from escalate.engine.calculate import DeadlineDates
+from escalate.law.rules import Rule
+
+
+class Part(NamedTuple):
+    """What one deadline adds to a row: its five cells as CSV text, the calculations' warnings it calls for
+    (as bits of ``escalate.caseload.caseload.CALCULATION_WARNINGS``), whether it is one of the complainant's that has not passed,
+    and whether it is due within 14 days or at risk."""
+
+    text: str
+    warnings: int
+    mine: bool
+    urgent: bool
+
+
+class Evaluated:
+    """A group's deadlines for one trigger date (and date of birth, and date received, where they matter),
+    with what they add to a row together."""
+
+    __slots__ = ("deadlines", "parts", "soonest", "soonest_csv", "soonest_key", "texts", "urgent", "warnings")
+
+    def __init__(
+        self,
+        deadlines: tuple[DeadlineDates, ...],
+        parts: tuple[Part, ...],
+        soonest: DeadlineDates | None,
+        urgent: int,
+        warnings: int,
+    ) -> None:
+        self.deadlines = deadlines
+        """One for each rule of the group, in its order."""
+        self.parts = parts
+        self.texts = tuple(part.text for part in parts)
+        """Each deadline's five cells as CSV text."""
+        self.soonest = soonest
+        """The soonest of the complainant's deadlines that has not passed."""
+        self.soonest_key = (soonest.safe_date, soonest.id) if soonest is not None else None
+        self.soonest_csv = f"{soonest.id},{soonest.safe_date.isoformat()}" if soonest is not None else ","
+        self.urgent = urgent
+        """How many of the complainant's deadlines are due within 14 days or at risk."""
+        self.warnings = warnings
+        """The calculations' warnings, as bits of ``escalate.caseload.caseload.CALCULATION_WARNINGS``."""
+
+
+class Group(NamedTuple):
+    """Rules whose clocks start from the same facts, in one plan."""
+
+    position: int
+    """Where the fact that starts the clock is among the row's dates; -1 when it is the latest of several."""
+    positions: tuple[int, ...]
+    """Where the facts that can start the clock are among the row's dates."""
+    names: tuple[str, ...]
+    rules: tuple[Rule, ...]
+    slots: tuple[int, ...]
+    """Each rule's place among the caseload's rules."""
+    children: bool
+    """Whether the group's rules have the s.28 rule for children (then the date of birth can matter)."""
+    review_rule: Rule | None
+    """``review-request``, if in the group (the date the outcome was received can change it)."""
+    evaluated: dict[Any, Evaluated]
+    """The group's deadlines by trigger date (or trigger, birth and received dates), shared by every plan
+    with a group of the same rules."""
+
+
+class Plan(NamedTuple):
+    """Everything about a row that depends on its facts other than the dates' values: which dates must
+    come in which order, which rules appear and what starts their clocks, the route, some warnings."""
+
+    order: tuple[tuple[int, int], ...]
+    """(later, earlier) positions among the row's dates (``facts.DATE_ORDER``)."""
+    groups: tuple[Group, ...]
+    shape_warnings: tuple[str, ...]
+    """Warnings that depend on which dates are known."""
+    route_warnings: tuple[str, ...]
+    next_step: str
+    review_body: str | None
+    template: str
+    """The added columns as CSV, for ``str.format``: the groups' deadlines' texts, in group order, then the
+    soonest deadline and the warnings (the next step and the review body are in the template)."""
+    warnings: dict[int, tuple[tuple[str, ...], str]]
+    """Every row's warnings, and as CSV text, by what the dates add (bits: the calculations' warnings,
+    then late complaint, then a date in the future)."""
+
+
+class Answer(NamedTuple):
+    """What escalate adds to one row, before it is written as CSV or JSON."""
+
+    plan: Plan | None
+    evaluated: tuple[Evaluated, ...]
+    texts: tuple[str, ...]
+    """The deadlines' cells as CSV text, in the order of the plan's groups and their rules."""
+    next: DeadlineDates | None
+    """The soonest of the complainant's deadlines that has not passed."""
+    next_csv: str
+    """Its id and safe date as CSV text (two empty cells when there is none)."""
+    urgent: int
+    """How many of the complainant's deadlines are due within 14 days or at risk."""
+    warnings: tuple[str, ...]
+    warnings_csv: str
+    error: str | None
+
+    @property
+    def next_step(self) -> str | None:
+        return self.plan.next_step if self.plan is not None else None
+
+    @property
+    def review_body(self) -> str | None:
+        """``mopac``, ``iopc``, ``letter`` (the 2012 rules: the body the outcome letter names), or None."""
+        return self.plan.review_body if self.plan is not None else None
+
+    @property
+    def deadlines(self) -> dict[str, DeadlineDates]:
+        """The deadlines the facts allow, by rule id."""
+        return {deadline.id: deadline for group in self.evaluated for deadline in group.deadlines}
