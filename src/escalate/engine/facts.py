@@ -42,6 +42,14 @@ class Investigation(StrEnum):
     IOPC = "iopc"
 
 
+class SarLaw(StrEnum):
+    """The law a subject access request is answered under (RULES.md section 4, 'Subject access: which law')."""
+
+    UK_GDPR = "uk-gdpr"
+    PART_3 = "part-3"
+    UNKNOWN = "unknown"
+
+
 class ReviewBody(StrEnum):
     """The review body named on the outcome letter."""
 
@@ -55,6 +63,7 @@ DATE_FACTS: tuple[str, ...] = (
     "last_update_date",
     "outcome_date",
     "outcome_received_date",
+    "review_request_date",
     "review_decision_date",
     "knowledge_date",
     "date_of_birth",
@@ -75,6 +84,7 @@ CHOICE_FACTS: Mapping[str, type[StrEnum]] = {
     "schedule3": Schedule3,
     "investigation": Investigation,
     "review_body": ReviewBody,
+    "sar_law": SarLaw,
 }
 FACT_NAMES: tuple[str, ...] = (*DATE_FACTS, *CHOICE_FACTS, *FLAG_FACTS, "today")
 
@@ -84,6 +94,7 @@ FACT_HELP: Mapping[str, str] = {
     "last_update_date": "Date of the last progress update from the complaint handler.",
     "outcome_date": "Date on the outcome letter.",
     "outcome_received_date": "Date the outcome actually reached you, where later than the letter's date.",
+    "review_request_date": "Date you asked for the review (or appeal), while its decision has not come yet.",
     "review_decision_date": "Date on the review (or appeal) decision letter from MOPAC or the IOPC.",
     "knowledge_date": "Date you first knew the injury was significant and who caused it (Limitation Act s.14).",
     "date_of_birth": "Your date of birth (used only for the rule for children, Limitation Act s.28).",
@@ -93,6 +104,8 @@ FACT_HELP: Mapping[str, str] = {
     "schedule3": "Was the complaint recorded under Schedule 3 (the police wrote that it was 'recorded')?",
     "investigation": "Who investigated the complaint.",
     "review_body": "The review body named on the outcome letter (overrides escalate's inference).",
+    "sar_law": "The law your subject access request is answered under: uk-gdpr, part-3 (Data Protection Act "
+    "2018 Part 3, most police incident records) or unknown.",
     "death_or_serious_injury": "The complaint alleges conduct that led to death or serious injury.",
     "serious_allegation": "A crime or conduct that could justify disciplinary proceedings (serious assault, "
     "sexual offence, corruption).",
@@ -110,6 +123,7 @@ FACT_LABELS: Mapping[str, str] = {
     "last_update_date": "Last update",
     "outcome_date": "Outcome letter dated",
     "outcome_received_date": "Outcome received",
+    "review_request_date": "Review asked for",
     "review_decision_date": "Review decision",
     "knowledge_date": "Date of knowledge",
     "date_of_birth": "Born",
@@ -124,15 +138,18 @@ DATE_ORDER: tuple[tuple[str, str], ...] = (
     ("outcome_date", "complaint_date"),
     ("review_decision_date", "outcome_date"),
     ("outcome_received_date", "outcome_date"),
+    ("review_request_date", "outcome_date"),
+    ("review_decision_date", "review_request_date"),
     ("last_update_date", "complaint_date"),
     ("knowledge_date", "incident_date"),
     ("prosecution_end_date", "incident_date"),
     ("incident_date", "date_of_birth"),
 )
 
-_TRUE = frozenset({"yes", "y", "true", "t", "1"})
-_FALSE = frozenset({"no", "n", "false", "f", "0"})
-_UNKNOWN = frozenset({"", "unknown", "don't know", "dont know", "not known", "?"})
+# Yes/no answers as RULES.md section 1 reads them, everywhere (command line, batch, --ask), in any case.
+YES_WORDS = frozenset({"yes", "y", "true", "t", "1"})
+NO_WORDS = frozenset({"no", "n", "false", "f", "0"})
+UNKNOWN_WORDS = frozenset({"", "unknown", "don't know", "dont know", "don’t know", "not known", "n/a", "na", "?"})
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -150,6 +167,7 @@ class Facts:
     last_update_date: date | None = None
     outcome_date: date | None = None
     outcome_received_date: date | None = None
+    review_request_date: date | None = None
     review_decision_date: date | None = None
     knowledge_date: date | None = None
     date_of_birth: date | None = None
@@ -159,6 +177,7 @@ class Facts:
     schedule3: Schedule3 = Schedule3.UNKNOWN
     investigation: Investigation = Investigation.UNKNOWN
     review_body: ReviewBody | None = None
+    sar_law: SarLaw = SarLaw.UNKNOWN
     death_or_serious_injury: bool | None = None
     serious_allegation: bool | None = None
     discrimination: bool | None = None
@@ -247,8 +266,17 @@ def read_date(name: str, text: str, *, remember: bool = True) -> date:
 
 @lru_cache(maxsize=256)
 def parse_choice(name: str, text: str, kind: type[E]) -> E:
-    """One of a fixed set of answers, case-insensitive, with '_' or ' ' taken as '-'."""
-    key = "-".join(text.strip().lower().replace("_", " ").split())
+    """One of a fixed set of answers, case-insensitive, with '_' or ' ' taken as '-'. A choice with 'yes' and
+    'no' takes every yes/no spelling; one with 'unknown' takes every spelling of unknown (RULES.md section 1)."""
+    plain = text.strip().lower()
+    key = "-".join(plain.replace("_", " ").split())
+    members = kind.__members__.values()
+    if "yes" in members and plain in YES_WORDS:
+        key = "yes"
+    elif "no" in members and plain in NO_WORDS:
+        key = "no"
+    elif "unknown" in members and plain in UNKNOWN_WORDS:
+        key = "unknown"
     try:
         return kind(key)
     except ValueError:
@@ -260,10 +288,10 @@ def parse_choice(name: str, text: str, kind: type[E]) -> E:
 def parse_flag(name: str, text: str) -> bool | None:
     """A yes/no answer; an empty or "unknown" answer is None."""
     key = text.strip().lower()
-    if key in _TRUE:
+    if key in YES_WORDS:
         return True
-    if key in _FALSE:
+    if key in NO_WORDS:
         return False
-    if key in _UNKNOWN:
+    if key in UNKNOWN_WORDS:
         return None
     raise InputError(f"{{{name}}}: '{text.strip()}' is not yes, no or unknown", name)
