@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from escalate.engine.calculate import calculate
 from escalate.engine.deadlines import compute_deadlines
 from escalate.engine.facts import About, Facts, Investigation, ReviewBody, Schedule3
-from escalate.engine.results import DISCLAIMER, Calculation, Deadline, Report, Warning
+from escalate.engine.results import DISCLAIMER, Calculation, CaseWarning, Deadline, Report
 from escalate.errors import DateFormatError, EscalateError, ExitCode, InputError
 from escalate.law.rules import RULES, RULES_BY_ID, Owner, Rule, Source, Strength
 
@@ -49,6 +49,7 @@ __all__ = [
     "RULES_BY_ID",
     "About",
     "Calculation",
+    "CaseWarning",
     "DateFormatError",
     "Deadline",
     "EscalateError",
@@ -65,7 +66,6 @@ __all__ = [
     "Source",
     "Step",
     "Strength",
-    "Warning",
     "__version__",
     "calculate",
     "compute_deadlines",

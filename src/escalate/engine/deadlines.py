@@ -17,7 +17,7 @@ from escalate.engine.calculate import (
     status_of,
 )
 from escalate.engine.facts import Facts, Investigation
-from escalate.engine.results import Calculation, Deadline, Report, Status, Warning
+from escalate.engine.results import Calculation, CaseWarning, Deadline, Report, Status
 from escalate.engine.review import ReviewDecision, decide_review_body, regime
 from escalate.errors import InputError
 from escalate.law.calendars import (
@@ -177,18 +177,18 @@ class _Dated(Protocol):
     def christmas_unknown(self) -> bool: ...
 
 
-def calculation_warnings(calculations: Iterable[tuple[Rule, _Dated]]) -> Iterator[Warning]:
+def calculation_warnings(calculations: Iterable[tuple[Rule, _Dated]]) -> Iterator[CaseWarning]:
     """Warnings that depend on the calculations (a ``Calculation`` or ``DeadlineDates`` for each rule that
     appears): holidays not yet announced, unknown court Christmas closures, the court-office roll-forward."""
     beyond, christmas, rolled = calculation_flags(calculations)
     if beyond:
-        yield Warning(
+        yield CaseWarning(
             "holiday-horizon",
             f"Bank holidays after {HOLIDAY_HORIZON_YEAR} are not yet announced; one announced later could "
             f"move the latest date of: {', '.join(beyond)}.",
         )
     if christmas:
-        yield Warning(
+        yield CaseWarning(
             "court-christmas-unknown",
             "A court deadline falls over Christmas in a year whose extra court-office closures escalate does "
             f"not know ({', '.join(christmas)}): check HMCTS's notice for that year.",
@@ -214,7 +214,7 @@ def calculation_flags(calculations: Iterable[tuple[Rule, _Dated]]) -> tuple[list
     return beyond, christmas, rolled
 
 
-_COURT_ROLL_FORWARD = Warning(
+_COURT_ROLL_FORWARD = CaseWarning(
     "court-roll-forward",
     "Where a court deadline falls on a day the court office is closed, the latest date assumes the claim can "
     "be issued on the next open day (CPR 2.8(5)). A court may not accept that for a claim that could be issued "
@@ -262,19 +262,19 @@ def _rule_notes(rule: Rule, facts: Facts) -> tuple[str, ...]:
     return ()
 
 
-def _fact_warnings(facts: Facts) -> Iterable[Warning]:
+def _fact_warnings(facts: Facts) -> Iterable[CaseWarning]:
     yield from shape_warnings(known_dates(facts))
     if facts.incident_date is not None and late_complaint(facts.incident_date, facts.complaint_date, facts.today):
         yield LATE_COMPLAINT
     for name, value in facts.known_dates():
         if value > facts.today:
-            yield Warning(
+            yield CaseWarning(
                 "future-date",
                 f"{name} ({long_date(value)}) is after today ({long_date(facts.today)}): check it.",
             )
 
 
-def shape_warnings(known: Collection[str]) -> tuple[Warning, ...]:
+def shape_warnings(known: Collection[str]) -> tuple[CaseWarning, ...]:
     """The warnings about the facts that depend only on which dates are known."""
     if "complaint_date" in known:
         return (CLOCKS_RUN_IN_PARALLEL,)
@@ -294,16 +294,16 @@ def complaint_limit(incident: date) -> date:
     return add_months(incident, 12)
 
 
-CLOCKS_RUN_IN_PARALLEL = Warning(
+CLOCKS_RUN_IN_PARALLEL = CaseWarning(
     "clocks-run-in-parallel",
     "A complaint does not pause any court deadline: the time limits for a civil claim, a discrimination or "
     "human rights claim and judicial review keep running while the complaint and any review go on.",
 )
-REGIME_ASSUMED = Warning(
+REGIME_ASSUMED = CaseWarning(
     "regime-assumed",
     "No complaint date given: the 2020 rules (complaints made from 1 February 2020) are assumed.",
 )
-LATE_COMPLAINT = Warning(
+LATE_COMPLAINT = CaseWarning(
     "late-complaint",
     "The complaint is (or would be) made more than 12 months after the incident: the MPS may decide "
     "that no further action is reasonable unless the delay is explained. It must still record the "

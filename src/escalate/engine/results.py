@@ -83,7 +83,7 @@ class Deadline:
         }
 
 
-class Warning(NamedTuple):
+class CaseWarning(NamedTuple):
     """Something the person must know that is not a date: a stable id and a plain-English text."""
 
     id: str
@@ -101,7 +101,7 @@ class Report:
     regime: Literal["2020", "2012"]
     review: ReviewDecision
     deadlines: tuple[Deadline, ...]
-    warnings: tuple[Warning, ...]
+    warnings: tuple[CaseWarning, ...]
     disclaimer: str = DISCLAIMER
     _index: dict[str, Deadline] = field(init=False, repr=False, compare=False)
 

@@ -17,7 +17,7 @@ from typing import Any, Literal, NamedTuple
 
 from escalate.engine.deadlines import compute_deadlines
 from escalate.engine.facts import About, Facts, Investigation, Schedule3
-from escalate.engine.results import DISCLAIMER, Deadline, Report, Warning
+from escalate.engine.results import DISCLAIMER, CaseWarning, Deadline, Report
 from escalate.engine.review import Regime, ReviewBodyName, ReviewDecision
 from escalate.engine.steps import (
     SHORT_NAMES,
@@ -113,7 +113,7 @@ class Route:
     """Why that body reviews (or why no one can), naming the limb of the law that applied."""
     steps: tuple[Step, ...]
     deadlines: tuple[Deadline, ...]
-    warnings: tuple[Warning, ...]
+    warnings: tuple[CaseWarning, ...]
     disclaimer: str = DISCLAIMER
     facts: Facts | None = field(default=None, repr=False, compare=False)
     """The facts the route was planned from (not part of the JSON; the markdown page lists them)."""
@@ -253,7 +253,7 @@ class _RouteKey(NamedTuple):
 
 
 @lru_cache(maxsize=4096)
-def _build(key: _RouteKey) -> tuple[tuple[Step, ...], tuple[Warning, ...]]:
+def _build(key: _RouteKey) -> tuple[tuple[Step, ...], tuple[CaseWarning, ...]]:
     steps = _path_steps(key) + _also_steps(key)
     return steps, _route_warnings(key, steps)
 
@@ -327,10 +327,10 @@ def _also_steps(key: _RouteKey) -> tuple[Step, ...]:
     return tuple(_make(step_id, "also", text, key) for step_id, text in texts)
 
 
-def _route_warnings(key: _RouteKey, steps: tuple[Step, ...]) -> tuple[Warning, ...]:
+def _route_warnings(key: _RouteKey, steps: tuple[Step, ...]) -> tuple[CaseWarning, ...]:
     now = next(step.id for step in steps if step.status == "now")
     warnings = [
-        Warning(
+        CaseWarning(
             "no-compensation-from-complaints",
             "A complaint cannot get you compensation: only a civil claim in court can, and it has its own "
             "time limits (see the civil claim step).",
@@ -338,14 +338,14 @@ def _route_warnings(key: _RouteKey, steps: tuple[Step, ...]) -> tuple[Warning, .
     ]
     if key.reached("complained"):
         warnings.append(
-            Warning(
+            CaseWarning(
                 "one-complaint-per-incident",
                 "Do not complain to the police again about the same incident: a repeat complaint can be set "
                 "aside. Escalate instead, by the steps here.",
             )
         )
     if now in ("request-review", "judicial-review"):
-        warnings.append(Warning("review-is-final", _final_text(key.review.body is not None)))
+        warnings.append(CaseWarning("review-is-final", _final_text(key.review.body is not None)))
     warnings.extend(_assumptions(key))
     return tuple(warnings)
 
@@ -363,14 +363,14 @@ def _final_text(review_available: bool) -> str:
     )
 
 
-def _assumptions(key: _RouteKey) -> tuple[Warning, ...]:
+def _assumptions(key: _RouteKey) -> tuple[CaseWarning, ...]:
     """What the route assumed about facts that were not given, so that a reader can correct them."""
     if not key.police or not key.reached("complained"):
         return ()
-    found: list[Warning] = []
+    found: list[CaseWarning] = []
     if key.schedule3 is Schedule3.UNKNOWN:
         found.append(
-            Warning(
+            CaseWarning(
                 "assumed-schedule3",
                 "Assumed that the complaint was recorded under Schedule 3 (the formal process, with a right "
                 "of review). If the police wrote that they were dealing with it 'outside Schedule 3', there "
@@ -379,7 +379,7 @@ def _assumptions(key: _RouteKey) -> tuple[Warning, ...]:
         )
     if key.investigation is Investigation.UNKNOWN and key.review.body is not None:
         found.append(
-            Warning(
+            CaseWarning(
                 "assumed-investigation",
                 "Assumed that the IOPC did not investigate the complaint or direct its investigation. If it "
                 "did, there is no review and judicial review is the route, within 3 months of the outcome.",
@@ -387,7 +387,7 @@ def _assumptions(key: _RouteKey) -> tuple[Warning, ...]:
         )
     if not key.named_review_body and key.review.body in ("mopac", "iopc"):
         found.append(
-            Warning(
+            CaseWarning(
                 "assumed-review-body",
                 f"The review body ({SHORT_NAMES[key.review.body]}) was worked out from the facts. The "
                 "outcome letter must say who reviews it: if it names another body, follow the letter.",

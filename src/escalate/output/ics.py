@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from escalate.engine.results import Deadline, Report, Warning
+from escalate.engine.results import CaseWarning, Deadline, Report
 from escalate.errors import InputError
 from escalate.law.dates import ONE_DAY, long_date
 from escalate.law.rules import Owner, Strength
@@ -303,7 +303,7 @@ _WARNINGS_IN_NOTES = frozenset({"court-roll-forward"})
 """Warnings that each deadline they concern already explains in its own notes."""
 
 
-def _warnings_about(deadline: Deadline, report: Report) -> Iterable[Warning]:
+def _warnings_about(deadline: Deadline, report: Report) -> Iterable[CaseWarning]:
     """The case's warnings that bear on this deadline: those that list it, and those about the facts as a
     whole (they list no deadline)."""
     for warning in report.warnings:
