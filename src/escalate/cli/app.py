@@ -24,6 +24,7 @@ from escalate.cli.options import (
     read_facts,
     resolve_today,
     split_only,
+    text_layout,
     with_calendar_options,
     with_fact_options,
 )
@@ -67,6 +68,14 @@ TodayOption = Annotated[
 ExampleOption = Annotated[
     bool, typer.Option("--example", help="Use the built-in example case (facts you give are added to it).")
 ]
+PlainOption = Annotated[
+    bool,
+    typer.Option(
+        "--plain",
+        help="Linear text without box drawing, for a screen reader or to paste into an email (also when "
+        "TERM=dumb). Every fact of the table is kept.",
+    ),
+]
 OnlyOption = Annotated[
     str | None,
     typer.Option("--only", help="Only these rule ids, comma-separated (see `escalate rules`).", metavar="ID[,ID]"),
@@ -83,8 +92,14 @@ def deadlines(
     only: OnlyOption = None,
     output_format: Annotated[
         str,
-        typer.Option("--format", "-f", help="table, json, csv or ics (a calendar file).", metavar="FORMAT"),
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json, csv, ics (a calendar file) or html (a page to print).",
+            metavar="FORMAT",
+        ),
     ] = "table",
+    plain: PlainOption = False,
     example: ExampleOption = False,
 ) -> None:
     """Every deadline the facts allow, soonest first: what to do, by when, and the law behind it.
@@ -97,7 +112,10 @@ def deadlines(
     from escalate.output.deadlines import DeadlinesFormat, RenderOptions, render_deadlines
 
     chosen = choose(DeadlinesFormat, output_format)
-    options = RenderOptions(calendar_options(calendar_text, ics=chosen is DeadlinesFormat.ICS))
+    options = RenderOptions(
+        calendar_options(calendar_text, ics=chosen is DeadlinesFormat.ICS),
+        plain=text_layout(chosen is DeadlinesFormat.TABLE, plain=plain),
+    )
     fact_text, facts = read_facts(fact_text, today, example=example)
     report = compute_deadlines(facts, only=split_only(only))
     render_deadlines(report, chosen, options=options)
@@ -106,16 +124,19 @@ def deadlines(
 @app.command()
 def rules(
     output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.", metavar="FORMAT")] = "table",
+    plain: PlainOption = False,
 ) -> None:
     """Every rule escalate knows: id, what it is, period, how it is counted, strength and legal source."""
     from escalate.law.rules import RULES
     from escalate.output.console import make_console
     from escalate.output.rules import rules_json, rules_table
 
-    if _choose_name(("table", "json"), output_format) == "json":
-        rules_json(RULES, sys.stdout)
+    table = _choose_name(("table", "json"), output_format) == "table"
+    plain = text_layout(table, plain=plain)
+    if table:
+        rules_table(RULES, make_console(), plain=plain)
     else:
-        rules_table(RULES, make_console())
+        rules_json(RULES, sys.stdout)
 
 
 @app.command()
@@ -147,8 +168,20 @@ def route(
     today: TodayOption = None,
     output_format: Annotated[
         str,
-        typer.Option("--format", "-f", help="table, json, markdown or ics (a calendar file).", metavar="FORMAT"),
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json, markdown, ics (a calendar file) or html (a page to print or send).",
+            metavar="FORMAT",
+        ),
     ] = "table",
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full", help="Every detail: why each step, how, where to send it, the law, every deadline and note."
+        ),
+    ] = False,
+    plain: PlainOption = False,
     ask: Annotated[
         bool,
         typer.Option(
@@ -170,10 +203,13 @@ def route(
 
     chosen = choose(RouteFormat, output_format)
     calendar = calendar_options(calendar_text, ics=chosen is RouteFormat.ICS)
+    if full and chosen is not RouteFormat.TABLE:
+        fail("--full: only for the text layout (--format table); the other formats always have every detail")
+    options = RenderOptions(calendar, plain=text_layout(chosen is RouteFormat.TABLE, plain=plain), full=full)
     fact_text, facts = read_facts(fact_text, today, example=example)
     if ask:
         facts = _ask(fact_text, facts.today)
-    render_route(plan_route(facts), chosen, options=RenderOptions(calendar))
+    render_route(plan_route(facts), chosen, options=options)
 
 
 def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:

@@ -4,6 +4,7 @@ options, today's date; and the one-line failure that every command raises for a 
 
 import functools
 import inspect
+import os
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -206,6 +207,14 @@ def read_facts(
         fact_text = {**EXAMPLE_FACTS, **{name: text for name, text in fact_text.items() if text is not None}}
         default_today = EXAMPLE_TODAY
     return fact_text, build_facts(fact_text, resolve_today(today, default_today))
+
+
+def text_layout(table: bool, *, plain: bool) -> bool:
+    """Whether the text layout is plain: asked for with ``--plain``, or the terminal says it is dumb (TERM=dumb,
+    as in Emacs shells and some screen readers). ``--plain`` with another format is an input error."""
+    if plain and not table:
+        fail("--plain: only for the text layout (--format table)")
+    return table and (plain or os.environ.get("TERM") == "dumb")
 
 
 def split_only(text: str | None) -> set[str] | None:
