@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from escalate import __version__
+from escalate.cli.help import HelpCommand, HelpGroup
 from escalate.cli.options import (
     Failure,
     _choose_name,
@@ -39,6 +40,7 @@ app = typer.Typer(
     name="escalate",
     help="What to do next about a stalled complaint against the Metropolitan Police, and the exact last day "
     "for each option, with the law behind every date. General information, not legal advice.",
+    cls=HelpGroup,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,
@@ -82,7 +84,7 @@ OnlyOption = Annotated[
 ]
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 @with_fact_options
 @with_calendar_options
 def deadlines(
@@ -121,7 +123,7 @@ def deadlines(
     render_deadlines(report, chosen, options=options)
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def rules(
     output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.", metavar="FORMAT")] = "table",
     plain: PlainOption = False,
@@ -139,7 +141,7 @@ def rules(
         rules_json(RULES, sys.stdout)
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 @with_fact_options
 def explain(
     fact_text: Mapping[str, str | None],
@@ -159,7 +161,7 @@ def explain(
     explain_rule(rule_id, facts, make_console())
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 @with_fact_options
 @with_calendar_options
 def route(
@@ -227,7 +229,7 @@ def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
     return run_interview(interview, sys.stdin, sys.stderr).facts
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 @with_calendar_options
 def batch(
     calendar_text: Mapping[str, Any],

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 
 CALENDAR_PANEL = "Calendar (--format ics)"
+CHOICE_METAVAR_WIDTH = 16
+"""A choice list longer than this is written in the option's help, not as its metavar."""
 FACT_INPUTS: tuple[str, ...] = (*DATE_FACTS, *CHOICE_FACTS, *FLAG_FACTS)
 
 
@@ -39,7 +41,14 @@ def _option_help(name: str) -> tuple[str, str, str]:
     if name in DATE_FACTS:
         return FACT_HELP[name], "DATE", "Dates (2026-03-01, 01/03/2026 or 1 March 2026)"
     if name in CHOICE_FACTS:
-        return FACT_HELP[name], "|".join(member.value for member in CHOICE_FACTS[name]), "About the complaint"
+        values = [member.value for member in CHOICE_FACTS[name]]
+        if len("|".join(values)) <= CHOICE_METAVAR_WIDTH:
+            return FACT_HELP[name], "|".join(values), "About the complaint"
+        # A long list of choices is given in the help, where it wraps between whole words.
+        help_text = FACT_HELP[name]
+        if not all(value in help_text for value in values):
+            help_text += " One of: " + ", ".join(values) + "."
+        return help_text, "CHOICE", "About the complaint"
     return FACT_HELP[name], "yes|no", "About the complaint"
 
 
