@@ -262,24 +262,25 @@ def route_markdown(route: Route, stream: TextIO) -> None:
         add("")
         add("| # | Act by | Days left | Status | What to do | Whose | The law |")
         add("|---|---|---|---|---|---|---|")
+        notes = number_notes(route.deadlines)
         for number, d in enumerate(route.deadlines, start=1):
             when = long_date(d.safe_date)
             if d.last_day != d.safe_date:
                 when += f" (last day {short_date(d.last_day)})"
             if d.latest_date != d.last_day:
                 when += f" (arguably {short_date(d.latest_date)})"
+            see = notes.see(number - 1)
             add(
                 f"| {number} | {when} | {_days(d)} | {STATUS_WORDS[d.status]} "
-                f"| {_md(d.action)} ({_md(d.body)}) | {d.owner.value} "
+                f"| {_md(d.action)} ({_md(d.body)}){f'; {see}' if see else ''} | {d.owner.value} "
                 f"| [{_md(d.source.citation)}]({d.source.url}) ({d.strength.value}) |"
             )
         add("")
-        notes = [(n, note) for n, d in enumerate(route.deadlines, start=1) for note in d.notes]
-        if notes:
+        if notes.texts:
             add("Notes:")
             add("")
-            for number, note in notes:
-                add(f"- ({number}) {_md(note)}")
+            for number, note in enumerate(notes.texts, start=1):
+                add(f"{number}. {_md(note)}")
             add("")
     if route.warnings:
         add("## Warnings")
