@@ -45,10 +45,12 @@ def options_panel(*, name: str, params: list[Any], ctx: Any, markup_mode: Any, c
 
     rows = []
     for param in params:
-        label = param.metavar or param.name if isinstance(param, typer.core.TyperArgument) else _names(param)
+        names = (
+            str(param.metavar or param.name or "") if isinstance(param, typer.core.TyperArgument) else _names(param)
+        )
         rows.append(
             (
-                Text(label, style=rich_utils.STYLE_OPTION),
+                Text(names, style=rich_utils.STYLE_OPTION),
                 Text(_metavar(param, ctx), style=rich_utils.STYLE_TYPES),
                 rich_utils._get_parameter_help(param=param, ctx=ctx, markup_mode=markup_mode),
             )
@@ -63,12 +65,12 @@ def options_panel(*, name: str, params: list[Any], ctx: Any, markup_mode: Any, c
         if metavar_width:
             table.add_column(no_wrap=True, width=metavar_width)
         table.add_column(ratio=1)
-        for label, metavar, help_text in rows:
-            table.add_row(label, metavar, help_text) if metavar_width else table.add_row(label, help_text)
+        for option, metavar, help_text in rows:
+            table.add_row(option, metavar, help_text) if metavar_width else table.add_row(option, help_text)
     else:
         table.add_column(ratio=1)
-        for label, metavar, help_text in rows:
-            heading = label.copy()
+        for option, metavar, help_text in rows:
+            heading = option.copy()
             if metavar.plain:
                 heading.append(" ")
                 heading.append_text(metavar)
@@ -94,7 +96,7 @@ def install() -> None:
     """Lay out typer's option panels with ``options_panel`` from now on."""
     from typer import rich_utils
 
-    rich_utils._print_options_panel = options_panel  # type: ignore[assignment]
+    rich_utils._print_options_panel = options_panel
 
 
 class HelpCommand(typer.core.TyperCommand):

@@ -201,6 +201,7 @@ class DeadlinesFormat(StrEnum):
     JSON = "json"
     CSV = "csv"
     ICS = "ics"
+    HTML = "html"
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,11 +279,19 @@ def write_calendar(
         console.print(Text("note: the calendar has no event."))
 
 
+def deadlines_page(report: Report, stream: TextIO, options: RenderOptions) -> None:
+    """The deadlines as one HTML page (escalate.output.html, imported only for this format)."""
+    from escalate.output.html import deadlines_html
+
+    deadlines_html(report, stream)
+
+
 DEADLINE_RENDERERS: Mapping[DeadlinesFormat, Renderer] = {
     DeadlinesFormat.TABLE: _table_to_stdout,
     DeadlinesFormat.JSON: _no_options(deadlines_json),
     DeadlinesFormat.CSV: _no_options(deadlines_csv),
     DeadlinesFormat.ICS: deadlines_ics,
+    DeadlinesFormat.HTML: deadlines_page,
 }
 
 

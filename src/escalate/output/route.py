@@ -62,6 +62,7 @@ class RouteFormat(StrEnum):
     JSON = "json"
     MARKDOWN = "markdown"
     ICS = "ics"
+    HTML = "html"
 
 
 def _by(deadline: Deadline, lead: str = "") -> str:
@@ -371,11 +372,19 @@ def _with_options(render: Callable[[Route, TextIO], None]) -> Callable[[Route, T
     return run
 
 
+def route_page(route: Route, stream: TextIO, options: RenderOptions) -> None:
+    """The route as one HTML page (escalate.output.html, imported only for this format)."""
+    from escalate.output.html import route_html
+
+    route_html(route, stream)
+
+
 ROUTE_RENDERERS: Mapping[RouteFormat, Callable[[Route, TextIO, RenderOptions], None]] = {
     RouteFormat.TABLE: _table_to_stream,
     RouteFormat.JSON: _with_options(route_json),
     RouteFormat.MARKDOWN: _with_options(route_markdown),
     RouteFormat.ICS: lambda route, stream, options: route_ics(route, stream, options.calendar),
+    RouteFormat.HTML: route_page,
 }
 
 
