@@ -22,12 +22,14 @@ from escalate.cli.options import (
     calendar_options,
     choose,
     fail,
+    format_from_name,
     read_facts,
     resolve_today,
     split_only,
     text_layout,
     with_calendar_options,
     with_fact_options,
+    write_output,
 )
 from escalate.engine.facts import Facts
 from escalate.errors import EscalateError, ExitCode, InputError
@@ -78,6 +80,15 @@ PlainOption = Annotated[
         "TERM=dumb). Every fact of the table is kept.",
     ),
 ]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to this file, whole or not at all (default: standard output), such as -o plan.html.",
+    ),
+]
 OnlyOption = Annotated[
     str | None,
     typer.Option("--only", help="Only these rule ids, comma-separated (see `escalate rules`).", metavar="ID[,ID]"),
@@ -93,14 +104,16 @@ def deadlines(
     today: TodayOption = None,
     only: OnlyOption = None,
     output_format: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--format",
             "-f",
-            help="table, json, csv, ics (a calendar file) or html (a page to print).",
+            help="table, json, csv, ics (a calendar file) or html (a page to print); default: from -o's "
+            "extension, else table.",
             metavar="FORMAT",
         ),
-    ] = "table",
+    ] = None,
+    output: OutputOption = None,
     plain: PlainOption = False,
     example: ExampleOption = False,
 ) -> None:
@@ -113,14 +126,14 @@ def deadlines(
     from escalate.engine.deadlines import compute_deadlines
     from escalate.output.deadlines import DeadlinesFormat, RenderOptions, render_deadlines
 
-    chosen = choose(DeadlinesFormat, output_format)
+    chosen = choose(DeadlinesFormat, output_format or format_from_name(output, DeadlinesFormat))
     options = RenderOptions(
         calendar_options(calendar_text, ics=chosen is DeadlinesFormat.ICS),
         plain=text_layout(chosen is DeadlinesFormat.TABLE, plain=plain),
     )
     fact_text, facts = read_facts(fact_text, today, example=example)
     report = compute_deadlines(facts, only=split_only(only))
-    render_deadlines(report, chosen, options=options)
+    write_output(output, lambda stream: render_deadlines(report, chosen, stream, options))
 
 
 @app.command(cls=HelpCommand)
@@ -169,14 +182,16 @@ def route(
     calendar_text: Mapping[str, Any],
     today: TodayOption = None,
     output_format: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--format",
             "-f",
-            help="table, json, markdown, ics (a calendar file) or html (a page to print or send).",
+            help="table, json, markdown, ics (a calendar file) or html (a page to print or send); default: from "
+            "-o's extension, else table.",
             metavar="FORMAT",
         ),
-    ] = "table",
+    ] = None,
+    output: OutputOption = None,
     full: Annotated[
         bool,
         typer.Option(
@@ -203,7 +218,7 @@ def route(
     from escalate.output.deadlines import RenderOptions
     from escalate.output.route import RouteFormat, render_route
 
-    chosen = choose(RouteFormat, output_format)
+    chosen = choose(RouteFormat, output_format or format_from_name(output, RouteFormat))
     calendar = calendar_options(calendar_text, ics=chosen is RouteFormat.ICS)
     if full and chosen is not RouteFormat.TABLE:
         fail("--full: only for the text layout (--format table); the other formats always have every detail")
@@ -211,7 +226,8 @@ def route(
     fact_text, facts = read_facts(fact_text, today, example=example)
     if ask:
         facts = _ask(fact_text, facts.today)
-    render_route(plan_route(facts), chosen, options=options)
+    planned = plan_route(facts)
+    write_output(output, lambda stream: render_route(planned, chosen, stream, options))
 
 
 def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:

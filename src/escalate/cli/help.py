@@ -45,9 +45,7 @@ def options_panel(*, name: str, params: list[Any], ctx: Any, markup_mode: Any, c
 
     rows = []
     for param in params:
-        names = (
-            str(param.metavar or param.name or "") if isinstance(param, typer.core.TyperArgument) else _names(param)
-        )
+        names = str(param.metavar or param.name or "") if isinstance(param, typer.core.TyperArgument) else _names(param)
         rows.append(
             (
                 Text(names, style=rich_utils.STYLE_OPTION),

@@ -7,7 +7,7 @@ import inspect
 import os
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
 
@@ -237,6 +237,43 @@ def _choose_name(allowed: tuple[str, ...], text: str) -> str:
     if key not in allowed:
         fail(f"--format: '{text}' is not one of: {', '.join(allowed)}")
     return key
+
+
+FORMAT_EXTENSIONS: Mapping[str, str] = {
+    ".html": "html",
+    ".htm": "html",
+    ".ics": "ics",
+    ".json": "json",
+    ".csv": "csv",
+    ".md": "markdown",
+    ".txt": "table",
+}
+"""The format a file's name implies, where ``--format`` is not given (among the formats the command has)."""
+
+
+def format_from_name(path: str | None, kind: Any) -> str:
+    """The format ``-o``'s extension names, if the command has it; else ``table``."""
+    if path is None:
+        return "table"
+    suffix = os.path.splitext(path)[1].lower()  # noqa: PTH122 - a name, not yet a file
+    name = FORMAT_EXTENSIONS.get(suffix, "table")
+    return name if name in {member.value for member in kind} else "table"
+
+
+def write_output(path: str | None, render: Callable[[TextIO | None], None]) -> None:
+    """Run ``render`` on standard output, or on ``path`` written whole under a temporary name (mode 0600)
+    and renamed when done, so that an interrupted run never leaves half a file."""
+    if path is None or path == "-":
+        render(None)
+        return
+    from escalate.caseload.files import open_output
+    from escalate.caseload.options import BatchOutputError
+
+    try:
+        with open_output(path) as sink:
+            render(sink)
+    except BatchOutputError as error:
+        fail(f"-o: {error}", ExitCode.OUTPUT_ERROR)
 
 
 def choose(kind: Any, text: str) -> Any:
