@@ -227,6 +227,9 @@ def route_html(route: Route, stream: TextIO) -> None:
     add("<h1>What to do next about your complaint against the Metropolitan Police</h1>")
     add(f'<p class="lead">As at {escape(long_date(route.today))}. {escape(route.regime)} complaint rules.</p>')
     add(f"<p>{escape(_review_line(route))}</p>")
+    if route.deadlines:
+        add("<h2>The clocks, side by side</h2>")
+        add(_figure(route.deadlines, route.today))
     now = route.now
     add('<section class="now" aria-labelledby="now-title">')
     add('<h2 id="now-title">What to do now</h2>\n<div>')
@@ -234,9 +237,6 @@ def route_html(route: Route, stream: TextIO) -> None:
     details(now, add)
     add("</div>\n</section>")
     add(_disclaimer(route.disclaimer))
-    if route.deadlines:
-        add("<h2>The clocks, side by side</h2>")
-        add(_figure(route.deadlines, route.today))
     add("<h2>The path</h2>")
     add('<ol class="steps">')
     for step in (step for step in route.steps if step.status != "also"):
