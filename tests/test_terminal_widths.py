@@ -15,7 +15,7 @@ import sys
 import pytest
 
 from escalate.law.dates import long_date
-from escalate.output.layout import URL
+from escalate.output.layout import URL, URL_LINE
 from terminal import Screen, run_in_terminals
 
 WIDTHS = (100, 80, 60, 40)
@@ -58,7 +58,7 @@ def test_every_word_whole_and_within_the_terminal(screens, args, width) -> None:
     screen = screens[(args, width)]
     assert screen.code == 0, screen.text[-500:]
     assert "\u2026" not in screen.text  # nothing cut to "…"
-    too_wide = [line for line in screen.lines if len(line) > width and not URL.fullmatch(line.strip())]
+    too_wide = [line for line in screen.lines if len(line) > width and not URL_LINE.fullmatch(line.strip())]
     assert not too_wide
     # Every word as it is at 1,000 columns: none broken across lines or cut.
     whole = words(screens[(args, 1000)].text) | words(screens[(args, -1)].text)
@@ -73,7 +73,7 @@ def test_an_address_has_a_line_of_its_own(screens, width) -> None:
     assert addresses
     for line in screen.lines:
         if URL.search(line):
-            assert URL.fullmatch(line.strip()), line
+            assert URL_LINE.fullmatch(line.strip()), line
 
 
 def _as_json(*args: str) -> dict:

@@ -22,6 +22,9 @@ from escalate.output.console import table_box
 URL = re.compile(r"https?://[^\s)]*[^\s).,;:]")
 """An address in prose (a full stop or bracket after it is not part of it)."""
 
+URL_LINE = re.compile(URL.pattern + r"[.,;:)]*")
+"""A line that is one address (with the punctuation that ends its sentence, kept beside it)."""
+
 MIN_WRAP = 20
 """Never wrap narrower than this, whatever the indent."""
 
@@ -55,7 +58,7 @@ class Layout:
         rich_text = text if isinstance(text, Text) else Text(text)
         lead = (first if isinstance(first, Text) else Text(first)) if first is not None else Text(" " * indent)
         for piece in _pieces(rich_text):
-            is_url = bool(URL.fullmatch(piece.plain))
+            is_url = bool(URL_LINE.fullmatch(piece.plain))
             if is_url:
                 room = self.width - len(lead.plain)
                 self.line(lead + piece if len(piece.plain) <= room else piece)
@@ -105,8 +108,10 @@ def _pieces(text: Text) -> list[Text]:
         before.rstrip()
         if before.plain.strip():
             pieces.append(before)
-        pieces.append(text[match.start() : match.end()])
         start = match.end()
+        while start < len(plain) and plain[start] in ".,;:)":
+            start += 1
+        pieces.append(text[match.start() : start])
         while start < len(plain) and plain[start] == " ":
             start += 1
     rest = text[start:]
