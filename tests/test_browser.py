@@ -140,10 +140,14 @@ def _probe(chromium: str, page: Path, width: int, dates: list[str], tmp_path: Pa
     # The page in a frame exactly as wide as the screen (a headless window has a minimum width of its own).
     probe = PROBE % {"width": width, "page": html.escape(markup, quote=True), "dates": json.dumps(dates)}
     probed.write_text(probe, encoding="utf-8")
-    done = _run(chromium, tmp_path, "--window-size=1200,900", "--virtual-time-budget=5000", "--dump-dom", probed.as_uri())
+    done = _run(
+        chromium, tmp_path, "--window-size=1200,900", "--virtual-time-budget=5000", "--dump-dom", probed.as_uri()
+    )
     found = re.search(r'<pre id="probe">(.*?)</pre>', done.stdout, re.S)
     assert found, done.stderr[-2000:]
-    return json.loads(found.group(1).replace("&quot;", '"').replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"))
+    return json.loads(
+        found.group(1).replace("&quot;", '"').replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    )
 
 
 @pytest.mark.parametrize("command", ["route", "deadlines"])

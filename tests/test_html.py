@@ -5,6 +5,7 @@ text escaped, and the HTML code imported only when asked for. The browser's view
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import stat
@@ -85,7 +86,7 @@ def test_self_contained(page) -> None:
         assert "src" not in attrs, tag  # nothing loaded
         assert not any(name.startswith("on") for name in attrs), tag  # no handlers
     assert "@import" not in markup and "url(http" not in markup
-    assert markup.startswith("<!DOCTYPE html>\n<html lang=\"en-GB\">")
+    assert markup.startswith('<!DOCTYPE html>\n<html lang="en-GB">')
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in markup
     assert "@page { size: A4" in markup and "@media print" in markup
 
@@ -95,7 +96,7 @@ def test_accessible_structure(page) -> None:
     parsed = outline(markup)
     levels = [level for level, _ in parsed.headings]
     assert levels[0] == "h1" and levels.count("h1") == 1
-    assert all(int(b[1]) <= int(a[1]) + 1 for a, b in zip(levels, levels[1:], strict=False))  # no level skipped
+    assert all(int(b[1]) <= int(a[1]) + 1 for a, b in itertools.pairwise(levels))  # no level skipped
     svg = next(attrs for tag, attrs in parsed.tags if tag == "svg")
     assert svg["role"] == "img" and svg["aria-labelledby"] == "clocks-title clocks-title-desc"
     assert ("title", {"id": "clocks-title"}) in parsed.tags and ("desc", {"id": "clocks-title-desc"}) in parsed.tags

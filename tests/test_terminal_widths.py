@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
