@@ -194,3 +194,19 @@ def test_html_code_is_imported_only_for_html(command) -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("command", ["deadlines", "route"])
+def test_page_in_process_is_the_page_of_the_command(run_cli, command, page) -> None:
+    # The same page through the library's entry point (and so measured by coverage).
+    result = run_cli(command, *CASE, "--format", "html")
+    assert result.code == 0
+    if page[0] == command:
+        assert result.stdout == page[1]
+    assert result.stdout.count("<svg") == 1
+
+
+def test_a_deadlines_page_without_deadlines_says_what_to_give(run_cli) -> None:
+    result = run_cli("deadlines", "--today", "2026-11-21", "--format", "html")
+    assert result.code == 0
+    assert "<svg" not in result.stdout and "--incident-date" in result.stdout

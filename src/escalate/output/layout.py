@@ -70,12 +70,9 @@ class Layout:
             lead = Text(" " * indent)
 
     def heading(self, text: str) -> None:
-        """A section heading: underlined on a terminal; in plain text, followed by a line of dashes."""
-        if self.plain:
-            self.para(text)
-            self.line("-" * min(len(text), self.width))
-        else:
-            self.para(Text(text, style="bold underline"))
+        """A section heading: bold and underlined on a terminal; in plain text, the words alone (a screen reader
+        would read out a line of dashes)."""
+        self.para(Text(text, style="" if self.plain else "bold underline"))
 
 
 def wrap(text: Text, width: int, first: int | None = None) -> list[Text]:
@@ -157,7 +154,7 @@ def number_notes(deadlines: Sequence[Deadline]) -> Notes:
 def print_notes(layout: Layout, notes: Notes, title: str = "Notes") -> None:
     if not notes.texts:
         return
-    layout.heading(title) if layout.plain else layout.para(Text(title, style="bold"))
+    layout.para(Text(title, style="" if layout.plain else "bold"))
     width = len(str(len(notes.texts))) + 2
     for number, note in enumerate(notes.texts, start=1):
         layout.para(note, indent=width, first=f"{number}.".ljust(width))
