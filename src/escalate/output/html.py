@@ -23,6 +23,7 @@ from escalate.engine.route import Route, Step
 from escalate.law.contacts import checked_date
 from escalate.law.dates import long_date
 from escalate.output.clocks import clocks_svg
+from escalate.output.deadlines import _days, whose
 from escalate.output.layout import URL, Notes, number_notes
 
 STATUS_WORDS = {"passed": "passed", "at-risk": "at risk", "due-soon": "due soon", "open": "open"}
@@ -63,18 +64,6 @@ def text(value: str) -> str:
     return "<br>\n".join("".join(out).split("\n"))
 
 
-def _left(deadline: Deadline) -> str:
-    if deadline.days_left == 0:
-        return "act today"
-    if deadline.days_left < 0:
-        return f"{-deadline.days_left} days ago"
-    return f"{deadline.days_left} day{'s' if deadline.days_left != 1 else ''} left"
-
-
-def _whose(deadline: Deadline) -> str:
-    return "your deadline" if deadline.owner.value == "you" else "police's duty"
-
-
 def _tag(kind: str, words: str) -> str:
     return f'<strong class="tag tag-{escape(kind)}">{escape(words)}</strong>'
 
@@ -106,9 +95,9 @@ def _deadline_table(deadlines: Sequence[Deadline], notes: Notes) -> str:
             "<tr>"
             f'<td data-label="Act by">{when}</td>'
             f'<td data-label="Status">{_tag(d.status, STATUS_WORDS[d.status])}'
-            f'<span class="sub">{escape(_left(d))}</span></td>'
+            f'<span class="sub">{escape(_days(d))}</span></td>'
             f'<td data-label="What to do">{number}. {escape(d.action)}{see}</td>'
-            f'<td data-label="Whose">{escape(_whose(d))}<span class="sub">{escape(d.body)}</span></td>'
+            f'<td data-label="Whose">{escape(whose(d))}<span class="sub">{escape(d.body)}</span></td>'
             f'<td data-label="The law"><a class="link-out" href="{escape(d.source.url, quote=True)}">'
             f"{escape(d.source.citation)}</a> ({escape(d.strength.value)})</td>"
             "</tr>"

@@ -8,10 +8,9 @@ A renderer chooses the words; this module only decides where lines break.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -220,11 +219,3 @@ def fitted_table(columns: Sequence[Column], width: int, console: Console) -> Tab
     for row in zip(*(column.cells for column in columns), strict=True):
         table.add_row(*row)
     return table
-
-
-def plain_box() -> box.Box:
-    return box.ASCII2
-
-
-def join_words(parts: Iterable[str], sep: str) -> str:
-    return sep.join(part for part in parts if part)
