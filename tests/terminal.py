@@ -34,9 +34,20 @@ class Screen:
 
 
 def run_in_terminals(
-    runs: Sequence[tuple[Sequence[str], int]], env: Mapping[str, str] | None = None, timeout: float = 60
+    runs: Sequence[tuple[Sequence[str], int]], env: Mapping[str, str] | None = None, timeout: float = 120
 ) -> list[Screen]:
-    """Run ``escalate ARGS`` for each (args, columns), all at once, each in its own pty; what each shows."""
+    """Run ``escalate ARGS`` for each (args, columns), a few at a time, each in its own pty; what each shows.
+    ``timeout`` is for each group of runs."""
+    group = 2 * (os.cpu_count() or 2)
+    screens: list[Screen] = []
+    for start in range(0, len(runs), group):
+        screens.extend(_run_group(runs[start : start + group], env, timeout))
+    return screens
+
+
+def _run_group(
+    runs: Sequence[tuple[Sequence[str], int]], env: Mapping[str, str] | None, timeout: float
+) -> list[Screen]:
     base = {key: value for key, value in os.environ.items() if key not in ("COLUMNS", "LINES", "NO_COLOR")}
     base.update({"TERM": "xterm-256color", "NO_COLOR": "1"})
     base.update(env or {})
