@@ -155,6 +155,9 @@ def deadlines_html(report: Report, stream: TextIO) -> None:
     if report.review.available:
         lead += f" Review body: {report.review.body_name}."
     body = [f'<h1>Your police complaint deadlines</h1>\n<p class="lead">{escape(lead)}</p>']
+    if report.deadlines:  # the picture first, at the top
+        body.append("<h2>The clocks, side by side</h2>")
+        body.append(_figure(report.deadlines, report.today))
     body.append(_disclaimer(report.disclaimer))
     known = list(report.facts.known_dates())
     if known:
@@ -163,8 +166,6 @@ def deadlines_html(report: Report, stream: TextIO) -> None:
         )
         body.append(f'<h2>Your dates, as read</h2>\n<dl class="facts-list">\n{items}\n</dl>')
     if report.deadlines:
-        body.append("<h2>The clocks, side by side</h2>")
-        body.append(_figure(report.deadlines, report.today))
         body.append(_every_deadline(report.deadlines))
     else:
         body.append(
