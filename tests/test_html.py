@@ -210,3 +210,26 @@ def test_a_deadlines_page_without_deadlines_says_what_to_give(run_cli) -> None:
     result = run_cli("deadlines", "--today", "2026-11-21", "--format", "html")
     assert result.code == 0
     assert "<svg" not in result.stdout and "--incident-date" in result.stdout
+
+
+def test_o_to_a_named_pipe_writes_into_it_and_leaves_it_a_pipe(tmp_path: Path) -> None:
+    # A device or a pipe (-o /dev/null) is written in place: renaming a file over it would replace it.
+    import os
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text(encoding="utf-8")))
+    reader.start()
+    done = subprocess.run(
+        [sys.executable, "-m", "escalate", "route", *CASE, "--format", "html", "-o", str(pipe)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    reader.join(timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert received[0].startswith("<!DOCTYPE html>")
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
