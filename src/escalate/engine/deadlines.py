@@ -290,10 +290,12 @@ _COURT_ROLL_FORWARD = CaseWarning(
 
 
 def check_only(only: Collection[str] | None) -> frozenset[str] | None:
-    """The rule ids of an ``--only`` filter (None: every rule); an unknown id is an InputError."""
+    """The rule ids of an ``--only`` filter (None: every rule; a string: that one id); an unknown id is an
+    InputError."""
     if only is None:
         return None
-    wanted = frozenset(only)
+    # One id given as a string is that id, not its letters.
+    wanted = frozenset((only,)) if isinstance(only, str) else frozenset(only)
     unknown = sorted(wanted - set(RULE_IDS))
     if unknown:
         raise InputError(

@@ -39,6 +39,17 @@ def regime_for(complaint_date: date | None) -> Regime:
     return "2020"
 
 
+def rules_label(about: About, the_regime: Regime) -> str:
+    """Which complaint rules the case is under, as a header says it: the police complaints regime, or the
+    process that applies instead to MOPAC staff (seed 003) or the Mayor (Elected Local Policing Bodies
+    (Complaints and Misconduct) Regulations 2012)."""
+    if about is About.MOPAC_STAFF:
+        return "MOPAC's own complaints process (not the police complaint rules)"
+    if about is About.MAYOR:
+        return "Elected Local Policing Bodies complaint rules (not the police complaint rules)"
+    return f"{the_regime} complaint rules"
+
+
 @dataclass(frozen=True, slots=True)
 class ReviewDecision:
     """The review body (or None where no review is possible), why, and the law that says so."""

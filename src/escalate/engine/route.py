@@ -133,6 +133,11 @@ class Route:
     report: Report | None = field(default=None, repr=False, compare=False)
     """The deadlines report the route was planned from (calendar export uses it)."""
 
+    @property
+    def rules_label(self) -> str:
+        """The complaint rules the route is under, for a header ('2020 complaint rules')."""
+        return self.report.rules_label if self.report is not None else f"{self.regime} complaint rules"
+
     def how_to(self, deadline: Deadline) -> str | None:
         """What to send and where, for a deadline: the 'how' of the step it belongs to."""
         return next((step.how for step in self.steps if deadline.id in step.deadlines and step.how), None)

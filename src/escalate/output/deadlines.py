@@ -82,7 +82,7 @@ def _when(deadline: Deadline) -> Text:
 
 def deadlines_table(report: Report, console: Console) -> None:
     """The deadlines as a person reads them: a table, numbered notes under it, the disclaimer last."""
-    header = f"Deadlines as at {long_date(report.today)} · {report.regime} complaint rules"
+    header = f"Deadlines as at {long_date(report.today)} · {report.rules_label}"
     if report.review.available:
         header += f" · review body: {report.review.body_name}"
         if report.review.inferred:
