@@ -101,8 +101,8 @@ FACT_HELP: Mapping[str, str] = {
     "date_of_birth": "Your date of birth (used only for the rule for children, Limitation Act s.28).",
     "prosecution_end_date": "Date a prosecution of you ended in your favour (acquittal, discontinuance).",
     "sar_date": "Date the police received your subject access request (or the ID they asked for).",
-    "about": "Whom the complaint is about: officer (a police officer, PCSO or special constable of the Met); "
-    "staff (someone else who works for the Met); senior-officer (above the rank of chief superintendent: in "
+    "about": "Whom the complaint is about: officer (a police officer of the Met up to chief superintendent, "
+    "special constables included); staff (someone else who works for the Met, such as a PCSO); senior-officer (above the rank of chief superintendent: in "
     "the Met, a Commander or higher); commissioner (the Commissioner of Police of the Metropolis); "
     "mopac-staff (someone who works for MOPAC, the Mayor's Office for Policing and Crime); mayor (the Mayor "
     "of London or the Deputy Mayor for Policing and Crime).",
