@@ -239,6 +239,8 @@ def test_an_inferred_review_body_is_said_in_deadlines_too(run_cli) -> None:
     first = named.stdout.splitlines()[0]
     assert "review body: IOPC" in first and "assumed" not in first  # the letter wins
     assert "assumed-review-body" not in named.stdout
+    before = run_cli("deadlines", "--incident-date", "2026-11-03", *TODAY_ARGS)  # no complaint yet: nothing assumed
+    assert "assumed" not in before.stdout.splitlines()[0] and "assumed-review-body" not in before.stdout
 
 
 @pytest.mark.parametrize("investigation", ["iopc", "iopc-directed"])

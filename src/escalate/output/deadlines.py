@@ -85,7 +85,7 @@ def deadlines_table(report: Report, console: Console) -> None:
     header = f"Deadlines as at {long_date(report.today)} · {report.rules_label}"
     if report.review.available:
         header += f" · review body: {report.review.body_name}"
-        if report.review.inferred:
+        if any(warning.id == "assumed-review-body" for warning in report.warnings):
             header += ", assumed (see the warnings)"
     # Prose is left for the terminal to wrap when writing to a file or pipe: quicker, and a note stays one line
     # that can be searched or pasted whole.
