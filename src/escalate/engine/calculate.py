@@ -111,6 +111,13 @@ def _calculate(
                 "by the earlier date."
             )
     latest_base = last
+    if rule.latest_period is not None:
+        latest_base = rule.convention.last_day(trigger_date, rule.latest_period)
+        if steps is not None:
+            steps.append(
+                f"{rule.convention.describe(trigger_date, rule.latest_period)} ends {long_date(latest_base)}: "
+                "the latest date"
+            )
     if rule.children and date_of_birth is not None:
         safe, last, latest_base = _children(rule, trigger_date, date_of_birth, safe, last, steps, notes)
     if received_date is not None and received_date > trigger_date and rule.id == "review-request":

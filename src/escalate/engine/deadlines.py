@@ -37,7 +37,8 @@ def trigger_facts(
 ) -> tuple[str, ...]:
     """Whether a rule appears, and which date facts can start its clock, given which dates are ``known``
     (RULES.md section 4, 'Which rules appear'): () when the rule does not appear; where several facts are
-    given, the later of their dates starts the clock (see ``latest_trigger``).
+    given, the later of their dates starts the clock (see ``latest_trigger``). A rule that is shown only
+    while not passed (``Rule.while_open``) is then left out once it has passed (``compute_deadlines``).
 
     It depends on which dates are known, never on what they are, so a caseload works it out once for all
     the rows that know the same dates.
@@ -136,6 +137,8 @@ def compute_deadlines(facts: Facts, *, only: Collection[str] | None = None) -> R
         born, received = calculation_inputs(rule, trigger_date, facts.date_of_birth, facts.outcome_received_date)
         calc = calculate(rule.id, trigger_date, date_of_birth=born, received_date=received)
         days_left, status = status_of(calc.safe_date, calc.latest_date, facts.today)
+        if rule.while_open and status == "passed":
+            continue  # shown only while not passed (RULES.md section 4, preserve-evidence)
         if the_regime == "2012":
             rule = APPEALS_2012.get(rule.id, rule)
         deadlines.append(

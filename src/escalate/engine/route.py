@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
+from escalate.engine.calculate import deadline_dates
 from escalate.engine.deadlines import compute_deadlines
 from escalate.engine.facts import About, Facts, Investigation, Schedule3
 from escalate.engine.results import DISCLAIMER, CaseWarning, Deadline, Report
@@ -29,6 +30,7 @@ from escalate.engine.steps import (
     human_rights_text,
     judicial_review_text,
     mp_text,
+    preserve_text,
     recording_text,
     records_text,
     review_text,
@@ -52,6 +54,7 @@ PATH_STEP_IDS: tuple[str, ...] = (
 )
 """Every id a step on the path can have (the complaint step has one of four, by whom it is about)."""
 ALSO_STEP_IDS: tuple[str, ...] = (
+    "preserve-evidence",
     "subject-access-request",
     "civil-claim",
     "equality-act-claim",
@@ -60,7 +63,8 @@ ALSO_STEP_IDS: tuple[str, ...] = (
     "contact-mp",
     "keep-records",
 )
-"""The steps that run alongside the path, whatever stage it has reached."""
+"""The steps that run alongside the path, whatever stage it has reached (``preserve-evidence`` only until
+its deadline has passed)."""
 STEP_IDS: tuple[str, ...] = PATH_STEP_IDS + ALSO_STEP_IDS
 ROUTE_WARNING_IDS: tuple[str, ...] = (
     "clocks-run-in-parallel",
@@ -177,6 +181,7 @@ def plan_route(facts: Facts, *, report: Report | None = None) -> Route:
         prosecuted=facts.prosecuted,
         named_review_body=facts.review_body is not None,
         asked_for_records=facts.sar_date is not None,
+        footage_gone=footage_gone(facts),
         present=frozenset(deadline.id for deadline in report.deadlines),
     )
     steps, route_warnings = _build(key)
@@ -192,6 +197,14 @@ def plan_route(facts: Facts, *, report: Report | None = None) -> Route:
         facts=facts,
         report=report,
     )
+
+
+def footage_gone(facts: Facts) -> bool:
+    """Whether the time to ask for body-worn video to be kept has passed (the ``preserve-evidence`` rule,
+    RULES.md section 4): footage not kept as evidence may then have been deleted."""
+    if facts.incident_date is None:
+        return False
+    return deadline_dates("preserve-evidence", facts.incident_date, None, None, facts.today).status == "passed"
 
 
 # --- how far the complaint has gone ------------------------------------------------------------------
@@ -237,6 +250,7 @@ class _RouteKey(NamedTuple):
     prosecuted: bool | None
     named_review_body: bool
     asked_for_records: bool
+    footage_gone: bool
     present: frozenset[str]
 
     @property
@@ -311,8 +325,9 @@ def _path_steps(key: _RouteKey) -> tuple[Step, ...]:
 
 
 def _also_steps(key: _RouteKey) -> tuple[Step, ...]:
-    texts: list[tuple[str, StepText]] = [
-        ("subject-access-request", sar_text(key.asked_for_records)),
+    texts: list[tuple[str, StepText]] = [] if key.footage_gone else [("preserve-evidence", preserve_text())]
+    texts += [
+        ("subject-access-request", sar_text(key.asked_for_records, key.footage_gone)),
         ("civil-claim", civil_text(key.injury, key.detained, key.prosecuted)),
     ]
     # Shown unless the person said there was no discrimination: its 6 months are the shortest court clock.
