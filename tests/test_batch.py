@@ -361,5 +361,7 @@ def test_preserve_evidence_in_a_row_as_in_the_engine(today: date) -> None:
         assert got == expected(dict(texts), today)
         assert (got["preserve_evidence_safe_date"] is None) is (today > date(2026, 12, 11))
     caseload = Caseload(BATCH_FACTS, today=today)
-    text = caseload.csv_text(caseload.answer(tuple("2026-11-10" if n == "incident_date" else None for n in BATCH_FACTS)))
+    text = caseload.csv_text(
+        caseload.answer(tuple("2026-11-10" if n == "incident_date" else None for n in BATCH_FACTS))
+    )
     assert ("2026-12-10,2026-12-10,2026-12-11" in text) is (today <= date(2026, 12, 11))

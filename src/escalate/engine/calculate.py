@@ -225,6 +225,13 @@ def _subject_access(rule: Rule, received: date, *, explain: bool) -> Calculation
     return Calculation(safe, last, last, tuple(steps or ()), tuple(notes or ()), beyond)
 
 
+def reply_date(sent: date) -> date:
+    """The reply date a letter before claim proposes: 14 days after it is sent (Pre-Action Protocol for
+    Judicial Review: a defendant should normally reply within 14 days)."""
+    rule = RULES_BY_ID["letter-before-claim"]
+    return Convention.DAYS_AFTER.last_day(sent, rule.period)
+
+
 @lru_cache(maxsize=4096)
 def child_until(date_of_birth: date) -> date:
     """The day from which the s.28 rule for children can no longer change a deadline: the 18th birthday
