@@ -28,6 +28,7 @@ from escalate.documents.letters.model import (
     given,
     heading,
     item,
+    line,
     para,
     quote,
 )
