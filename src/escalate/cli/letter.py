@@ -159,7 +159,8 @@ def _write(rendered: str | bytes, output: str | None) -> None:
 
     try:
         if isinstance(rendered, bytes):
-            if (output is None or output == "-") and sys.stdout.isatty():
+            to_stdout = output is None or output == "-"
+            if to_stdout and (sys.stdout.isatty() or getattr(sys.stdout, "buffer", None) is None):
                 fail(
                     "--format docx: a Word file cannot be shown in a terminal; give -o FILE (for example -o letter.docx)"
                 )

@@ -29,8 +29,12 @@ def _text(pieces: Iterable[Piece], mark: Callable[[Blank], str]) -> str:
     return "".join(mark(piece) if isinstance(piece, Blank) else piece for piece in pieces)
 
 
+_KEEP = "\x00"
+"""Stands for a space inside a blank's marker while text is wrapped, so that a marker is never split."""
+
+
 def _plain_mark(blank: Blank) -> str:
-    return blank.marker()
+    return blank.marker().replace(" ", _KEEP)
 
 
 def _markdown_mark(blank: Blank) -> str:
@@ -87,7 +91,7 @@ def render_text(letter: Letter) -> str:
             )
     out += ["", *textwrap.wrap(DISCLAIMER, WIDTH), rule, ""]
     out += _letter_text(letter)
-    return "\n".join(out) + "\n"
+    return "\n".join(out).replace(_KEEP, " ") + "\n"
 
 
 def _letter_text(letter: Letter) -> list[str]:
@@ -149,7 +153,7 @@ def render_docx(letter: Letter) -> bytes:
     """The cover note, a page break, then the letter, as a Word file (python-docx, imported only here)."""
     from escalate.documents.word import word_document
 
-    return word_document(letter, CoverParts(letter, _plain_mark), COVER_TITLE, DISCLAIMER)
+    return word_document(letter, CoverParts(letter, Blank.marker), COVER_TITLE, DISCLAIMER)
 
 
 def render(letter: Letter, chosen: LetterFormat) -> str | bytes:
@@ -165,4 +169,4 @@ RENDERERS: Mapping[LetterFormat, Callable[[Letter], str | bytes]] = {
 
 def blocks_text(blocks: Iterable[Block]) -> str:
     """Blocks as plain text, one a line (for tests and the library)."""
-    return "\n".join(_text(block.pieces, _plain_mark) for block in blocks)
+    return "\n".join(_text(block.pieces, _plain_mark) for block in blocks).replace(_KEEP, " ")
