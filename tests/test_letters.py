@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import stat
 from datetime import date
 from pathlib import Path
@@ -238,7 +237,7 @@ def test_word_file_opens_and_marks_the_blanks(run_cli, tmp_path: Path) -> None: 
     result = run_cli("letter", "review-request", "--outcome-date", "2026-11-12", "--name", "A. N. Other",
                      "--today", "2026-11-21", "-o", str(target))  # fmt: skip
     assert result.code == 0, result.stderr
-    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
     document = Document(io.BytesIO(target.read_bytes()))
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert "Send it by: Thursday 10 December 2026" in text and "A. N. Other" in text

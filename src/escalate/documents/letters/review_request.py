@@ -53,6 +53,7 @@ WHY = Blank(
     "why the handling or the outcome of your complaint was not reasonable and proportionate, in your own words",
     "--why or --why-file",
 )
+WHY_2012 = Blank("why you think the handling or the outcome of your complaint is wrong, in your own words", "--why or --why-file")
 LATE = Blank("why the request is late (what stopped you sending it in time)", "--late-reason")
 BODY_LETTER = Blank("the appeal body named in your outcome letter, and its address")
 
@@ -137,7 +138,7 @@ def build(case: Case) -> Letter:
         item("Name and contact details: as at the top of this letter."),
         item("MPS complaint reference: ", given(details.reference, REFERENCE)),
         heading(words["why"]),
-        *quote(details.why, WHY),
+        *quote(details.why, WHY if regime == "2020" else WHY_2012),
     ]
     if details.want:
         body += [heading("What I want to happen"), *quote(details.want, WANT)]
