@@ -53,7 +53,9 @@ WHY = Blank(
     "why the handling or the outcome of your complaint was not reasonable and proportionate, in your own words",
     "--why or --why-file",
 )
-WHY_2012 = Blank("why you think the handling or the outcome of your complaint is wrong, in your own words", "--why or --why-file")
+WHY_2012 = Blank(
+    "why you think the handling or the outcome of your complaint is wrong, in your own words", "--why or --why-file"
+)
 LATE = Blank("why the request is late (what stopped you sending it in time)", "--late-reason")
 BODY_LETTER = Blank("the appeal body named in your outcome letter, and its address")
 
