@@ -135,7 +135,7 @@ def test_review_request_goes_to_the_body_the_route_decides() -> None:
     text = render_text(mopac)
     # MOPAC's list (seed 002): name and contact details, reference, the outcome letter, why, representative.
     for needed in ("CMP/123/26", "a.n.other@example.org", "outcome letter", "reasonable and proportionate",
-                   "B. Advocate", "I consent to them representing me", "regulation 29", "web form"):  # fmt: skip
+                   "B. Advocate", "I consent to them representing me", "regulation 29"):  # fmt: skip
         assert needed in text
     iopc = drafts("review-request", "iopc-2020", EVERY_DETAIL)
     assert iopc.cover.to is contacts()["iopc"]
@@ -143,6 +143,14 @@ def test_review_request_goes_to_the_body_the_route_decides() -> None:
     # RULES.md s.4 'Regime': the 2012 rules speak of an appeal, with the 2012 Regulations only.
     assert "appeal" in appeal and "regulation 11" in appeal and "2012" in appeal
     assert "regulation 29" not in appeal and "reg 29" not in appeal
+
+
+def test_the_recipient_s_postal_address_is_the_contacts_data_s() -> None:
+    letter = drafts("review-request", "mopac-2020", Details())
+    found = contacts()["mopac"]
+    address = next(detail for detail in found.details if "post" in detail)
+    for block in letter.recipient[1:]:
+        assert block.pieces[0] in address
 
 
 def test_the_sender_s_words_are_used_as_given() -> None:

@@ -222,8 +222,8 @@ def sar_text(asked: bool, footage_gone: bool = False) -> StepText:
     if footage_gone:
         # MPS, Privacy and body worn video: recordings not required as evidence are deleted within 31 days.
         why += (
-            " More than 31 days have passed since the incident: body-worn video that was not kept as evidence "
-            "may already have been deleted, so ask whether it was kept, and for everything else."
+            " More than 31 days have passed since the incident: body-worn video may already have been deleted "
+            "unless it was kept as evidence. Ask whether it was kept, and for everything else."
         )
     else:
         why += " Body-worn video not kept as evidence is deleted within 31 days of the incident."

@@ -43,8 +43,8 @@ GUIDE = Source(
 """The solicitor's guide that started the project: what to ask for, what to keep, what an MP can do (no address
 is printed in the stored copy)."""
 
-POSTAL_PREFIX = "post: "
-"""How the contacts data marks a postal address among a body's details."""
+POSTAL_MARKERS = ("post: ", "by post to ")
+"""How the contacts data introduces a postal address among a body's details."""
 
 
 def contact(key: str) -> Contact:
@@ -52,12 +52,15 @@ def contact(key: str) -> Contact:
 
 
 def postal_lines(found: Contact | None) -> tuple[str, ...]:
-    """The recipient's postal address from the contacts data, one line per part (none when it has none)."""
+    """The recipient's postal address from the contacts data ('post: ...' or '... by post to ...' among its
+    details), one line per part; none when it has none."""
     if found is None:
         return ()
     for detail in found.details:
-        if detail.startswith(POSTAL_PREFIX):
-            return tuple(part.strip() for part in detail[len(POSTAL_PREFIX) :].split(","))
+        for marker in POSTAL_MARKERS:
+            if marker in detail:
+                address = detail.split(marker, 1)[1].rstrip(".")
+                return tuple(part.strip() for part in address.split(","))
     return ()
 
 

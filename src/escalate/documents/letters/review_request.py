@@ -4,8 +4,8 @@ Sources, each cited once:
 - MOPAC, Police Complaints Outcome Reviews (seed 002): what a request must contain ("Name and contact details.
   MPS complaint reference. A copy of the outcome letter ... Explain why you are unhappy about how the MPS handled
   your complaint or the outcome it reached. If you are being represented by a third party, please include their
-  contact details and your consent"); that its web form does not accept review requests; that reviews consider
-  whether the outcome "was reasonable and proportionate".
+  contact details and your consent"); that reviews consider whether the outcome "was reasonable and
+  proportionate". How to reach the team is in the contacts data (``escalate.law.contacts``).
 - Police (Complaints and Misconduct) Regulations 2020, reg 29: 28 days starting with the day after the outcome
   was provided; late applications (reg 29(4)).
 - Police (Complaints and Misconduct) Regulations 2012, reg 11: appeals for complaints made before 1 February 2020.
@@ -98,10 +98,7 @@ WORDS = {
 }
 
 HOW = {
-    "mopac": (
-        "Send it by email or post. MOPAC's online web form does not accept review requests.",
-        "If an accessibility need means you need to speak to the team, MOPAC's page gives a number to ask for a call.",
-    ),
+    "mopac": ("Send it by email or post.",),
     "iopc": ("Use the IOPC's review form, or send this letter with the form's questions answered, by email or post.",),
     "letter": ("Send it to the body your outcome letter names, by the means it gives.",),
 }
