@@ -308,3 +308,27 @@ def test_every_fact_option_of_deadlines_works_on_letter(run_cli) -> None:  # typ
     for name in FACT_INPUTS:
         option = "--" + name.replace("_", "-")
         assert (option[:20] in deadlines_help) and (option[:20] in letter_help), option
+
+
+def test_an_at_risk_review_request_says_send_it_today() -> None:
+    # Outcome letter Thu 12 Nov 2026 -> safe Thu 10 Dec 2026; received Fri 20 Nov -> latest Fri 18 Dec 2026 (s.4).
+    facts = {"outcome_date": "2026-11-12", "outcome_received_date": "2026-11-20", "review_body": "mopac"}
+    case = case_for(facts, Details(), today=date(2026, 12, 12))
+    text = " ".join(render_text(draft("review-request", case)).split())
+    assert (
+        "Send it by: Thursday 10 December 2026. That date has passed, but Friday 18 December 2026 can be argued" in text
+    )
+    assert "[FILL IN: why the request is late" in text
+
+
+def test_letter_before_claim_after_an_iopc_investigation_is_to_the_iopc() -> None:
+    case = case_for(SCENARIOS["iopc-investigated"], Details())
+    letter = draft("letter-before-claim", case)
+    assert letter.cover.to is contacts()["iopc"]
+    text = " ".join(render_text(letter).split())
+    assert (
+        "The outcome of the IOPC's investigation of my complaint about the Metropolitan Police, dated Friday 30 October 2026"
+        in text
+    )
+    deadline = case.report.by_id("letter-before-claim")
+    assert deadline is not None and f"Send it by: {long_date(deadline.safe_date)}" in text

@@ -48,7 +48,6 @@ IOPC_REVIEWS = Source(
 )
 
 OUTCOME = Blank("the date on the outcome letter", "--outcome-date")
-COMPLAINT = Blank("the date you made the complaint", "--complaint-date")
 WHY = Blank(
     "why the handling or the outcome of your complaint was not reasonable and proportionate, in your own words",
     "--why or --why-file",
@@ -127,12 +126,11 @@ def build(case: Case) -> Letter:
     late = timing.deadline is not None and timing.deadline.status in ("passed", "at-risk")
     paragraph = SCHEDULE_3_PARAGRAPH.get(facts.investigation, "paragraph 6A or 25")
     outcome = long_date(facts.outcome_date) if facts.outcome_date is not None else OUTCOME
-    complained = long_date(facts.complaint_date) if facts.complaint_date is not None else COMPLAINT
+    # The complaint's date is said when known (it fixes the regime); MOPAC's list does not ask for it.
+    complained = (f"I made the complaint on {long_date(facts.complaint_date)}. ",) if facts.complaint_date else ()
     body: list[Block] = [
         para(words["ask"].format(paragraph=paragraph)),
-        para(
-            "I made the complaint on ", complained, ". The outcome letter is dated ", outcome, "; a copy is enclosed."
-        ),
+        para(*complained, "The outcome letter is dated ", outcome, "; a copy is enclosed."),
         heading("My details"),
         item("Name and contact details: as at the top of this letter."),
         item("MPS complaint reference: ", given(details.reference, REFERENCE)),
