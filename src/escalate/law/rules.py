@@ -333,7 +333,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="preserve-evidence",
         title="Ask the police to keep body-worn video and other records",
-        action="Ask the police in writing to keep the body-worn video and other records",
+        action="Ask the police to keep the footage and records",
         owner=Owner.YOU,
         body="Metropolitan Police Service",
         trigger=("incident_date",),
@@ -351,8 +351,8 @@ RULES: tuple[Rule, ...] = (
         summary="The MPS deletes body-worn video automatically within 31 days unless it is kept as evidence for "
         "court or other legal proceedings. Ask in writing, within 30 days of the incident, for the footage, "
         "CCTV, custody and stop records of the incident to be kept.",
-        extension="Once the footage is deleted it cannot be recovered; ask at once all the same, since some may "
-        "have been kept as evidence.",
+        extension="After 31 days footage not kept as evidence may have been deleted; ask at once all the same, "
+        "since some may have been kept as evidence.",
         cite="MPS, body-worn video",
         example=date(2026, 11, 10),
         latest_period=Period(31, Unit.DAYS),
