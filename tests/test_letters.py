@@ -332,3 +332,12 @@ def test_letter_before_claim_after_an_iopc_investigation_is_to_the_iopc() -> Non
     )
     deadline = case.report.by_id("letter-before-claim")
     assert deadline is not None and f"Send it by: {long_date(deadline.safe_date)}" in text
+
+
+def test_a_word_file_goes_to_standard_output_when_it_is_not_a_terminal() -> None:
+    from escalate.caseload.files import open_binary_output
+
+    sink = io.BytesIO()
+    with open_binary_output(None, stdout=sink) as binary:
+        binary.write(b"PK")
+    assert sink.getvalue() == b"PK"
