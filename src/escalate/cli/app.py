@@ -15,6 +15,7 @@ import typer
 
 from escalate import __version__
 from escalate.cli.help import HelpCommand, HelpGroup
+from escalate.cli.letter import letter_command
 from escalate.cli.options import (
     Failure,
     _choose_name,
@@ -228,6 +229,9 @@ def route(
         facts = _ask(fact_text, facts.today)
     planned = plan_route(facts)
     write_output(output, lambda stream: render_route(planned, chosen, stream, options))
+
+
+app.command("letter", cls=HelpCommand)(letter_command)
 
 
 def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:

@@ -97,9 +97,11 @@ def deadlines_table(report: Report, console: Console, *, plain: bool = False) ->
     """The deadlines as a person reads them: a table where the terminal is wide enough for one (stacked
     blocks where it is not, and always in plain text), numbered notes under it, the disclaimer last."""
     layout = Layout(console, plain)
-    header = f"Deadlines as at {long_date(report.today)}{layout.sep}{report.regime} complaint rules"
+    header = f"Deadlines as at {long_date(report.today)}{layout.sep}{report.rules_label}"
     if report.review.available:
         header += f"{layout.sep}review body: {report.review.body_name}"
+        if any(warning.id == "assumed-review-body" for warning in report.warnings):
+            header += ", assumed (see the warnings)"
     layout.para(Text(header, style="bold"))
     read_back = [f"{FACT_LABELS[name]}: {long_date(value)}" for name, value in report.facts.known_dates()]
     if read_back:

@@ -151,9 +151,12 @@ def _disclaimer(words: str) -> str:
 
 def deadlines_html(report: Report, stream: TextIO) -> None:
     title = f"Police complaint deadlines as at {long_date(report.today)}"
-    lead = f"As at {long_date(report.today)}. {report.regime} complaint rules."
+    rules = report.rules_label
+    lead = f"As at {long_date(report.today)}. {rules[0].upper()}{rules[1:]}."
     if report.review.available:
         lead += f" Review body: {report.review.body_name}."
+        if any(warning.id == "assumed-review-body" for warning in report.warnings):
+            lead += " (Assumed: see the warnings.)"
     body = [f'<h1>Your police complaint deadlines</h1>\n<p class="lead">{escape(lead)}</p>']
     if report.deadlines:  # the picture first, at the top
         body.append("<h2>The clocks, side by side</h2>")
@@ -215,7 +218,8 @@ def route_html(route: Route, stream: TextIO) -> None:
     body: list[str] = []
     add = body.append
     add("<h1>What to do next about your complaint against the Metropolitan Police</h1>")
-    add(f'<p class="lead">As at {escape(long_date(route.today))}. {escape(route.regime)} complaint rules.</p>')
+    rules = route.rules_label
+    add(f'<p class="lead">As at {escape(long_date(route.today))}. {escape(rules[0].upper() + rules[1:])}.</p>')
     add(f"<p>{escape(_review_line(route))}</p>")
     if route.deadlines:
         add("<h2>The clocks, side by side</h2>")

@@ -103,9 +103,7 @@ def route_table(route: Route, console: Console, *, plain: bool = False, full: bo
     few lines; then the path and what runs alongside, each with its dates, and the warnings. ``full`` opens
     every step out (why, how, where, the law) and adds every deadline with its notes."""
     layout = Layout(console, plain)
-    layout.para(
-        Text(f"Your route as at {long_date(route.today)}{layout.sep}{route.regime} complaint rules", style="bold")
-    )
+    layout.para(Text(f"Your route as at {long_date(route.today)}{layout.sep}{route.rules_label}", style="bold"))
     layout.para(_review_line(route))
     layout.line()
     _now_first(route, layout)
@@ -224,7 +222,9 @@ def route_markdown(route: Route, stream: TextIO) -> None:
     add = out.append
     add("# What to do next about your complaint against the Metropolitan Police")
     add("")
-    add(f"As at **{long_date(route.today)}**. {route.regime} complaint rules. {_md(_review_line(route))}")
+    add(
+        f"As at **{long_date(route.today)}**. {route.rules_label[0].upper()}{route.rules_label[1:]}. {_md(_review_line(route))}"
+    )
     add("")
     add(f"> {_md(route.disclaimer)}")
     add("")
