@@ -144,3 +144,24 @@ def test_help_shows_whole_option_names_and_choices_at_80(screens) -> None:
     assert "--death-or-serious-injury" in text
     assert "officer, staff, senior-officer, commissioner, mopac-staff, mayor" in text
     assert "unknown, not-investigated, mps, iopc-directed, iopc" in text
+
+
+@pytest.mark.parametrize("width", (60, 40))
+def test_a_text_letter_fits_a_narrow_terminal(width) -> None:
+    args = ("letter", "review-request", "--outcome-date", "2026-11-03", *EXAMPLE)
+    (screen,) = run_in_terminals([(args, width)])
+    assert screen.code == 0
+    # Wider lines only where a thing is kept whole on purpose: an address, a [FILL IN: ...] marker (so that it
+    # can be found and replaced), and the one-line notes on standard error.
+    wide = [
+        line
+        for line in screen.lines
+        if len(line) > width
+        and not URL_LINE.fullmatch(line.strip())
+        and not re.fullmatch(r"\s*\[FILL IN: [^\]]*\]", line)
+        and not line.startswith("escalate: to fill in:")
+    ]
+    assert not wide
+    (wide_screen,) = run_in_terminals([(args, 1000)])
+    assert "=" * 78 in wide_screen.text  # 78 columns at most, as in a file
+    assert "=" * (width - 1) in screen.text and "=" * width not in screen.text
