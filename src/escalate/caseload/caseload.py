@@ -22,7 +22,14 @@ from escalate.caseload.answer import Answer, Evaluated, Group, Part, Plan
 from escalate.caseload.columns import (
     added_columns,
 )
-from escalate.engine.calculate import DeadlineDates, calculation_inputs, child_until, deadline_dates, runs_from_birthday
+from escalate.engine.calculate import (
+    DeadlineDates,
+    calculation_inputs,
+    child_until,
+    deadline_dates,
+    runs_from_birthday,
+    sar_law_for,
+)
 from escalate.engine.deadlines import (
     calculation_flags,
     check_only,
@@ -32,7 +39,7 @@ from escalate.engine.deadlines import (
     shape_warnings,
     trigger_facts,
 )
-from escalate.engine.facts import DATE_FACTS, DATE_ORDER, Facts, Investigation, read_fact
+from escalate.engine.facts import DATE_FACTS, DATE_ORDER, Facts, Investigation, SarLaw, read_fact
 from escalate.engine.review import regime_for
 from escalate.engine.route import plan_route
 from escalate.errors import InputError
@@ -149,9 +156,9 @@ class Caseload:
         self._born = self._date_position.get("date_of_birth")
         self._received = self._date_position.get("outcome_received_date")
         self._plans: dict[tuple[Any, ...], Plan] = {}
-        self._evaluated: dict[tuple[str, ...], dict[Any, Evaluated]] = {}
-        self._rules: dict[tuple[frozenset[str], Investigation, bool], Any] = {}
-        self._dated: dict[tuple[str, date], tuple[DeadlineDates, Part]] = {}
+        self._evaluated: dict[tuple[tuple[str, ...], SarLaw], dict[Any, Evaluated]] = {}
+        self._rules: dict[tuple[frozenset[str], Investigation, bool, SarLaw], Any] = {}
+        self._dated: dict[tuple[str, date, SarLaw], tuple[DeadlineDates, Part]] = {}
         self._from_birthday: dict[tuple[str, date], tuple[DeadlineDates, Part]] = {}
         self._limits: dict[date, date] = {}
         self._warning_lists: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {}
@@ -288,7 +295,9 @@ class Caseload:
         report = compute_deadlines(facts, only=())
         route = plan_route(facts, report=report)
         known = known_dates(facts)
-        rules_key = (known, facts.investigation, report.review.available)
+        # The law of subject access changes that rule's dates only (engine.sar_law_for): a plan for each law.
+        sar_law = facts.sar_law if "sar_date" in known else SarLaw.UNKNOWN
+        rules_key = (known, facts.investigation, report.review.available, sar_law)
         rules = self._rules.get(rules_key)
         if rules is None:
             rules = self._rules[rules_key] = self._rules_plan(*rules_key)
@@ -322,7 +331,7 @@ class Caseload:
         return plan
 
     def _rules_plan(
-        self, known: frozenset[str], investigation: Investigation, review_available: bool
+        self, known: frozenset[str], investigation: Investigation, review_available: bool, sar_law: SarLaw
     ) -> tuple[tuple[tuple[int, int], ...], tuple[Group, ...], tuple[str, ...]]:
         """For rows that know these dates: the dates that must be in order, the rules that appear grouped by
         what starts their clocks, and the warnings that depend on which dates are known."""
@@ -342,7 +351,8 @@ class Caseload:
                 slots=tuple(self._slots[rule.id] for rule in rules),
                 children=any(rule.children for rule in rules),
                 review_rule=next((rule for rule in rules if rule.id == "review-request"), None),
-                evaluated=self._evaluated.setdefault(tuple(rule.id for rule in rules), {}),
+                sar_law=sar_law,
+                evaluated=self._evaluated.setdefault((tuple(rule.id for rule in rules), sar_law), {}),
             )
             for names, rules in by_trigger.items()
         )
@@ -370,15 +380,18 @@ class Caseload:
             if common is not None and rule_born is None and rule_received is None:
                 deadline, part = common.deadlines[index], common.parts[index]
             elif rule_born is None and rule_received is None:
-                deadline, part = self._dated.get((rule.id, trigger)) or self._kept(
-                    self._dated, (rule.id, trigger), rule, trigger, None
+                law = sar_law_for(rule, group.sar_law)
+                deadline, part = self._dated.get((rule.id, trigger, law)) or self._kept(
+                    self._dated, (rule.id, trigger, law), rule, trigger, None, law
                 )
             elif rule_born is not None and runs_from_birthday(rule, trigger, rule_born):
                 deadline, part = self._from_birthday.get((rule.id, rule_born)) or self._kept(
                     self._from_birthday, (rule.id, rule_born), rule, trigger, rule_born
                 )
             else:  # a child's or a late-received outcome's dates are seldom asked for twice: not kept
-                deadline = deadline_dates.__wrapped__(rule.id, trigger, rule_born, rule_received, self.today)
+                deadline = deadline_dates.__wrapped__(
+                    rule.id, trigger, rule_born, rule_received, self.today, sar_law_for(rule, group.sar_law)
+                )
                 part = self._part(rule, deadline)
             deadlines.append(deadline)
             parts.append(part)
@@ -396,17 +409,18 @@ class Caseload:
 
     def _kept(
         self,
-        kept: dict[tuple[str, date], tuple[DeadlineDates, Part]],
-        key: tuple[str, date],
+        kept: dict[Any, tuple[DeadlineDates, Part]],
+        key: tuple[Any, ...],
         rule: Rule,
         trigger: date,
         born: date | None,
+        sar_law: SarLaw = SarLaw.UNKNOWN,
     ) -> tuple[DeadlineDates, Part]:
         """A rule's deadline (``engine.deadline_dates``, whose own cache is not used: it would hold the same
         again) and what it adds to a row, remembered (bounded) in ``kept`` for every group with the rule:
         ``_dated`` by trigger date, or ``_from_birthday`` by date of birth for a child's deadline that runs from
         the 18th birthday whatever the trigger (``engine.runs_from_birthday``)."""
-        deadline = deadline_dates.__wrapped__(rule.id, trigger, born, None, self.today)
+        deadline = deadline_dates.__wrapped__(rule.id, trigger, born, None, self.today, sar_law)
         if len(kept) >= CACHE_SIZE * 4:
             kept.clear()
         found = kept[key] = deadline, self._part(rule, deadline)

@@ -14,6 +14,7 @@ from typing import Protocol
 from escalate.engine.calculate import (
     calculate,
     calculation_inputs,
+    sar_law_for,
     status_of,
 )
 from escalate.engine.facts import Facts, Investigation
@@ -134,7 +135,9 @@ def compute_deadlines(facts: Facts, *, only: Collection[str] | None = None) -> R
     calculations: list[tuple[Rule, Calculation]] = []
     for rule, trigger_name, trigger_date in _appearing(facts, wanted, review):
         born, received = calculation_inputs(rule, trigger_date, facts.date_of_birth, facts.outcome_received_date)
-        calc = calculate(rule.id, trigger_date, date_of_birth=born, received_date=received)
+        calc = calculate(
+            rule.id, trigger_date, date_of_birth=born, received_date=received, sar_law=sar_law_for(rule, facts.sar_law)
+        )
         days_left, status = status_of(calc.safe_date, calc.latest_date, facts.today)
         if the_regime == "2012":
             rule = APPEALS_2012.get(rule.id, rule)
