@@ -735,13 +735,14 @@ def test_status_with_late_receipt(today: str, status: str, days_left: int) -> No
 
 def test_deadlines_sorted_by_safe_date_then_id() -> None:
     # s.5. review-request (outcome Tue 1 Apr 2025 + 28 days) and subject-access (received Sat 29 Mar 2025,
-    # +1m = Tue 29 Apr 2025) tie on Tue 29 Apr 2025: ties go by id.
+    # +1m = Tue 29 Apr 2025, UK GDPR) tie on Tue 29 Apr 2025: ties go by id.
     report = compute_deadlines(
         facts(
             incident_date="2024-01-10",
             complaint_date="2025-01-10",
             outcome_date="2025-04-01",
             sar_date="2025-03-29",
+            sar_law="uk-gdpr",
         ),
         only={"equality-act", "human-rights-act", "review-request", "subject-access", "civil-claim"},
     )

@@ -215,7 +215,8 @@ class Caseload:
         # A child when time started (engine.calculation_inputs) is rare, and possible only up to the year of
         # the 18th birthday (engine.child_until): the year is tested first.
         child_years = dob.year + 18 if dob is not None else 0
-        received_on = dates[self._received] if self._received is not None else None
+        # Under the 2012 rules the appeal runs from the letter's date alone (engine.compute_deadlines).
+        received_on = dates[self._received] if self._received is not None and key[2] != "2012" else None
         for group in plan.groups:
             position = group.position
             # The latest of several dates starts the clock (engine.latest_trigger); only the date matters here.

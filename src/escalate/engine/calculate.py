@@ -129,13 +129,14 @@ def _calculate(
         latest_base = rule.convention.last_day(received_date, rule.period)
         if steps is not None and notes is not None:
             steps.append(
-                f"The outcome reached you on {long_date(received_date)}: counted from then, "
-                f"{rule.convention.describe(received_date, rule.period)} ends {long_date(latest_base)}"
+                f"The outcome was provided later than the letter's date, on {long_date(received_date)}: "
+                f"{rule.convention.describe(received_date, rule.period)} ends {long_date(latest_base)}, the "
+                "latest date that can be argued"
             )
             notes.append(
-                f"The 28 days arguably run from when the outcome was provided ({long_date(received_date)}), "
-                f"which gives {long_date(latest_base)}; the letter's date gives {long_date(last)}. Act by the "
-                "earlier date."
+                f"The 28 days run from the date on the outcome letter, {long_date(trigger_date)}: the last day is "
+                f"{long_date(last)}. Because reg 29(2) speaks of the day the outcome was provided, a request by "
+                f"{long_date(latest_base)} can be argued to be in time, but do not rely on it."
             )
     beyond = False
     latest = latest_base
@@ -289,8 +290,8 @@ def _subject_access_notes(rule: Rule, received: date, law: SarLaw, first_month: 
         + (
             COMPLAINT_FIRST_TO_POLICE
             if latest >= COMPLAINTS_TO_CONTROLLER_START
-            else "If the reply is late or incomplete, complain to the ICO; a complaint made from 19 June 2026 "
-            "goes first to the police. " + COMPLAINT_FIRST_TO_POLICE
+            else "If the reply is late or incomplete, a complaint made before 19 June 2026 goes to the ICO. "
+            + COMPLAINT_FIRST_TO_POLICE
         )
     )
     return notes

@@ -134,7 +134,10 @@ def compute_deadlines(facts: Facts, *, only: Collection[str] | None = None) -> R
     deadlines: list[Deadline] = []
     calculations: list[tuple[Rule, Calculation]] = []
     for rule, trigger_name, trigger_date in _appearing(facts, wanted, review):
-        born, received = calculation_inputs(rule, trigger_date, facts.date_of_birth, facts.outcome_received_date)
+        # Under the 2012 rules the appeal runs from "the date of the letter" (reg 11(3)) and nothing else: the day
+        # the outcome was provided gives no later date there (RULES.md section 4, 'The letter's date').
+        received_on = facts.outcome_received_date if the_regime == "2020" else None
+        born, received = calculation_inputs(rule, trigger_date, facts.date_of_birth, received_on)
         calc = calculate(
             rule.id, trigger_date, date_of_birth=born, received_date=received, sar_law=sar_law_for(rule, facts.sar_law)
         )

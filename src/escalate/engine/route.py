@@ -281,9 +281,11 @@ def _path_steps(key: _RouteKey) -> tuple[Step, ...]:
     recording = key.police and key.schedule3 is Schedule3.NO
     if recording:
         # Recording starts the Schedule 3 process afresh: what follows is to come, whatever happened before.
-        path.append(("ask-schedule3-recording", recording_text(key.about is About.COMMISSIONER), False, False))
+        path.append(
+            ("ask-schedule3-recording", recording_text(key.about is About.COMMISSIONER, key.regime), False, False)
+        )
     path.append(
-        ("wait-for-outcome", wait_text(key.about), key.reached("outcome") and not recording, False),
+        ("wait-for-outcome", wait_text(key.about, key.regime), key.reached("outcome") and not recording, False),
     )
     path.append(
         (
@@ -315,7 +317,7 @@ def _also_steps(key: _RouteKey) -> tuple[Step, ...]:
         ("subject-access-request", sar_text(key.asked_for_records)),
         ("civil-claim", civil_text(key.injury, key.detained, key.prosecuted)),
     ]
-    # Shown unless the person said there was no discrimination: its 6 months are the shortest court clock.
+    # Shown unless the person said there was no discrimination (RULES.md section 4, "Which rules appear").
     if key.discrimination is not False:
         texts.append(("equality-act-claim", equality_text(key.discrimination)))
     texts += [

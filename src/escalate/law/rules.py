@@ -25,6 +25,15 @@ class Owner(StrEnum):
     """A duty on the force: useful to know when to chase or complain."""
 
 
+BY_WORDS: dict[Owner, str] = {Owner.YOU: "act by", Owner.POLICE: "due from the police by"}
+"""What a deadline's date means, by whose it is (RULES.md section 4, 'Police duties': a police duty is "due from
+the police by" or "chase if nothing by", never "act by")."""
+CHASE_WORDS = "chase if nothing by"
+"""What to do about a police duty's date."""
+DATE_HEADING = "Date"
+"""The heading of a column that holds both your deadlines and the police's duties."""
+
+
 class Strength(StrEnum):
     """How firm a deadline is."""
 
@@ -145,9 +154,10 @@ RULES: tuple[Rule, ...] = (
             REGULATIONS_2020 + "/regulation/29",
         ),
         summary="An application for a review must be made within 28 days starting with the day after the day "
-        "on which the outcome was provided. Time while it is with the wrong review body is not counted "
-        "(reg 29(3)). For complaints made before 1 February 2020 the remedy is an appeal, counted the same way "
-        "from the letter's date (2012 Regulations reg 11(3)).",
+        "on which the outcome was provided (reg 29(2)); escalate, like the IOPC and MOPAC, counts them from the "
+        "date on the outcome letter. Time while it is with the wrong review body is not counted (reg 29(3)). "
+        "For complaints made before 1 February 2020 the remedy is an appeal: '28 days commencing on the day after "
+        "the date of the letter' (2012 Regulations reg 11(3)).",
         extension="The review body may accept a late application only in special circumstances (reg 29(4)).",
         cite="2020 Regulations reg 29",
         example=date(2025, 4, 1),

@@ -20,6 +20,7 @@ from rich.text import Text
 from escalate.engine.facts import FACT_LABELS
 from escalate.engine.results import Deadline, Report
 from escalate.law.dates import long_date
+from escalate.law.rules import CHASE_WORDS, DATE_HEADING, Owner
 from escalate.output.console import make_console, table_box, write_bytes
 
 if TYPE_CHECKING:
@@ -72,7 +73,8 @@ def _days(deadline: Deadline) -> str:
 
 
 def _when(deadline: Deadline) -> Text:
-    text = Text(long_date(deadline.safe_date), style="bold")
+    text = Text(f"{CHASE_WORDS}\n", style="dim") if deadline.owner is Owner.POLICE else Text()
+    text.append(long_date(deadline.safe_date), style="bold")
     if deadline.last_day != deadline.safe_date:
         text.append(f"\nlast day {short_date(deadline.last_day)}")
     if deadline.latest_date != deadline.last_day:
@@ -100,7 +102,7 @@ def deadlines_table(report: Report, console: Console) -> None:
         )
     else:
         table = Table(box=table_box(console), pad_edge=False)
-        table.add_column("Act by", no_wrap=True)
+        table.add_column(DATE_HEADING, no_wrap=True)
         table.add_column("Status", no_wrap=True)
         table.add_column("What to do", ratio=3)
         table.add_column("The law", ratio=1)
