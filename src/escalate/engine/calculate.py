@@ -19,8 +19,17 @@ from escalate.law.calendars import (
     is_working_day,
     next_open_day,
 )
-from escalate.law.dates import ONE_DAY, Convention, add_months, add_years, days_in_month, end_starting_with, long_date
-from escalate.law.rules import RULES_BY_ID, Rule
+from escalate.law.dates import (
+    ONE_DAY,
+    Convention,
+    add_months,
+    add_years,
+    days_in_month,
+    end_starting_with,
+    long_date,
+    ordinal,
+)
+from escalate.law.rules import RULES_BY_ID, Owner, Rule
 
 ART_12A_START = date(2026, 2, 5)
 """UK GDPR art 12A (inserted by the Data (Use and Access) Act 2025) in force (RULES.md section 4)."""
@@ -144,7 +153,7 @@ def _calculate(
         latest, beyond = _roll(rule, latest_base, steps, notes)
         if rule.roll is Roll.NEXT_WORKING_DAY:
             last = latest
-    elif notes is not None and not is_working_day(last):
+    elif notes is not None and rule.owner is Owner.YOU and not is_working_day(last):
         notes.append(
             f"{long_date(last)} is {closed_reason(last, court=False)}. There is no extra time: "
             "send it by email so that it arrives in time."
@@ -179,7 +188,7 @@ def _children(
             steps.append(f"To be safe, act before that birthday: by {long_date(safe)}")
             notes.append(
                 f"You were under 18 when time started, so the limit runs from your 18th birthday. Many guides "
-                f"say 'before your {18 + years}th birthday', so the safe date is {long_date(safe)}."
+                f"say 'before your {ordinal(18 + years)} birthday', so the safe date is {long_date(safe)}."
             )
         last = from_birthday
     if steps is not None and for_latest != for_last and latest_base > last:

@@ -19,7 +19,7 @@ from escalate.engine.calculate import (
 )
 from escalate.engine.facts import Facts, Investigation
 from escalate.engine.results import Calculation, CaseWarning, Deadline, Report, Status
-from escalate.engine.review import ReviewDecision, decide_review_body, regime
+from escalate.engine.review import Regime, ReviewDecision, decide_review_body, regime
 from escalate.errors import InputError
 from escalate.law.calendars import (
     HOLIDAY_HORIZON_YEAR,
@@ -163,7 +163,7 @@ def compute_deadlines(facts: Facts, *, only: Collection[str] | None = None) -> R
                 source=rule.source,
                 cite=rule.cite,
                 steps=calc.steps,
-                notes=calc.notes + _rule_notes(rule, facts) + _status_notes(rule, calc, status),
+                notes=calc.notes + _rule_notes(rule, facts, the_regime) + _status_notes(rule, calc, status),
             )
         )
         calculations.append((rule, calc))
@@ -245,13 +245,17 @@ def check_only(only: Collection[str] | None) -> frozenset[str] | None:
     return wanted
 
 
-def _rule_notes(rule: Rule, facts: Facts) -> tuple[str, ...]:
+def _rule_notes(rule: Rule, facts: Facts, the_regime: Regime) -> tuple[str, ...]:
     """Notes that depend on the facts rather than the dates."""
     if rule.id == "review-request":
+        if the_regime == "2012":
+            return (APPEAL_NOTE_2012,)
         return (
             "Time while your request sits with the wrong review body is not counted (reg 29(3)); a late request "
             "is accepted only in special circumstances (reg 29(4)).",
         )
+    injured = facts.injury is True and rule.id in ("civil-claim", "malicious-prosecution")
+    injury = (INJURY_PART_NOTE,) if injured else ()
     if rule.id == "judicial-review":
         return (
             "The claim must be filed promptly: a claim filed inside the 3 months can still be refused as not prompt.",
@@ -259,10 +263,15 @@ def _rule_notes(rule: Rule, facts: Facts) -> tuple[str, ...]:
         )
     if rule.id == "civil-claim":
         return (
+            *injury,
             "For data protection damages, 6 years (3 with personal injury) is the best understanding; no court "
             "has settled it.",
             "Deliberate concealment of the facts can postpone the start (s.32).",
         )
+    if rule.id == "malicious-prosecution":
+        return injury
+    if rule.id == "human-rights-act":
+        return (HUMAN_RIGHTS_STRICTER_NOTE,)
     if rule.id == "equality-act":
         return ("Conduct extending over a period counts as done at its end (s.118(6)): give its last day.",)
     return ()
@@ -299,6 +308,24 @@ def complaint_limit(incident: date) -> date:
     """The last day on which a complaint is not 'more than 12 months after the incident'."""
     return add_months(incident, 12)
 
+
+APPEAL_NOTE_2012 = (
+    "The complaint was made before 1 February 2020, so the 2012 rules apply: appeal to the body named in the "
+    "outcome letter (reg 30), within 28 days commencing on the day after the date of the letter (reg 11(3)). "
+    "Time while the appeal is with the wrong body is left out of account (reg 11(4)); a late appeal is accepted "
+    "only in special circumstances (reg 11(5))."
+)
+"""Police (Complaints and Misconduct) Regulations 2012, reg 11(3)-(5) and reg 30 (RULES.md section 4, 'Regime')."""
+INJURY_PART_NOTE = (
+    "You said you were injured: this claim has 6 years, but a claim for the injury itself may have only 3 years "
+    "(Limitation Act 1980 s.11; A v Hoare [2008] UKHL 6): see the personal injury deadline."
+)
+"""RULES.md section 4, 'Injury beside a 6-year claim'."""
+HUMAN_RIGHTS_STRICTER_NOTE = (
+    "The year is subject to any rule imposing a stricter time limit (s.7(5)): a Human Rights Act challenge to a "
+    "review decision goes by judicial review, promptly and within 3 months."
+)
+"""Human Rights Act 1998 s.7(5) (RULES.md section 4, 'Human Rights Act')."""
 
 CLOCKS_RUN_IN_PARALLEL = CaseWarning(
     "clocks-run-in-parallel",

@@ -58,7 +58,7 @@ IOPC_CAN = (
     "recommendations to the force (seed 000)."
 )
 """What the IOPC can do (seed 000; 'we look at how the police handled your complaint': IOPC, Submit a review)."""
-TAKES_TIME = "Independent processes take time: the review body decides in no fixed time."
+TAKES_TIME = "Independent processes take time: the {noun} body decides in no fixed time."
 """Said once, at the review step (seed 000: 'Independent investigations can take time')."""
 DISCRIMINATION_ADVICE = (
     "In your complaint, and in any review request, spell out the discriminatory element: what was said or "
@@ -236,8 +236,8 @@ def review_text(review: ReviewDecision, regime: Regime, iopc_investigated: bool)
     can = {
         "mopac": f" {MOPAC_REVIEW_CAN}",
         "iopc": f" {IOPC_CAN}",
-        "letter": " The appeal body is the one the letter names: the IOPC for the complaints listed in reg 30 "
-        "of the 2012 Regulations, otherwise the chief officer.",
+        "letter": " That is the IOPC for the complaints listed in reg 30 of the 2012 Regulations, otherwise the "
+        "chief officer.",
     }[review.body]
     if appeal:
         when = (
@@ -254,7 +254,7 @@ def review_text(review: ReviewDecision, regime: Regime, iopc_investigated: bool)
     return StepText(
         title=title,
         body=BODY_NAMES[review.body],
-        why=f"{review.reason[0].upper()}{review.reason[1:]} ({review.source.citation}). {when}{can} {TAKES_TIME}",
+        why=f"{review.reason[0].upper()}{review.reason[1:]} ({review.source.citation}). {when}{can} {TAKES_TIME.format(noun=noun)}",
         how=what_to_send + f" The {noun} decision is final: put everything in." + where,
         source=review.source,
         deadlines=("review-request",),

@@ -92,7 +92,8 @@ def _deadline_line(step: Step, deadline: Deadline, alone: bool) -> tuple[str, st
 def _review_line(route: Route) -> str:
     if route.review_body is None:
         return f"No review: {route.review_reason}."
-    return f"Review by {BODY_NAMES[route.review_body]}: {route.review_reason}."
+    lead = "Appeal to" if route.regime == "2012" else "Review by"
+    return f"{lead} {BODY_NAMES[route.review_body]}: {route.review_reason}."
 
 
 # --- the terminal page -------------------------------------------------------------------------------
