@@ -62,6 +62,10 @@ FORBIDDEN_BEFORE_2020 = (
     "reg 32",
     "reg 34",
     "uksi/2020/2",
+    "ask them to record it",  # the 2020 recording right, said in words (assumed-schedule3)
+    "a review decision is final",  # the 2012 rules speak of an appeal (review-is-final)
+    "right of review",  # the same
+    "review body:",  # the deadlines header names the appeal body
 )
 
 

@@ -276,7 +276,7 @@ def _path_steps(key: _RouteKey) -> tuple[Step, ...]:
 
     ``judicial-review`` never counts as happened and is never unavailable, so there is always one.
     """
-    complain_id, complain = complain_text(key.about)
+    complain_id, complain = complain_text(key.about, key.regime)
     path: list[tuple[str, StepText, bool, bool]] = [(complain_id, complain, key.reached("complained"), False)]
     recording = key.police and key.schedule3 is Schedule3.NO
     if recording:
@@ -347,13 +347,18 @@ def _route_warnings(key: _RouteKey, steps: tuple[Step, ...]) -> tuple[CaseWarnin
             )
         )
     if now in ("request-review", "judicial-review"):
-        warnings.append(CaseWarning("review-is-final", _final_text(key.review.body is not None)))
+        warnings.append(CaseWarning("review-is-final", _final_text(key.review.body is not None, key.regime)))
     warnings.extend(_assumptions(key))
     return tuple(warnings)
 
 
-@lru_cache(maxsize=2)
-def _final_text(review_available: bool) -> str:
+@lru_cache(maxsize=4)
+def _final_text(review_available: bool, regime: Regime = "2020") -> str:
+    if review_available and regime == "2012":
+        return (
+            "An appeal decision is final: there is no further appeal from it. The only challenge is judicial "
+            "review, promptly and within 3 months. Put everything into the appeal."
+        )
     if review_available:
         return (
             "A review decision is final: there is no appeal from it. The only challenge is judicial review, "
@@ -373,6 +378,16 @@ def _assumptions(key: _RouteKey) -> tuple[CaseWarning, ...]:
     if key.schedule3 is Schedule3.UNKNOWN:
         found.append(
             CaseWarning(
+                "assumed-schedule3",
+                # The 2020 recording right (Sch 3 para 2(6A)) does not reach complaints made before 1 February
+                # 2020 (RULES.md section 4, 'Regime').
+                "Assumed that the complaint was recorded under Schedule 3 (the formal process, with a right "
+                "of appeal). If the police wrote that it was not recorded, there is no appeal against the "
+                "outcome: take advice (under the 2012 rules a decision not to record could be appealed, 2012 "
+                "Regulations reg 11(1)(a)).",
+            )
+            if key.regime == "2012"
+            else CaseWarning(
                 "assumed-schedule3",
                 "Assumed that the complaint was recorded under Schedule 3 (the formal process, with a right "
                 "of review). If the police wrote that they were dealing with it 'outside Schedule 3', there "

@@ -61,7 +61,7 @@ IOPC_CAN = (
 TAKES_TIME = "Independent processes take time: the {noun} body decides in no fixed time."
 """Said once, at the review step (seed 000: 'Independent investigations can take time')."""
 DISCRIMINATION_ADVICE = (
-    "In your complaint, and in any review request, spell out the discriminatory element: what was said or "
+    "In your complaint, and in any review request or appeal, spell out the discriminatory element: what was said or "
     "done, and why you believe it was because of your race or another protected characteristic. Ask for it "
     "to be explored with you. The IPCC found that the Met tackled racial discrimination robustly only where it "
     "was overt and backed by independent evidence, and seldom explored such allegations with the complainant "
@@ -81,8 +81,8 @@ class StepText(NamedTuple):
     deadlines: tuple[str, ...] = ()
 
 
-@lru_cache(maxsize=16)
-def complain_text(about: About) -> tuple[str, StepText]:
+@lru_cache(maxsize=32)
+def complain_text(about: About, regime: Regime = "2020") -> tuple[str, StepText]:
     if about is About.COMMISSIONER:
         return "complain-to-mopac", StepText(
             title="Complain to MOPAC about the Commissioner",
@@ -129,7 +129,8 @@ def complain_text(about: About) -> tuple[str, StepText]:
         how="Complain online, by post or in person; or use the IOPC's form, which passes it to the MPS. Say "
         "what happened, when and where, who was involved (names or shoulder numbers), any witnesses, and "
         "what you want to happen. Ask for it to be recorded under Schedule 3 of the Police Reform Act 2002, "
-        "which gives you a right of review. Keep a copy.\n" + contact_line("mps"),
+        f"which gives you a right of {'appeal' if regime == '2012' else 'review'}. Keep a copy.\n"
+        + contact_line("mps"),
         source=RULES_BY_ID["complaint"].source,
         deadlines=("complaint",),
     )
@@ -267,7 +268,7 @@ def judicial_review_text(review: ReviewDecision, regime: Regime, police: bool) -
         decision = "the review decision" if regime == "2020" else "the appeal decision"
         why = (
             f"If {decision} is wrong in law, unfair or irrational, the only challenge is judicial review: "
-            "review decisions are final and there is no appeal from them."
+            f"{decision.removeprefix('the ')}s are final and there is no appeal from them."
         )
     elif police:
         why = (
@@ -449,8 +450,8 @@ def records_text() -> StepText:
     return StepText(
         title="Keep records",
         body="You",
-        why="Every step depends on dates and papers: the 28 days for a review run from the date on the outcome "
-        "letter, and courts and review bodies ask for evidence. Copies of your complaint attempts show how the "
+        why="Every step depends on dates and papers: the 28 days to ask for a review (or, for a complaint made "
+        "before 1 February 2020, to appeal) run from the date on the outcome letter, and courts ask for evidence. Copies of your complaint attempts show how the "
         "force handled your case (seed 000).",
         how="Keep all evidence organised: messages and emails, screenshots, complaint reference numbers, the "
         "names and contact details of witnesses, every complaint and reply (sent and received, with its "

@@ -86,7 +86,7 @@ def deadlines_table(report: Report, console: Console) -> None:
     """The deadlines as a person reads them: a table, numbered notes under it, the disclaimer last."""
     header = f"Deadlines as at {long_date(report.today)} · {report.regime} complaint rules"
     if report.review.available:
-        header += f" · review body: {report.review.body_name}"
+        header += f" · {'appeal' if report.regime == '2012' else 'review'} body: {report.review.body_name}"
     # Prose is left for the terminal to wrap when writing to a file or pipe: quicker, and a note stays one line
     # that can be searched or pasted whole.
     soft = not console.is_terminal
