@@ -279,7 +279,9 @@ def _subject_access_notes(rule: Rule, received: date, law: SarLaw, first_month: 
         if received < PART_3_EXTENSION_START:
             notes.append(
                 "Under Part 3 there was no extension for a request received before 5 February 2026 (s.54(2) as "
-                "it then stood)."
+                "it then stood). The power to extend that began on that day (s.54(3A)) may not reach an earlier "
+                "request: that depends on the transitional provisions of SI 2026/82, which escalate has not "
+                "confirmed."
             )
         else:
             notes.append(

@@ -28,7 +28,7 @@ WHOSE_WORDS = {
 }
 STRENGTH_WORDS = {
     Strength.STRICT: "Strict: there is no general power to extend it.",
-    Strength.DISCRETIONARY: "Flexible only at someone else's discretion: it may be extended, but never rely on that.",
+    Strength.DISCRETIONARY: "Discretionary: a court or a body may extend it, but never rely on that.",
     Strength.GUIDANCE: "Guidance: not a legal bar, but expect questions if you are late.",
 }
 
