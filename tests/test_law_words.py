@@ -40,6 +40,14 @@ CASES: dict[str, tuple[str, ...]] = {
     ),
     "before-2020-waiting": ("--complaint-date", "2019-11-01", "--last-update-date", "2026-11-01"),
     "before-2020-unrecorded": ("--complaint-date", "2019-11-01", "--outcome-date", "2026-11-03", "--schedule3", "no"),
+    "before-2020-asked-late": ("--complaint-date", "2019-11-01", "--outcome-date", "2026-10-01",
+                               "--review-request-date", "2026-11-10"),
+    "before-2020-passed": ("--complaint-date", "2019-11-01", "--outcome-date", "2026-09-01"),
+    "review-asked": ("--outcome-date", "2026-10-01", "--review-request-date", "2026-10-10"),
+    "review-passed": ("--outcome-date", "2026-09-01", "--sar-date", "2026-09-01", "--sar-law", "uk-gdpr"),
+    "mopac-staff": ("--about", "mopac-staff", "--incident-date", "2026-05-20", "--complaint-date", "2026-05-21",
+                    "--outcome-date", "2026-11-01"),
+    "mayor": ("--about", "mayor", "--complaint-date", "2026-05-21"),
 }  # fmt: skip
 PRE_2020 = {name for name in CASES if name.startswith("before-2020")}
 
