@@ -446,10 +446,17 @@ def question_text(question: Question) -> str:
     return "\n".join(lines)
 
 
-def run_interview(interview: Interview, input_stream: TextIO, output_stream: TextIO) -> Interview:
+def run_interview(
+    interview: Interview,
+    input_stream: TextIO,
+    output_stream: TextIO,
+    *,
+    on_answer: Callable[[Interview], None] | None = None,
+) -> Interview:
     """Ask each needed question on ``output_stream`` and read the answers from ``input_stream``.
 
-    At the end of input, the remaining questions are left unknown. Returns the final state.
+    At the end of input, the remaining questions are left unknown. Returns the final state. ``on_answer`` is
+    told each state as it is reached (so that a case file keeps the answers given so far, even after Ctrl-C).
     """
     write = output_stream.write
     write(INTRO + "\n")
@@ -475,6 +482,8 @@ def run_interview(interview: Interview, input_stream: TextIO, output_stream: Tex
             else:
                 write(f"{error} Please try again.\n")
             continue
+        if on_answer is not None:
+            on_answer(state)
         value = state.said(question.id)
         if question.kind == "date" and value is not None:
             write(f"  Read as {long_date(date.fromisoformat(value))}.\n")
