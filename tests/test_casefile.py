@@ -321,15 +321,15 @@ def test_add_event_keeps_the_log_in_date_order_and_the_rest_unchanged(run_cli: R
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["2026-02-30", "x"], "DATE: 'date': "),
-        (["2026-09-20", "  "], "TEXT: say what happened"),
+        (["2026-02-30", "x"], "escalate: error: DATE: '2026-02-30' is not a real date"),
+        (["2026-09-20", "  "], "escalate: error: TEXT: say what happened"),
     ],
 )
 def test_add_event_refuses_a_wrong_date_or_no_text(run_cli: Run, tmp_path: Path, args: list[str], message: str) -> None:
     case = tmp_path / "case.toml"
     result = run_cli("case", "add-event", str(case), *args)
     assert result.code == 2 and not case.exists()
-    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
 
 
 def test_case_show_in_words_and_as_json(run_cli: Run) -> None:
@@ -451,3 +451,61 @@ def test_reading_imports_neither_the_writer_nor_word() -> None:
         "assert 'tomli_w' not in sys.modules and 'docx' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code, str(EXAMPLES / "case.toml")], check=True)
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--case", ""], 2, "--case: give the case file's name"),
+        (["--save", "-"], 2, "--save: give the case file's name"),
+        (["--save", "{tmp}"], 2, "is a folder; give a file name"),
+    ],
+)
+def test_a_case_option_without_a_usable_file_name(
+    run_cli: Run, tmp_path: Path, args: list[str], code: int, message: str
+) -> None:
+    result = run_cli("deadlines", *[arg.replace("{tmp}", str(tmp_path)) for arg in args], *TODAY)
+    assert result.code == code and message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_add_event_into_a_missing_folder_is_an_output_error(run_cli: Run, tmp_path: Path) -> None:
+    result = run_cli("case", "add-event", str(tmp_path / "no" / "case.toml"), "2026-09-20", "x")
+    assert result.code == 4 and "no such folder" in result.stderr
+
+
+def test_timeline_from_options_alone(run_cli: Run) -> None:
+    result = run_cli("timeline", "--complaint-date", "2026-02-02", "--today", "2026-04-10")
+    assert result.code == 0 and "67 days with no update from the police logged" in result.stdout
+
+
+def test_a_command_with_detail_options_reads_them_from_the_file_and_saves_them(tmp_path: Path) -> None:
+    """`escalate letter`'s --name, --address ... come from the case file when not given, the same way for any
+    command with those options (with_fact_options); those given are saved with the case."""
+    from typing import Annotated
+
+    import typer
+    from typer.testing import CliRunner
+
+    from escalate.cli.options import read_facts, with_fact_options
+
+    seen: dict[str, str | None] = {}
+
+    def letterlike(
+        fact_text: dict[str, str | None],
+        name: Annotated[str | None, typer.Option("--name")] = None,
+        address: Annotated[str | None, typer.Option("--address")] = None,
+        what_happened: Annotated[str | None, typer.Option("--what-happened")] = None,
+        what_happened_file: Annotated[str | None, typer.Option("--what-happened-file")] = None,
+    ) -> None:
+        read_facts(fact_text, "2026-11-21", example=False)
+        seen.update(name=name, address=address, what_happened=what_happened)
+
+    app = typer.Typer()
+    app.command()(with_fact_options(letterlike))
+    case = tmp_path / "case.toml"
+    case.write_text('[details]\nname = "A. N. Other"\naddress = "Old"\nwhat_happened = "Stopped."\n', "utf-8")
+    args = ["--case", str(case), "--save", str(case), "--address", "New", "--what-happened-file", "w.txt"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert seen == {"name": "A. N. Other", "address": "New", "what_happened": None}
+    assert read_case(case).details == {"name": "A. N. Other", "address": "New", "what_happened": "Stopped."}

@@ -44,10 +44,13 @@ def add_event(
     from pathlib import Path
 
     from escalate.documents.casefile import CaseFile, CaseWriteError, Event, read_case, write_case
-    from escalate.engine.facts import read_date
-    from escalate.law.dates import long_date
+    from escalate.errors import DateFormatError
+    from escalate.law.dates import long_date, parse_date
 
-    when = read_date("date", day)
+    try:
+        when = parse_date(day)
+    except DateFormatError as error:
+        fail(f"DATE: {error}")
     if not text.strip():
         fail("TEXT: say what happened, in quotes")
     if Path(path).is_dir():

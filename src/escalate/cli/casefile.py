@@ -47,7 +47,7 @@ def case_parameters(*, save: bool) -> tuple[inspect.Parameter, ...]:
         option(
             "save",
             "Save the facts (with the case file's, and --ask's answers) in this case file, to use again with "
-            "--case; written only readable by you.",
+            "--case; readable by you alone.",
         ),
     )
 
@@ -63,9 +63,22 @@ class CaseSession:
         self.source: str | None = None
         """The file the case was read from."""
         self.asked = False
+        self.details: dict[str, str] = {}
+        """Details for letters given as options, laid over the file's when it is saved."""
+        self._loaded: CaseFile | None = None
+
+    @property
+    def named(self) -> bool:
+        """Whether a case file is involved (--case, or --save, which reads the file it updates)."""
+        return self.case_path is not None or self.save_path is not None
 
     def load(self) -> CaseFile:
-        """The case file named (or the --save file, when it exists), checked against --save."""
+        """The case file named (or the --save file, when it exists), checked against --save; read once."""
+        if self._loaded is None:
+            self._loaded = self._read()
+        return self._loaded
+
+    def _read(self) -> CaseFile:
         from escalate.documents.casefile import CaseFile, read_case
 
         if self.case_path is not None:
@@ -147,6 +160,8 @@ def with_case_file(command: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*, fact_text: Mapping[str, Any], **kwargs: Any) -> Any:
         given = dict(fact_text)
         session = CaseSession(given.pop("case", None), given.pop("save", None))
+        if session.named:
+            _details_from_file(session, kwargs)
         try:
             result = command(fact_text=FactInput(given, session), **kwargs)
         except (KeyboardInterrupt, typer.Abort, EOFError):
@@ -160,6 +175,22 @@ def with_case_file(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def _details_from_file(session: CaseSession, kwargs: dict[str, Any]) -> None:
+    """A command with options for personal details (`escalate letter`: ``--name``, ``--address`` ...) gets the
+    case file's for those not given (nor given from a file, ``--what-happened-file``); those given are kept,
+    to be saved with the case."""
+    from escalate.documents.casefile import DETAILS
+
+    wanted = [name for name in DETAILS if name in kwargs]
+    if not wanted:
+        return
+    session.details = {name: kwargs[name] for name in wanted if kwargs[name] is not None}
+    stored = session.load().details
+    for name in wanted:
+        if kwargs[name] is None and kwargs.get(name + "_file") is None and name in stored:
+            kwargs[name] = stored[name]
+
+
 def merged_facts(fact_text: Mapping[str, str | None], base: Mapping[str, str]) -> Mapping[str, str | None]:
     """The facts to use: ``base`` (the example's), then the case file's, then those given as options."""
     given = {name: text for name, text in fact_text.items() if text is not None}
@@ -170,9 +201,9 @@ def merged_facts(fact_text: Mapping[str, str | None], base: Mapping[str, str]) -
         fail("--example cannot be used with --case or --save: the example is not your case")
     if base:
         return FactInput({**base, **given}, session)
-    if session.case_path is None and session.save_path is None:
+    if not session.named:
         return FactInput(given, session)
-    session.case = session.load().with_facts(given)
+    session.case = session.load().with_facts(given).with_details(session.details)
     return FactInput(session.case.facts, session)
 
 
@@ -196,19 +227,6 @@ def checked_facts(fact_text: Mapping[str, str | None], today: date) -> Facts:
                 named = "--" + fact.replace("_", "-")
             message = message.replace("{" + fact + "}", named)
         fail(message)
-
-
-def case_details(fact_text: Mapping[str, str | None]) -> Mapping[str, str]:
-    """The details for letters in the case file read (empty when there is none)."""
-    session = session_of(fact_text)
-    return {} if session is None or session.case is None else session.case.details
-
-
-def keep_details(fact_text: Mapping[str, str | None], details: Mapping[str, str | None]) -> None:
-    """Lay details given as options over the case's, to be saved with it."""
-    session = session_of(fact_text)
-    if session is not None and session.case is not None:
-        session.case = session.case.with_details(details)
 
 
 def keep_answers(fact_text: Mapping[str, str | None], answers: Mapping[str, str | None]) -> None:

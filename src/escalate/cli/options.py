@@ -225,7 +225,7 @@ def has_case_file(fact_text: Mapping[str, str | None]) -> bool:
     from escalate.cli.casefile import session_of
 
     session = session_of(fact_text)
-    return session is not None and (session.case_path is not None or session.save_path is not None)
+    return session is not None and session.named
 
 
 def split_only(text: str | None) -> set[str] | None:
