@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, CliResult
+from escalate.cli.app import app
 from escalate.documents.casefile import (
     CaseFile,
     CaseFileError,
@@ -51,6 +52,14 @@ COMMANDS = [
     pytest.param(["route", "--format", "markdown"], id="route-markdown"),
     pytest.param(["explain", "review-request"], id="explain"),
     pytest.param(["timeline", "--format", "markdown"], id="timeline"),
+    pytest.param(
+        ["letter", "review-request"],
+        id="letter",
+        marks=pytest.mark.skipif(
+            not any(info.name == "letter" for info in app.registered_commands),
+            reason="escalate letter is not on this branch yet",
+        ),
+    ),
 ]
 
 
