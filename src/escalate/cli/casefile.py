@@ -102,8 +102,8 @@ class CaseSession:
             self.source = self.case_path
         return CaseFile() if self.source is None else read_case(self.source)
 
-    def write(self) -> None:
-        """Write the case to the --save file, and say so on standard error."""
+    def write(self, *, quietly: bool = False) -> None:
+        """Write the case to the --save file, and (unless ``quietly``) say so on standard error."""
         from escalate.documents.casefile import CaseWriteError, write_case
 
         if self.save_path is None or self.case is None:
@@ -113,7 +113,8 @@ class CaseSession:
             write_case(self.save_path, self.case)
         except CaseWriteError as error:
             fail(f"--save: {error}", ExitCode.OUTPUT_ERROR)
-        sys.stderr.write(f"escalate: {'updated' if existed else 'saved the case in'} {self.save_path}\n")
+        if not quietly:
+            sys.stderr.write(f"escalate: {'updated' if existed else 'saved the case in'} {self.save_path}\n")
 
 
 def _check_path(option: str, path: str) -> None:
@@ -166,7 +167,7 @@ def with_case_file(command: Callable[..., Any]) -> Callable[..., Any]:
             result = command(fact_text=FactInput(given, session), **kwargs)
         except (KeyboardInterrupt, typer.Abort, EOFError):
             if session.asked and session.save_path is not None and session.case is not None:
-                session.write()
+                session.write(quietly=True)
                 sys.stderr.write(f"escalate: the answers given so far are kept in {session.save_path}\n")
             raise
         session.write()
@@ -197,7 +198,7 @@ def merged_facts(fact_text: Mapping[str, str | None], base: Mapping[str, str]) -
     session = session_of(fact_text)
     if session is None:
         return {**base, **given}
-    if base and (session.case_path is not None or session.save_path is not None):
+    if base and session.named:
         fail("--example cannot be used with --case or --save: the example is not your case")
     if base:
         return FactInput({**base, **given}, session)
