@@ -397,7 +397,10 @@ def test_ask_stopped_with_ctrl_c_keeps_the_answers_given_so_far(
     code, out, err = run_main(monkeypatch, ["route", "--ask", *TODAY, "--save", str(case)], StopsAfterThree())
     assert code == 130 and out == ""
     assert read_case(case).facts == {"about": "officer", "incident_date": "2026-01-10"}
-    assert err.endswith(f"escalate: the answers given so far are kept in {case}\nescalate: error: interrupted\n")
+    assert err.endswith(
+        f"> \nStopped: your 2 answers so far are kept in {case}, and nothing was worked out. To pick up where you "
+        f"left off, run: escalate route --save {case} --ask\nescalate: error: interrupted\n"
+    )
 
 
 def test_ask_stopped_without_a_file_named_writes_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -186,7 +186,7 @@ def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
     """The facts after asking for the missing ones: questions on standard error, answers from standard
     input, and only when standard input is a terminal (a script is never prompted)."""
     from escalate.cli.ask import Interview, run_interview
-    from escalate.cli.casefile import keep_answers, offer_save
+    from escalate.cli.casefile import keep_answers, offer_save, session_of
 
     interview = Interview.start(fact_text, today=today)
     if not sys.stdin.isatty():
@@ -195,8 +195,13 @@ def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
             "facts not given are treated as unknown\n"
         )
         return interview.facts
+    session = session_of(fact_text)
     finished = run_interview(
-        interview, sys.stdin, sys.stderr, on_answer=lambda state: keep_answers(fact_text, state.fact_text())
+        interview,
+        sys.stdin,
+        sys.stderr,
+        on_answer=lambda state: keep_answers(fact_text, state.fact_text()),
+        kept_in=None if session is None else session.save_path,
     )
     offer_save(fact_text, sys.stdin, sys.stderr)
     return finished.facts

@@ -167,8 +167,7 @@ def with_case_file(command: Callable[..., Any]) -> Callable[..., Any]:
             result = command(fact_text=FactInput(given, session), **kwargs)
         except (KeyboardInterrupt, typer.Abort, EOFError):
             if session.asked and session.save_path is not None and session.case is not None:
-                session.write(quietly=True)
-                sys.stderr.write(f"escalate: the answers given so far are kept in {session.save_path}\n")
+                session.write(quietly=True)  # --ask has said where they are kept
             raise
         session.write()
         return result
