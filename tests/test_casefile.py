@@ -521,3 +521,21 @@ def test_a_command_with_detail_options_reads_them_from_the_file_and_saves_them(t
     assert result.exit_code == 0, result.output
     assert seen == {"name": "A. N. Other", "address": "New", "what_happened": None}
     assert read_case(case).details == {"name": "A. N. Other", "address": "New", "what_happened": "Stopped."}
+
+
+def test_the_case_is_saved_when_the_reader_goes_away(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    from escalate.cli.app import main
+
+    def closed(*args: object, **kwargs: object) -> None:
+        raise BrokenPipeError  # as `escalate deadlines ... | head -1` meets it
+
+    monkeypatch.setattr("escalate.output.deadlines.render_deadlines", closed)
+    monkeypatch.setattr("os.dup2", lambda source, target: None)
+    case = tmp_path / "case.toml"
+    with pytest.raises(SystemExit) as done:
+        main(["deadlines", "--outcome-date", "2026-11-03", "--save", str(case), *TODAY])
+    assert done.value.code == 0
+    assert read_case(case).facts == {"outcome_date": "2026-11-03"}
+    assert capfd.readouterr().err == f"escalate: saved the case in {case}\n"

@@ -169,6 +169,9 @@ def with_case_file(command: Callable[..., Any]) -> Callable[..., Any]:
             if session.asked and session.save_path is not None and session.case is not None:
                 session.write(quietly=True)  # --ask has said where they are kept
             raise
+        except BrokenPipeError:  # the reader went away (escalate ... | head): the case is still saved
+            session.write()
+            raise
         session.write()
         return result
 

@@ -157,7 +157,8 @@ TITLE = "Timeline of the complaint"
 def _intro(timeline: Timeline) -> str:
     gaps = len(timeline.gaps)
     flagged = "no gaps flagged" if not gaps else f"{gaps} gap{'s' if gaps != 1 else ''} flagged"
-    return f"As at {long_date(timeline.today)}: {len(timeline.entries)} entries, {flagged}."
+    count = len(timeline.entries)
+    return f"As at {long_date(timeline.today)}: {count} {'entry' if count == 1 else 'entries'}, {flagged}."
 
 
 def timeline_text(timeline: Timeline, width: int = 80) -> str:
