@@ -177,8 +177,8 @@ def test_every_format_has_a_renderer() -> None:
         assert render_timeline(build_timeline(report, ()), chosen)
 
 
-@pytest.mark.parametrize("command", ["deadlines", "route", "explain", "timeline"])
+@pytest.mark.parametrize("command", ["deadlines", "route", "explain", "timeline", "letter"])
 def test_every_command_with_facts_takes_case(run_cli: Run, command: str) -> None:
     shown = run_cli(command, "--help").stdout
     assert "--case" in shown
-    assert ("--save" in shown) is (command in ("deadlines", "route"))
+    assert ("--save" in shown) is (command in ("deadlines", "route", "letter"))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from escalate import __version__
+from escalate.cli.letter import letter_command
 from escalate.cli.options import (
     Failure,
     _choose_name,
@@ -178,6 +179,7 @@ def route(
 
 from escalate.cli.case import case_app, timeline_command  # noqa: E402 - the case file's commands, after the others
 
+app.command("letter")(letter_command)
 app.add_typer(case_app, name="case")
 app.command("timeline")(timeline_command)
 
