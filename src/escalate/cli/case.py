@@ -129,13 +129,13 @@ def timeline(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to this file, only readable by you (default: standard output).",
+            help="Write to this file, readable by you alone (default: standard output).",
         ),
     ] = None,
 ) -> None:
-    """A dated chronology of the case: the facts, the logged events and the deadlines ahead, with gaps flagged
-    (more than 28 days with no update from the police while the complaint was open; a deadline passed with
-    nothing logged). For a solicitor, an MP or a review body.
+    """A dated chronology of the case, with gaps flagged: for a solicitor, an MP or a review body.
+
+    The facts, the logged events and the deadlines ahead. Flagged: more than 28 days with no update from the police while the complaint was open (reg 34(2)(a) of the 2020 Regulations), and a deadline passed with nothing logged.
 
     Example: escalate timeline --case case.toml -o timeline.docx
     """
