@@ -20,6 +20,7 @@ from rich.text import Text
 from escalate.engine.facts import FACT_LABELS
 from escalate.engine.results import Deadline, Report
 from escalate.law.dates import long_date
+from escalate.law.rules import CHASE_WORDS, DATE_HEADING, Owner
 from escalate.output.console import make_console, write_bytes
 from escalate.output.layout import Column, Layout, Notes, fitted_table, number_notes, print_notes
 
@@ -73,7 +74,8 @@ def _days(deadline: Deadline) -> str:
 
 
 def _when(deadline: Deadline) -> Text:
-    text = Text(long_date(deadline.safe_date), style="bold")
+    text = Text(f"{CHASE_WORDS}\n", style="dim") if deadline.owner is Owner.POLICE else Text()
+    text.append(long_date(deadline.safe_date), style="bold")
     for line in _later_dates(deadline):
         text.append(f"\n{line}")
     return text
@@ -99,7 +101,7 @@ def deadlines_table(report: Report, console: Console, *, plain: bool = False) ->
     layout = Layout(console, plain)
     header = f"Deadlines as at {long_date(report.today)}{layout.sep}{report.rules_label}"
     if report.review.available:
-        header += f"{layout.sep}review body: {report.review.body_name}"
+        header += f"{layout.sep}{'appeal' if report.regime == '2012' else 'review'} body: {report.review.body_name}"
         if any(warning.id == "assumed-review-body" for warning in report.warnings):
             header += ", assumed (see the warnings)"
     layout.para(Text(header, style="bold"))
@@ -130,7 +132,8 @@ def deadline_list(layout: Layout, deadlines: Sequence[Deadline], notes: Notes) -
             layout.line()
         lead = f"{number}. "
         indent = len(lead)
-        layout.para(Text(long_date(deadline.safe_date), style="bold"), indent, lead)
+        chase = f"{CHASE_WORDS} " if deadline.owner is Owner.POLICE else ""
+        layout.para(Text(chase + long_date(deadline.safe_date), style="bold"), indent, lead)
         for line in _later_dates(deadline):
             layout.para(line, indent)
         layout.para(
@@ -146,7 +149,7 @@ def deadline_list(layout: Layout, deadlines: Sequence[Deadline], notes: Notes) -
 
 
 def _fitted(deadlines: Sequence[Deadline], notes: Notes, layout: Layout) -> Table | None:
-    when = Column("Act by")
+    when = Column(DATE_HEADING)
     status = Column("Status")
     what = Column("What to do", wrap=True, floor=24, ratio=3)
     law = Column("The law", wrap=True, floor=14, ratio=1)
