@@ -93,7 +93,9 @@ def test_below_a_tables_width_deadlines_are_blocks_with_every_fact(screens, widt
         block = flat.split(f" {number}. ", 1)[1]
         days = deadline["days_left"]
         left = f"{-days} days ago" if days < 0 else f"{days} days left"
-        assert block.startswith(long_date(date.fromisoformat(deadline["safe_date"])))  # the date in words first
+        when = long_date(date.fromisoformat(deadline["safe_date"]))
+        chase = "chase if nothing by " if deadline["owner"] == "police" else ""  # a police duty (RULES.md s.4)
+        assert block.startswith(chase + when)  # the date in words first
         for fact in (deadline["action"], deadline["body"], left, deadline["strength"]):
             assert fact in block.split(" The law: ")[0 if fact != deadline["strength"] else 1]
     assert flat.count("The law: ") == len(deadlines)

@@ -38,6 +38,7 @@ def options_panel(*, name: str, params: list[Any], ctx: Any, markup_mode: Any, c
     """One panel of options (a replacement for typer's, with the same signature)."""
     if not params:
         return
+    from rich.console import Group
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
@@ -74,11 +75,14 @@ def options_panel(*, name: str, params: list[Any], ctx: Any, markup_mode: Any, c
                 heading.append_text(metavar)
             table.add_row(heading)
             table.add_row(_indented(help_text))
+    # A title longer than the panel's top border would be cut: it goes inside, as the first line, instead.
+    fits = len(name) <= console.width - 6
+    body: Any = table if fits else Group(Text(name, style="bold"), table)
     console.print(
         Panel(
-            table,
+            body,
             border_style=rich_utils.STYLE_OPTIONS_PANEL_BORDER,
-            title=name,
+            title=name if fits else None,
             title_align=rich_utils.ALIGN_OPTIONS_PANEL,
         )
     )

@@ -22,13 +22,17 @@ from escalate.engine.results import CaseWarning, Deadline, Report
 from escalate.engine.route import Route, Step
 from escalate.law.contacts import checked_date
 from escalate.law.dates import long_date
+from escalate.law.rules import BY_WORDS, CHASE_WORDS, DATE_HEADING, Owner
 from escalate.output.clocks import clocks_svg
 from escalate.output.deadlines import _days, whose
 from escalate.output.layout import URL, Notes, number_notes
 
 STATUS_WORDS = {"passed": "passed", "at-risk": "at risk", "due-soon": "due soon", "open": "open"}
 STEP_WORDS = {"done": "done", "now": "now", "next": "next", "also": "alongside", "unavailable": "not available"}
-SAFE_DATE_HELP = "Act by the first date. Where a later date is shown it can be argued, but do not rely on it."
+SAFE_DATE_HELP = (
+    f"Your deadlines: {BY_WORDS[Owner.YOU]} the first date. The police's duties: {CHASE_WORDS} it. Where a later "
+    "date is shown it can be argued, but do not rely on it."
+)
 FIGURE_CAPTION = (
     "Each band runs from the day its clock started to its safe date; a hatched band after it runs to the "
     "latest date that can be argued, which you should not rely on. The line is today; grey bands have "
@@ -82,7 +86,8 @@ def _figure(deadlines: Sequence[Deadline], today: date) -> str:
 def _deadline_table(deadlines: Sequence[Deadline], notes: Notes) -> str:
     rows = []
     for number, d in enumerate(deadlines, start=1):
-        when = f'<strong class="safe-date">{escape(long_date(d.safe_date))}</strong>'
+        chase = f'<span class="sub">{escape(CHASE_WORDS)}</span>' if d.owner is Owner.POLICE else ""
+        when = chase + f'<strong class="safe-date">{escape(long_date(d.safe_date))}</strong>'
         if d.last_day != d.safe_date:
             when += f'<span class="sub">last day {escape(long_date(d.last_day))}</span>'
         if d.latest_date != d.last_day:
@@ -93,7 +98,7 @@ def _deadline_table(deadlines: Sequence[Deadline], notes: Notes) -> str:
             see = f'<span class="sub">{"note" if len(notes.of[number - 1]) == 1 else "notes"} {links}</span>'
         rows.append(
             "<tr>"
-            f'<td data-label="Act by">{when}</td>'
+            f'<td data-label="{escape(DATE_HEADING)}">{when}</td>'
             f'<td data-label="Status">{_tag(d.status, STATUS_WORDS[d.status])}'
             f'<span class="sub">{escape(_days(d))}</span></td>'
             f'<td data-label="What to do">{number}. {escape(d.action)}{see}</td>'
@@ -104,7 +109,8 @@ def _deadline_table(deadlines: Sequence[Deadline], notes: Notes) -> str:
         )
     return (
         '<table class="deadlines">\n<caption>Every deadline, soonest first</caption>\n'
-        '<thead><tr><th scope="col">Act by</th><th scope="col">Status</th><th scope="col">What to do</th>'
+        f'<thead><tr><th scope="col">{escape(DATE_HEADING)}</th>'
+        '<th scope="col">Status</th><th scope="col">What to do</th>'
         '<th scope="col">Whose</th><th scope="col">The law</th></tr></thead>\n<tbody>\n'
         + "\n".join(rows)
         + "\n</tbody>\n</table>"
