@@ -5,6 +5,7 @@ standard error and a documented exit code (README, 'Exit codes'); tracebacks nev
 """
 
 import copy
+import errno
 import os
 import sys
 from collections.abc import Mapping
@@ -20,6 +21,7 @@ from escalate.cli.options import (
     build_facts,
     calendar_options,
     choose,
+    expand_bare_flags,
     fail,
     read_facts,
     resolve_today,
@@ -54,7 +56,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     version: Annotated[
-        bool, typer.Option("--version", help="Show the version and exit.", callback=_version, is_eager=True)
+        bool, typer.Option("--version", "-V", help="Show the version and exit.", callback=_version, is_eager=True)
     ] = False,
 ) -> None:
     """escalate: the next step and the last day for each option after a police complaint stalls."""
@@ -134,7 +136,8 @@ def explain(
     from escalate.output.explain import explain_rule
 
     given = any(value is not None for value in fact_text.values())
-    facts = build_facts(fact_text, resolve_today(today)) if given else None
+    as_at = resolve_today(today)  # read even without facts: a wrong --today is an error, not ignored
+    facts = build_facts(fact_text, as_at) if given else None
     explain_rule(rule_id, facts, make_console())
 
 
@@ -181,6 +184,10 @@ def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
     input, and only when standard input is a terminal (a script is never prompted)."""
     from escalate.cli.ask import Interview, run_interview
 
+    from escalate.cli.streams import STATE
+
+    if STATE.stdin_closed:
+        fail("--ask: standard input is closed, so nothing can be asked (give the facts as options)")
     interview = Interview.start(fact_text, today=today)
     if not sys.stdin.isatty():
         sys.stderr.write(
@@ -256,6 +263,10 @@ def batch(
     from escalate.caseload.run import jsonl_columns, run_batch
     from escalate.engine.deadlines import check_only
 
+    from escalate.cli.streams import STATE
+
+    if source == "-" and STATE.stdin_closed:
+        fail("FILE: '-' reads standard input, which is closed")
     ics = (output_format or "").strip().lower() == "ics" or (
         output_format is None and output is not None and output.lower().endswith(".ics")
     )
@@ -318,9 +329,18 @@ def _batch_calendar(
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line; every failure becomes one line on standard error and an exit code."""
-    args = sys.argv[1:] if argv is None else argv
+    from escalate.cli.streams import StdoutError, pipe_was_broken, silence_stdout
+
+    args = expand_bare_flags(sys.argv[1:] if argv is None else argv)
     try:
-        result = _app_for(args)(args=args, prog_name="escalate", standalone_mode=False)
+        try:
+            result = _app_for(args)(args=args, prog_name="escalate", standalone_mode=False)
+            sys.stdout.flush()  # here, so that a full disk or a closed reader is met inside this edge
+        except SystemExit as done:
+            # typer meets a closed reader first and exits 1 of its own accord: a closed reader is a normal end.
+            if pipe_was_broken() or _broken_pipe(done.__context__):
+                raise BrokenPipeError from None
+            raise
         code = result if isinstance(result, int) else ExitCode.OK
         if code == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into exit code 130
             _report("interrupted", code)
@@ -338,8 +358,12 @@ def main(argv: list[str] | None = None) -> None:
         code = _report("interrupted", ExitCode.INTERRUPTED)
     except BrokenPipeError:
         # The reader went away (escalate ... | head): not an error of ours.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        silence_stdout()
         code = ExitCode.OK
+    except StdoutError as error:
+        silence_stdout()
+        reason = "it is closed" if error.errno == errno.EBADF else (error.strerror or "error").lower()
+        code = _report(f"cannot write to standard output: {reason}", ExitCode.OUTPUT_ERROR)
     except Exception as error:  # the last line of defence: no traceback, no case data
         if os.environ.get("ESCALATE_DEBUG"):
             raise
@@ -348,6 +372,10 @@ def main(argv: list[str] | None = None) -> None:
             ExitCode.INTERNAL_ERROR,
         )
     sys.exit(code)
+
+
+def _broken_pipe(error: BaseException | None) -> bool:
+    return isinstance(error, OSError) and error.errno == errno.EPIPE
 
 
 def _app_for(args: list[str]) -> typer.Typer:
@@ -378,5 +406,9 @@ def _usage_error(error: Exception) -> int:
 
 
 def _report(message: str, code: int) -> int:
-    sys.stderr.write(f"escalate: error: {message}\n")
+    try:
+        sys.stderr.write(f"escalate: error: {message}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):  # standard error itself cannot be written: the exit code still says it
+        pass
     return code

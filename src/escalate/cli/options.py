@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from escalate.engine.facts import CHOICE_FACTS, DATE_FACTS, FACT_HELP, FLAG_FACTS, Facts, read_date
+from escalate.engine.facts import (
+    CHOICE_FACTS,
+    DATE_FACTS,
+    FACT_HELP,
+    FLAG_FACTS,
+    Facts,
+    read_date,
+)
 from escalate.errors import ExitCode
 
 if TYPE_CHECKING:
@@ -39,7 +46,33 @@ def _option_help(name: str) -> tuple[str, str, str]:
         return FACT_HELP[name], "DATE", "Dates (2026-03-01, 01/03/2026 or 1 March 2026)"
     if name in CHOICE_FACTS:
         return FACT_HELP[name], "|".join(member.value for member in CHOICE_FACTS[name]), "About the complaint"
-    return FACT_HELP[name], "yes|no", "About the complaint"
+    return FACT_HELP[name] + " Alone, it means yes.", "[yes|no]", "About the complaint"
+
+
+FLAG_OPTIONS: frozenset[str] = frozenset("--" + name.replace("_", "-") for name in FLAG_FACTS)
+"""The yes/no facts' options, each of which may be given alone to mean yes (RULES.md s.1)."""
+
+
+def expand_bare_flags(args: list[str]) -> list[str]:
+    """The command line with each yes/no fact given alone (``--discrimination``) spelled out as
+    ``--discrimination yes`` (RULES.md s.1: on the command line a bare flag means yes).
+
+    The word after such an option is its value unless it is another option or a rule id (the argument of
+    `explain`): ``--serious-allegation --investigation mps`` and ``explain --injury personal-injury`` read
+    the flag as yes, and ``--injury perhaps`` is still an error naming --injury. ``--name=value`` is left
+    alone, and so is everything after ``--``."""
+    from escalate.law.rules import RULES_BY_ID
+
+    expanded: list[str] = []
+    for index, arg in enumerate(args):
+        if arg == "--":
+            return expanded + args[index:]
+        expanded.append(arg)
+        if arg in FLAG_OPTIONS:
+            following = args[index + 1] if index + 1 < len(args) else None
+            if following is None or following.startswith("-") or following in RULES_BY_ID:
+                expanded.append("yes")
+    return expanded
 
 
 @functools.cache
@@ -69,19 +102,46 @@ def _gathered(
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
         signature = inspect.signature(command)
         own = [parameter for parameter in signature.parameters.values() if parameter.name != into]
+        combined = own + list(parameters)
+        shown = {parameter.name: _shown_name(parameter) for parameter in combined}
 
         @functools.wraps(command)
         def wrapper(**kwargs: Any) -> Any:
+            reject_empty({shown.get(name, name): value for name, value in kwargs.items()})
             gathered = {name: kwargs.pop(name) for name in names}
             return command(**{into: gathered}, **kwargs)
 
-        combined = own + list(parameters)
         wrapper.__signature__ = signature.replace(parameters=combined)  # type: ignore[attr-defined]
         wrapper.__annotations__ = {parameter.name: parameter.annotation for parameter in combined}
         del wrapper.__wrapped__  # typer must see the new signature, not the original one
         return wrapper
 
     return decorate
+
+
+def _shown_name(parameter: inspect.Parameter) -> str:
+    """How the user names a parameter: its first option (``--format``), or an argument's metavar (``FILE``)."""
+    for info in getattr(parameter.annotation, "__metadata__", ()):
+        # typer.Option("--only", ...) keeps its first name as the "default" under Annotated
+        first = getattr(info, "default", None)
+        names = ((first,) if isinstance(first, str) else ()) + tuple(getattr(info, "param_decls", None) or ())
+        declared = [decl for decl in names if decl.startswith("--")]
+        if declared:
+            return str(declared[0])
+        if getattr(info, "metavar", None):
+            return str(info.metavar)
+    return "--" + parameter.name.replace("_", "-")
+
+
+def reject_empty(values: Mapping[str, Any]) -> None:
+    """An option given with an empty value (``--outcome-date ""``) is an input error, all of them named at once
+    (RULES.md s.1): leave an option out when its answer is not known."""
+    empty = [name for name, value in values.items() if isinstance(value, str) and not value.strip()]
+    options = [name for name in empty if name.startswith("-")]
+    if options:
+        fail(f"{', '.join(options)}: an empty value was given; leave the option out when it is not known")
+    if empty:
+        fail(f"{', '.join(empty)}: an empty value was given")
 
 
 def with_fact_options(command: Callable[..., None]) -> Callable[..., None]:

@@ -178,9 +178,10 @@ def parse_reminders(text: str) -> tuple[int, ...]:
     days: list[int] = []
     for part in cleaned.split(","):
         item = part.strip()
-        if not item.isascii() or not item.isdigit() or not 1 <= int(item) <= MAX_REMINDER_DAYS:
+        if not item.isascii() or not item.isdigit() or len(item) > 3 or not 1 <= int(item) <= MAX_REMINDER_DAYS:
+            shown = item if len(item) <= 20 else item[:20] + "..."
             raise InputError(
-                f"{{remind}}: '{part.strip()}' is not a whole number of days from 1 to {MAX_REMINDER_DAYS}; "
+                f"{{remind}}: '{shown}' is not a whole number of days from 1 to {MAX_REMINDER_DAYS}; "
                 "give the days before each deadline, such as 14,7,1 (or none)",
                 "remind",
             )
