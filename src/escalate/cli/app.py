@@ -183,7 +183,6 @@ def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
     """The facts after asking for the missing ones: questions on standard error, answers from standard
     input, and only when standard input is a terminal (a script is never prompted)."""
     from escalate.cli.ask import Interview, run_interview
-
     from escalate.cli.streams import STATE
 
     if STATE.stdin_closed:
@@ -261,9 +260,8 @@ def batch(
     from escalate.caseload.files import format_of, open_input, open_output, same_file
     from escalate.caseload.options import BatchFormat, BatchOptions, BatchOutputError, summary_line
     from escalate.caseload.run import jsonl_columns, run_batch
-    from escalate.engine.deadlines import check_only
-
     from escalate.cli.streams import STATE
+    from escalate.engine.deadlines import check_only
 
     if source == "-" and STATE.stdin_closed:
         fail("FILE: '-' reads standard input, which is closed")
