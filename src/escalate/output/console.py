@@ -36,7 +36,9 @@ def make_console(stream: TextIO | None = None, *, stderr: bool = False) -> Conso
     return Console(
         file=target,
         width=width,
-        force_terminal=True if forced else None,
+        force_terminal=is_terminal or forced,  # explicit: rich would read FORCE_COLOR itself, over NO_COLOR
+        # rich shows no colour on TERM=dumb; FORCE_COLOR says otherwise, so the basic 16 colours
+        color_system="standard" if forced and os.environ.get("TERM", "") in ("dumb", "unknown") else "auto",
         no_color=bool(os.environ.get("NO_COLOR")) or not (is_terminal or forced),
         highlight=False,
         emoji=False,
