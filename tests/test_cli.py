@@ -172,7 +172,7 @@ def test_renderer_mapping_covers_every_format():
         # bad --today, --only, --format
         (["--today", "tomorrow"], "--today: 'tomorrow' is not a date escalate reads"),
         (["--only", "reviews"], "--only: 'reviews' is not a rule id"),
-        (["--format", "xml"], "--format: 'xml' is not one of: table, json, csv"),
+        (["--format", "xml"], "'--format' / '-f': 'xml' is not one of 'table', 'json', 'csv', 'ics'"),
         # a mistake in the command itself
         (["--no-such-option"], "No such option: --no-such-option"),
     ],

@@ -49,7 +49,7 @@ def test_every_empty_option_is_named_at_once(run_cli):
     [
         (["--remind", ""], "--remind: an empty value was given"),
         (["--case-ref", " "], "--case-ref: an empty value was given"),
-        (["--format", ""], "--format: an empty value was given"),
+        (["--format", ""], "'--format' / '-f': '' is not one of"),
     ],
 )
 def test_other_options_given_empty(run_cli, args, message):

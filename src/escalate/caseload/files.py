@@ -8,7 +8,6 @@ import io
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -21,6 +20,8 @@ from escalate.caseload.options import (
     BatchInputError,
     BatchOutputError,
 )
+from escalate.errors import OutputError
+from escalate.output.files import atomic_file
 
 
 def format_of(path: str | None, given: str | None, option: str) -> BatchFormat | None:
@@ -120,25 +121,11 @@ def open_output(path: str | None, stdout: TextIO | None = None) -> Iterator[Text
             stream.flush()
             stream.detach()
         return
-    destination = Path(path)
     try:
-        descriptor, temporary = tempfile.mkstemp(
-            dir=destination.parent, prefix=f".{destination.name}.", suffix=".part", text=True
-        )
-    except OSError as error:
-        raise BatchOutputError(f"cannot write '{path}': {error.strerror or error}") from None
-    done = False
-    try:
-        with open(descriptor, "w", encoding="utf-8", errors="surrogateescape", newline="") as stream:  # noqa: PTH123
-            yield stream
-        Path(temporary).replace(destination)
-        done = True
-    except OSError as error:
-        raise BatchOutputError(f"cannot write '{path}': {error.strerror or error}") from None
-    finally:
-        if not done:
-            with contextlib.suppress(OSError):
-                Path(temporary).unlink()
+        with atomic_file(path, errors="surrogateescape") as file:
+            yield file
+    except OutputError as error:
+        raise BatchOutputError(str(error)) from None
 
 
 def same_file(one: str, other: str | None) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from escalate.errors import EscalateError
+from escalate.errors import EscalateError, OutputError
 
 
 class BatchFormat(StrEnum):
@@ -15,6 +15,14 @@ class BatchFormat(StrEnum):
 
     CSV = "csv"
     JSONL = "jsonl"
+
+
+class BatchOutputFormat(StrEnum):
+    """What `escalate batch` writes: its caseload formats, or one calendar for the whole caseload."""
+
+    CSV = "csv"
+    JSONL = "jsonl"
+    ICS = "ics"
 
 
 FORMAT_EXTENSIONS: Mapping[str, BatchFormat] = {
@@ -33,7 +41,7 @@ class BatchInputError(EscalateError):
     """The input cannot be read at all (no such file, no header, a format escalate does not read)."""
 
 
-class BatchOutputError(EscalateError):
+class BatchOutputError(OutputError):
     """The output cannot be written."""
 
 

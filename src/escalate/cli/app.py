@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from escalate import __version__
+from escalate.caseload.options import BatchFormat, BatchOutputFormat
 from escalate.cli.options import (
     Failure,
-    _choose_name,
     build_facts,
     calendar_options,
-    choose,
+    complete_rule_id,
     expand_bare_flags,
     fail,
     read_facts,
@@ -30,7 +30,8 @@ from escalate.cli.options import (
     with_fact_options,
 )
 from escalate.engine.facts import Facts
-from escalate.errors import EscalateError, ExitCode, InputError
+from escalate.errors import EscalateError, ExitCode, InputError, OutputError
+from escalate.output.formats import DeadlinesFormat, RouteFormat, RulesFormat
 
 if TYPE_CHECKING:
     from escalate.caseload.options import BatchOptions
@@ -41,7 +42,7 @@ app = typer.Typer(
     help="What to do next about a stalled complaint against the Metropolitan Police, and the exact last day "
     "for each option, with the law behind every date. General information, not legal advice.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -69,6 +70,15 @@ TodayOption = Annotated[
 ExampleOption = Annotated[
     bool, typer.Option("--example", help="Use the built-in example case (facts you give are added to it).")
 ]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to this file, in UTF-8, replacing it only when complete (default: standard output).",
+    ),
+]
 OnlyOption = Annotated[
     str | None,
     typer.Option("--only", help="Only these rule ids, comma-separated (see `escalate rules`).", metavar="ID[,ID]"),
@@ -84,47 +94,57 @@ def deadlines(
     today: TodayOption = None,
     only: OnlyOption = None,
     output_format: Annotated[
-        str,
-        typer.Option("--format", "-f", help="table, json, csv or ics (a calendar file).", metavar="FORMAT"),
-    ] = "table",
+        DeadlinesFormat,
+        typer.Option("--format", "-f", help="ics is a calendar file.", case_sensitive=False),
+    ] = DeadlinesFormat.TABLE,
+    output: OutputOption = None,
     example: ExampleOption = False,
 ) -> None:
     """Every deadline the facts allow, soonest first: what to do, by when, and the law behind it.
 
     Example: escalate deadlines --incident-date 10/01/2026 --outcome-date 2026-11-03
 
-    Calendar: escalate deadlines --outcome-date 2026-11-03 --format ics > complaint.ics
+    Calendar: escalate deadlines --outcome-date 2026-11-03 --format ics -o complaint.ics
     """
     from escalate.engine.deadlines import compute_deadlines
-    from escalate.output.deadlines import DeadlinesFormat, RenderOptions, render_deadlines
+    from escalate.output.deadlines import RenderOptions, render_deadlines
+    from escalate.output.files import output_stream
 
-    chosen = choose(DeadlinesFormat, output_format)
-    options = RenderOptions(calendar_options(calendar_text, ics=chosen is DeadlinesFormat.ICS))
+    options = RenderOptions(calendar_options(calendar_text, ics=output_format is DeadlinesFormat.ICS))
     fact_text, facts = read_facts(fact_text, today, example=example)
     report = compute_deadlines(facts, only=split_only(only))
-    render_deadlines(report, chosen, options=options)
+    with output_stream(output) as stream:
+        render_deadlines(report, output_format, stream, options=options)
 
 
 @app.command()
 def rules(
-    output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.", metavar="FORMAT")] = "table",
+    output_format: Annotated[
+        RulesFormat, typer.Option("--format", "-f", help="How to show them.", case_sensitive=False)
+    ] = RulesFormat.TABLE,
+    output: OutputOption = None,
 ) -> None:
     """Every rule escalate knows: id, what it is, period, how it is counted, strength and legal source."""
     from escalate.law.rules import RULES
     from escalate.output.console import make_console
+    from escalate.output.files import output_stream
     from escalate.output.rules import rules_json, rules_table
 
-    if _choose_name(("table", "json"), output_format) == "json":
-        rules_json(RULES, sys.stdout)
-    else:
-        rules_table(RULES, make_console())
+    with output_stream(output) as stream:
+        if output_format is RulesFormat.JSON:
+            rules_json(RULES, stream)
+        else:
+            rules_table(RULES, make_console(stream))
 
 
 @app.command()
 @with_fact_options
 def explain(
     fact_text: Mapping[str, str | None],
-    rule_id: Annotated[str, typer.Argument(metavar="ID", help="A rule id, as listed by `escalate rules`.")],
+    rule_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="A rule id, as listed by `escalate rules`.", autocompletion=complete_rule_id),
+    ],
     today: TodayOption = None,
 ) -> None:
     """How one deadline works: the law in brief, how its days are counted, a worked example, and with
@@ -149,9 +169,10 @@ def route(
     calendar_text: Mapping[str, Any],
     today: TodayOption = None,
     output_format: Annotated[
-        str,
-        typer.Option("--format", "-f", help="table, json, markdown or ics (a calendar file).", metavar="FORMAT"),
-    ] = "table",
+        RouteFormat,
+        typer.Option("--format", "-f", help="ics is a calendar file.", case_sensitive=False),
+    ] = RouteFormat.TABLE,
+    output: OutputOption = None,
     ask: Annotated[
         bool,
         typer.Option(
@@ -169,14 +190,16 @@ def route(
     """
     from escalate.engine.route import plan_route
     from escalate.output.deadlines import RenderOptions
-    from escalate.output.route import RouteFormat, render_route
+    from escalate.output.files import output_stream
+    from escalate.output.route import render_route
 
-    chosen = choose(RouteFormat, output_format)
-    calendar = calendar_options(calendar_text, ics=chosen is RouteFormat.ICS)
+    calendar = calendar_options(calendar_text, ics=output_format is RouteFormat.ICS)
     fact_text, facts = read_facts(fact_text, today, example=example)
     if ask:
         facts = _ask(fact_text, facts.today)
-    render_route(plan_route(facts), chosen, options=RenderOptions(calendar))
+    route = plan_route(facts)
+    with output_stream(output) as stream:
+        render_route(route, output_format, stream, options=RenderOptions(calendar))
 
 
 def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
@@ -210,20 +233,22 @@ def batch(
         typer.Option("--output", "-o", metavar="FILE", help="Write to this file (default: standard output)."),
     ] = None,
     output_format: Annotated[
-        str | None,
+        BatchOutputFormat | None,
         typer.Option(
             "--format",
             "-f",
-            metavar="FORMAT",
-            help="csv, jsonl or ics (one calendar for the caseload; default: from -o's extension, else as the input).",
+            help="ics is one calendar for the caseload (default: from -o's extension, else as the input).",
+            case_sensitive=False,
+            show_default=False,
         ),
     ] = None,
     input_format: Annotated[
-        str | None,
+        BatchFormat | None,
         typer.Option(
             "--input-format",
-            metavar="FORMAT",
-            help="csv or jsonl (default: from FILE's extension; standard input starting with '{' is JSON Lines).",
+            help="Default: from FILE's extension; standard input starting with '{' is JSON Lines.",
+            case_sensitive=False,
+            show_default=False,
         ),
     ] = None,
     encoding: Annotated[
@@ -258,14 +283,14 @@ def batch(
     Example: escalate batch caseload.csv -o caseload-deadlines.csv --today 2026-11-21
     """
     from escalate.caseload.files import format_of, open_input, open_output, same_file
-    from escalate.caseload.options import BatchFormat, BatchOptions, BatchOutputError, summary_line
+    from escalate.caseload.options import BatchOptions, BatchOutputError, summary_line
     from escalate.caseload.run import jsonl_columns, run_batch
     from escalate.cli.streams import STATE
     from escalate.engine.deadlines import check_only
 
     if source == "-" and STATE.stdin_closed:
         fail("FILE: '-' reads standard input, which is closed")
-    ics = (output_format or "").strip().lower() == "ics" or (
+    ics = output_format is BatchOutputFormat.ICS or (
         output_format is None and output is not None and output.lower().endswith(".ics")
     )
     calendar = calendar_options(calendar_text, ics=ics)
@@ -346,6 +371,8 @@ def main(argv: list[str] | None = None) -> None:
         code = _report(str(failure), failure.code)
     except InputError as error:
         code = _report(error.describe("option"), ExitCode.INPUT_ERROR)
+    except OutputError as error:
+        code = _report(str(error), ExitCode.OUTPUT_ERROR)
     except EscalateError as error:
         code = _report(str(error), ExitCode.INPUT_ERROR)
     except typer.Exit as done:

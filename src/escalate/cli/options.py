@@ -75,6 +75,31 @@ def expand_bare_flags(args: list[str]) -> list[str]:
     return expanded
 
 
+def _answers(name: str) -> tuple[str, ...]:
+    """What shell completion offers for a fact's option: a choice's values, or yes/no; nothing for a date."""
+    if name in CHOICE_FACTS:
+        return tuple(member.value for member in CHOICE_FACTS[name])
+    if name in FLAG_FACTS:
+        return ("yes", "no", "unknown")
+    return ()
+
+
+def _completer(values: tuple[str, ...]) -> Callable[[str], list[str]]:
+    """A shell-completion callback offering those of ``values`` that start with what has been typed."""
+
+    def complete(incomplete: str) -> list[str]:
+        return [value for value in values if value.startswith(incomplete.lower())]
+
+    return complete
+
+
+def complete_rule_id(incomplete: str) -> list[str]:
+    """Shell completion for a rule id (`escalate explain <TAB>`)."""
+    from escalate.law.rules import RULE_IDS
+
+    return [rule_id for rule_id in RULE_IDS if rule_id.startswith(incomplete.lower())]
+
+
 @functools.cache
 def _fact_parameters() -> tuple[inspect.Parameter, ...]:
     """One keyword parameter per fact, built once and shared by every command that takes facts."""
@@ -82,7 +107,12 @@ def _fact_parameters() -> tuple[inspect.Parameter, ...]:
     for name in FACT_INPUTS:
         help_text, metavar, panel = _option_help(name)
         option = typer.Option(
-            "--" + name.replace("_", "-"), help=help_text, metavar=metavar, rich_help_panel=panel, show_default=False
+            "--" + name.replace("_", "-"),
+            help=help_text,
+            metavar=metavar,
+            rich_help_panel=panel,
+            show_default=False,
+            autocompletion=_completer(_answers(name)),
         )
         parameters.append(
             inspect.Parameter(
@@ -272,14 +302,3 @@ def split_only(text: str | None) -> set[str] | None:
     if text is None:
         return None
     return {part.strip() for part in text.split(",") if part.strip()}
-
-
-def _choose_name(allowed: tuple[str, ...], text: str) -> str:
-    key = text.strip().lower()
-    if key not in allowed:
-        fail(f"--format: '{text}' is not one of: {', '.join(allowed)}")
-    return key
-
-
-def choose(kind: Any, text: str) -> Any:
-    return kind(_choose_name(tuple(member.value for member in kind), text))

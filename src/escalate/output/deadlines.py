@@ -10,7 +10,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TextIO
 
 from rich.console import Console
@@ -21,6 +20,7 @@ from escalate.engine.facts import FACT_LABELS
 from escalate.engine.results import Deadline, Report
 from escalate.law.dates import long_date
 from escalate.output.console import make_console, table_box, write_bytes
+from escalate.output.formats import DeadlinesFormat
 
 if TYPE_CHECKING:
     from escalate.output.ics import CalendarOptions
@@ -155,15 +155,6 @@ def deadlines_csv(report: Report, stream: TextIO) -> None:
     writer.writeheader()
     for deadline in report.deadlines:
         writer.writerow(deadline_row(deadline))
-
-
-class DeadlinesFormat(StrEnum):
-    """Output formats of `escalate deadlines`."""
-
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
-    ICS = "ics"
 
 
 @dataclass(frozen=True, slots=True)

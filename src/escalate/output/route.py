@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Mapping
-from enum import StrEnum
 from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
@@ -33,6 +32,7 @@ from escalate.output.deadlines import (
     short_date,
     write_calendar,
 )
+from escalate.output.formats import RouteFormat
 
 if TYPE_CHECKING:
     from escalate.output.ics import CalendarOptions
@@ -53,15 +53,6 @@ STEP_STYLE: Mapping[str, str] = {
     "also": "",
     "unavailable": "dim",
 }
-
-
-class RouteFormat(StrEnum):
-    """Output formats of `escalate route`."""
-
-    TABLE = "table"
-    JSON = "json"
-    MARKDOWN = "markdown"
-    ICS = "ics"
 
 
 def _by(deadline: Deadline, lead: str = "") -> str:

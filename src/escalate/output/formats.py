@@ -1,0 +1,33 @@
+"""The output formats of each command, by name: small enums without the renderers' imports, so that the command
+line can offer them as choices (in help and shell completion) at no start-up cost.
+
+The same format has the same name everywhere: ``table``, ``json``, ``csv``, ``markdown``, ``ics`` (a calendar),
+and ``jsonl`` (JSON Lines, one object per case, for a caseload).
+"""
+
+from enum import StrEnum
+
+
+class DeadlinesFormat(StrEnum):
+    """Output formats of `escalate deadlines`."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    ICS = "ics"
+
+
+class RouteFormat(StrEnum):
+    """Output formats of `escalate route`."""
+
+    TABLE = "table"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    ICS = "ics"
+
+
+class RulesFormat(StrEnum):
+    """Output formats of `escalate rules`."""
+
+    TABLE = "table"
+    JSON = "json"
