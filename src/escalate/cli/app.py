@@ -37,6 +37,11 @@ if TYPE_CHECKING:
     from escalate.caseload.options import BatchOptions
     from escalate.output.ics import CalendarOptions
 
+# The base of every usage error: typer.TyperException from typer 0.27.2, the same class named ClickException before.
+_USAGE_ERROR: type[Exception] = getattr(
+    typer, "TyperException", next(kind for kind in typer.BadParameter.__mro__ if kind.__name__ == "ClickException")
+)
+
 app = typer.Typer(
     name="escalate",
     help="What to do next about a stalled complaint against the Metropolitan Police, and the exact last day "
@@ -377,7 +382,7 @@ def main(argv: list[str] | None = None) -> None:
         code = _report(str(error), ExitCode.INPUT_ERROR)
     except typer.Exit as done:
         code = done.exit_code
-    except typer.TyperException as error:
+    except _USAGE_ERROR as error:
         code = _usage_error(error)
     except (typer.Abort, KeyboardInterrupt, EOFError):
         code = _report("interrupted", ExitCode.INTERRUPTED)
