@@ -31,7 +31,7 @@ from escalate.cli.options import (
 )
 from escalate.engine.facts import Facts
 from escalate.errors import EscalateError, ExitCode, InputError, OutputError
-from escalate.output.formats import DeadlinesFormat, RouteFormat, RulesFormat
+from escalate.output.formats import DeadlinesFormat, RouteFormat, RulesFormat, SchemaName
 
 if TYPE_CHECKING:
     from escalate.caseload.options import BatchOptions
@@ -223,6 +223,26 @@ def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
         )
         return interview.facts
     return run_interview(interview, sys.stdin, sys.stderr).facts
+
+
+@app.command()
+def schema(
+    name: Annotated[
+        SchemaName, typer.Argument(help="Which JSON output: deadlines, route or batch (one JSON Lines record).")
+    ],
+    output: OutputOption = None,
+) -> None:
+    """The JSON Schema (draft 2020-12) of a JSON output, to check what a script reads.
+
+    Every JSON document and JSON Lines record carries "schema_version"; the schema of that version is this.
+
+    Example: escalate schema deadlines -o deadlines.schema.json
+    """
+    from escalate.output.files import output_stream
+    from escalate.output.schema import schema_text
+
+    with output_stream(output) as stream:
+        stream.write(schema_text(name))
 
 
 @app.command()

@@ -134,7 +134,9 @@ def warnings_text(report: Report, console: Console) -> None:
 def deadlines_json(report: Report, stream: TextIO) -> None:
     import json
 
-    json.dump(report.as_dict(), stream, indent=2, ensure_ascii=False)
+    from escalate.output.schema import SCHEMA_VERSION
+
+    json.dump({"schema_version": SCHEMA_VERSION, **report.as_dict()}, stream, indent=2, ensure_ascii=False)
     stream.write("\n")
 
 

@@ -31,3 +31,14 @@ class RulesFormat(StrEnum):
 
     TABLE = "table"
     JSON = "json"
+
+
+class SchemaName(StrEnum):
+    """The JSON outputs that have a JSON Schema (`escalate schema NAME`; escalate/output/schemas/)."""
+
+    DEADLINES = "deadlines"
+    """`escalate deadlines --format json`."""
+    ROUTE = "route"
+    """`escalate route --format json`."""
+    BATCH = "batch"
+    """One line of `escalate batch --format jsonl`."""

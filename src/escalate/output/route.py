@@ -194,7 +194,9 @@ def _deadlines_table(deadlines: tuple[Deadline, ...], console: Console) -> Table
 
 
 def route_json(route: Route, stream: TextIO) -> None:
-    json.dump(route.as_dict(), stream, indent=2, ensure_ascii=False)
+    from escalate.output.schema import SCHEMA_VERSION
+
+    json.dump({"schema_version": SCHEMA_VERSION, **route.as_dict()}, stream, indent=2, ensure_ascii=False)
     stream.write("\n")
 
 
