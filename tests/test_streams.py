@@ -211,3 +211,28 @@ def test_force_colour_through_a_pipe():
         timeout=120,
     )
     assert b"\x1b[" not in no_colour_wins.stdout
+
+
+def test_guarded_stdout_names_its_errors(monkeypatch):
+    """In-process, on descriptors of its own: a full disk is a StdoutError, a closed reader a BrokenPipeError
+    that is remembered (typer exits before escalate sees it)."""
+    from escalate.cli import streams
+
+    monkeypatch.setattr(streams._GuardedStdout, "broken_pipe", False)
+    full = os.open("/dev/full", os.O_WRONLY)
+    try:
+        with pytest.raises(streams.StdoutError) as raised, streams._GuardedStdout(full, "w", closefd=False) as out:
+            out.write(b"x")
+        assert raised.value.errno == 28
+    finally:
+        os.close(full)
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        with pytest.raises(BrokenPipeError), streams._GuardedStdout(write_end, "w", closefd=False) as out:
+            out.write(b"x")
+        assert streams.pipe_was_broken()
+    finally:
+        os.close(write_end)
+    with streams._GuardedStdout(os.open(os.devnull, os.O_WRONLY), "w") as out:
+        assert out.write(b"xyz") == 3
