@@ -9,9 +9,8 @@ import sys
 
 import pytest
 
-from escalate.caseload.options import BatchFormat, BatchOutputFormat
 from escalate.output.deadlines import DEADLINE_RENDERERS
-from escalate.output.formats import DeadlinesFormat, RouteFormat, RulesFormat
+from escalate.output.formats import BatchFormat, BatchOutputFormat, DeadlinesFormat, RouteFormat, RulesFormat
 
 DOCUMENTS = [
     *(["deadlines", "--example", "--format", member.value] for member in DeadlinesFormat),

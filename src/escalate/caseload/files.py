@@ -16,12 +16,12 @@ from typing import BinaryIO, TextIO
 
 from escalate.caseload.options import (
     FORMAT_EXTENSIONS,
-    BatchFormat,
     BatchInputError,
     BatchOutputError,
 )
 from escalate.errors import OutputError
 from escalate.output.files import atomic_file
+from escalate.output.formats import BatchFormat
 
 
 def format_of(path: str | None, given: str | None, option: str) -> BatchFormat | None:

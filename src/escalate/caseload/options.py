@@ -5,25 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 
 from escalate.errors import EscalateError, OutputError
-
-
-class BatchFormat(StrEnum):
-    """The file formats of `escalate batch`."""
-
-    CSV = "csv"
-    JSONL = "jsonl"
-
-
-class BatchOutputFormat(StrEnum):
-    """What `escalate batch` writes: its caseload formats, or one calendar for the whole caseload."""
-
-    CSV = "csv"
-    JSONL = "jsonl"
-    ICS = "ics"
-
+from escalate.output.formats import BatchFormat as BatchFormat  # also importable from here, as before
 
 FORMAT_EXTENSIONS: Mapping[str, BatchFormat] = {
     ".csv": BatchFormat.CSV,

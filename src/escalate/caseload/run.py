@@ -24,12 +24,12 @@ from escalate.caseload.caseload import Caseload, picker
 from escalate.caseload.columns import BATCH_FACTS, fact_columns
 from escalate.caseload.options import (
     CHUNK,
-    BatchFormat,
     BatchInputError,
     BatchOptions,
     Summary,
 )
 from escalate.caseload.rows import json_kind, mapping_answer
+from escalate.output.formats import BatchFormat
 from escalate.output.schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:

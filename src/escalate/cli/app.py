@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from escalate import __version__
-from escalate.caseload.options import BatchFormat, BatchOutputFormat
 from escalate.cli.options import (
     Failure,
     build_facts,
@@ -31,7 +30,14 @@ from escalate.cli.options import (
 )
 from escalate.engine.facts import Facts
 from escalate.errors import EscalateError, ExitCode, InputError, OutputError
-from escalate.output.formats import DeadlinesFormat, RouteFormat, RulesFormat, SchemaName
+from escalate.output.formats import (
+    BatchFormat,
+    BatchOutputFormat,
+    DeadlinesFormat,
+    RouteFormat,
+    RulesFormat,
+    SchemaName,
+)
 
 if TYPE_CHECKING:
     from escalate.caseload.options import BatchOptions

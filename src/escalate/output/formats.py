@@ -33,6 +33,21 @@ class RulesFormat(StrEnum):
     JSON = "json"
 
 
+class BatchFormat(StrEnum):
+    """The file formats of `escalate batch` (read and written)."""
+
+    CSV = "csv"
+    JSONL = "jsonl"
+
+
+class BatchOutputFormat(StrEnum):
+    """What `escalate batch` writes: its caseload formats, or one calendar for the whole caseload."""
+
+    CSV = "csv"
+    JSONL = "jsonl"
+    ICS = "ics"
+
+
 class SchemaName(StrEnum):
     """The JSON outputs that have a JSON Schema (`escalate schema NAME`; escalate/output/schemas/)."""
 
