@@ -234,7 +234,8 @@ def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
 @app.command()
 def schema(
     name: Annotated[
-        SchemaName, typer.Argument(help="Which JSON output: deadlines, route or batch (one JSON Lines record).")
+        SchemaName,
+        typer.Argument(metavar="NAME", help="Which JSON output: deadlines, route or batch (one JSON Lines record)."),
     ],
     output: OutputOption = None,
 ) -> None:
