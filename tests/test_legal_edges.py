@@ -622,6 +622,39 @@ APPEARANCE = [
 # fmt: on
 
 
+# ---------------------------------------------------------------------------------------------
+# preserve-evidence: 30 days DAYS_AFTER the incident; latest 31 days; shown only while not passed (s.4)
+# ---------------------------------------------------------------------------------------------
+
+# fmt: off
+PRESERVE = [
+    # incident      today          safe / last / latest                                        status      source
+    ("2026-11-10", "2026-11-21", ("2026-12-10", "2026-12-10", "2026-12-11"), "open"),  # s.7: Tue 10 Nov 2026 -> Thu 10 Dec / same / Fri 11 Dec 2026
+    ("2026-11-10", "2026-12-10", ("2026-12-10", "2026-12-10", "2026-12-11"), "due-soon"),  # today = safe date: 0 days left (s.5)
+    ("2026-11-10", "2026-12-11", ("2026-12-10", "2026-12-10", "2026-12-11"), "at-risk"),  # day 31: the footage may still be there
+    ("2026-01-31", "2026-01-31", ("2026-03-02", "2026-03-02", "2026-03-03"), "open"),  # +30 days across February (28 days): Mon 2 Mar, Tue 3 Mar 2026
+    ("2026-12-20", "2026-12-20", ("2027-01-19", "2027-01-19", "2027-01-20"), "open"),  # across a year end; no roll (s.4: NONE)
+    ("2026-11-15", "2026-11-21", ("2026-12-15", "2026-12-15", "2026-12-16"), "open"),  # 24 days left
+    ("2026-10-18", "2026-11-21", ("2026-11-17", "2026-11-17", "2026-11-18"), None),  # +30 = Tue 17 Nov 2026, +31 = Wed 18 Nov: passed, not shown
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("incident", "today", "dates", "status"), PRESERVE)
+def test_preserve_evidence(incident: str, today: str, dates: tuple[str, str, str], status: str | None) -> None:
+    report = compute_deadlines(facts(incident_date=incident, today=_d(today)))
+    found = report.by_id("preserve-evidence")
+    if status is None:
+        assert found is None  # s.4: shown only while not passed
+        assert (_d(today) - _d(incident)).days > 31
+        return
+    assert found is not None
+    assert (found.safe_date, found.last_day, found.latest_date) == tuple(map(_d, dates))
+    assert found.status == status
+    assert found.owner.value == "you" and found.strength.value == "guidance"
+    assert "met.police.uk" in found.source.url
+
+
 @pytest.mark.parametrize(("known", "expected"), APPEARANCE)
 def test_which_rules_appear(known: dict[str, object], expected: set[str]) -> None:
     assert ids(**known) == expected

@@ -197,13 +197,33 @@ def test_review_request_step_has_its_deadline_and_what_to_send() -> None:
 
 
 def test_also_steps() -> None:
-    planned = route(incident_date="2026-01-10", sar_date="2026-10-30")
+    planned = route(incident_date="2026-11-10", sar_date="2026-11-12")
     also = [step.id for step in planned.steps if step.status == "also"]
     assert also == list(ALSO_STEP_IDS)
+    assert planned.step("preserve-evidence").deadlines == ("preserve-evidence",)  # type: ignore[union-attr]
     assert planned.step("subject-access-request").deadlines == ("subject-access",)  # type: ignore[union-attr]
     assert planned.step("civil-claim").deadlines == ("personal-injury", "civil-claim")  # type: ignore[union-attr]
     assert planned.step("equality-act-claim").deadlines == ("equality-act",)  # type: ignore[union-attr]
     assert planned.step("human-rights-claim").deadlines == ("human-rights-act",)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("incident", "today", "shown"),
+    [
+        # RULES.md s.7: incident Tue 10 Nov 2026 -> Thu 10 Dec 2026 / same / Fri 11 Dec 2026; shown only while
+        # not passed (s.4, preserve-evidence; MPS, Privacy and body worn video: deleted within 31 days).
+        ("2026-11-10", date(2026, 12, 10), True),
+        ("2026-11-10", date(2026, 12, 11), True),  # at risk: the latest date
+        ("2026-11-10", date(2026, 12, 12), False),
+    ],
+)
+def test_preserve_evidence_step_until_the_footage_may_be_gone(incident: str, today: date, shown: bool) -> None:
+    planned = route(incident_date=incident, today=today)
+    assert (planned.step("preserve-evidence") is not None) is shown
+    sar = planned.step("subject-access-request")
+    assert sar is not None
+    assert ("may already have been deleted unless it was kept as evidence" in sar.why) is not shown
+    assert ("preserve-evidence" in [d.id for d in planned.deadlines]) is shown
 
 
 def test_equality_step_only_hidden_when_there_was_no_discrimination() -> None:

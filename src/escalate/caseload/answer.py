@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from escalate.engine.calculate import DeadlineDates
-from escalate.law.rules import Rule
+from escalate.law.rules import WHILE_OPEN, Rule
 
 
 class Part(NamedTuple):
@@ -123,5 +123,11 @@ class Answer(NamedTuple):
 
     @property
     def deadlines(self) -> dict[str, DeadlineDates]:
-        """The deadlines the facts allow, by rule id."""
-        return {deadline.id: deadline for group in self.evaluated for deadline in group.deadlines}
+        """The deadlines the facts allow, by rule id (a rule shown only while not passed is left out once it
+        has passed, as ``compute_deadlines`` leaves it out)."""
+        return {
+            deadline.id: deadline
+            for group in self.evaluated
+            for deadline in group.deadlines
+            if deadline.status != "passed" or deadline.id not in WHILE_OPEN
+        }

@@ -438,7 +438,10 @@ class Caseload:
         return found
 
     def _part(self, rule: Rule, deadline: DeadlineDates) -> Part:
-        """What one deadline adds to a row."""
+        """What one deadline adds to a row: nothing for a rule shown only while not passed
+        (``Rule.while_open``) that has passed, as ``compute_deadlines`` leaves it out."""
+        if rule.while_open and deadline.status == "passed":
+            return _HIDDEN
         beyond, christmas, rolled = calculation_flags([(rule, deadline)])
         return Part(
             text=(
@@ -498,6 +501,10 @@ class Caseload:
         result["warnings"] = list(answer.warnings) if answer.error is None else None
         result["error"] = answer.error
         return result
+
+
+_HIDDEN = Part(text=",,,,", warnings=0, mine=False, urgent=False)
+"""The part of a deadline that is not shown: five empty cells."""
 
 
 # --- the library entry point -------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from escalate.caseload.options import (
     BatchOutputError,
 )
 from escalate.errors import OutputError
-from escalate.output.files import atomic_file
+from escalate.output.files import atomic_binary_file, atomic_file
 from escalate.output.formats import BatchFormat
 
 
@@ -123,6 +123,20 @@ def open_output(path: str | None, stdout: TextIO | None = None) -> Iterator[Text
         return
     try:
         with atomic_file(path, errors="surrogateescape") as file:
+            yield file
+    except OutputError as error:
+        raise BatchOutputError(str(error)) from None
+
+
+@contextlib.contextmanager
+def open_binary_output(path: str | None, stdout: BinaryIO | None = None) -> Iterator[BinaryIO]:
+    """``open_output`` for bytes (a Word file): standard output's bytes, or a file written atomically."""
+    if path is None or path == "-":
+        sys.stdout.flush()
+        yield stdout if stdout is not None else sys.stdout.buffer
+        return
+    try:
+        with atomic_binary_file(path) as file:
             yield file
     except OutputError as error:
         raise BatchOutputError(str(error)) from None

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from escalate import __version__
+from escalate.cli.letter import letter_command
 from escalate.cli.options import (
     Failure,
     build_facts,
@@ -211,6 +212,9 @@ def route(
     route = plan_route(facts)
     with output_stream(output) as stream:
         render_route(route, output_format, stream, options=RenderOptions(calendar))
+
+
+app.command("letter")(letter_command)
 
 
 def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:

@@ -302,3 +302,16 @@ def split_only(text: str | None) -> set[str] | None:
     if text is None:
         return None
     return {part.strip() for part in text.split(",") if part.strip()}
+
+
+def _choose_name(allowed: tuple[str, ...], text: str) -> str:
+    key = text.strip().lower()
+    if key not in allowed:
+        fail(f"--format: '{text}' is not one of: {', '.join(allowed)}")
+    return key
+
+
+def choose(kind: Any, text: str) -> Any:
+    """A member of a format enum by name, any case (for an option whose default depends on another, such as
+    `letter --format`, which follows -o's extension)."""
+    return kind(_choose_name(tuple(member.value for member in kind), text))

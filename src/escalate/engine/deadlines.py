@@ -68,17 +68,27 @@ def appearance(facts: Facts, review: ReviewDecision) -> Appearance:
 
 
 POLICE_COMPLAINT_RULES = frozenset(
-    {"complaint", "complaint-update", "review-request", "judicial-review", "letter-before-claim", "subject-access"}
+    {
+        "complaint",
+        "complaint-update",
+        "review-request",
+        "judicial-review",
+        "letter-before-claim",
+        "subject-access",
+        "preserve-evidence",
+    }
 )
 """Rules that belong to a complaint about the Met (its complaint, its duties, the review of its outcome and
-the judicial review of that; the Met's answer to a subject access request): none applies to a complaint about
+the judicial review of that; the Met's answer to a subject access request; keeping the Met's body-worn video):
+none applies to a complaint about
 MOPAC staff or the Mayor (RULES.md s.4 and s.6)."""
 
 
 def trigger_facts(rule: Rule, on: Appearance) -> tuple[str, ...]:
     """Whether a rule appears, and which date facts can start its clock (RULES.md section 4, 'Which rules
     appear'): () when the rule does not appear; where several facts are given, the later of their dates
-    starts the clock (see ``latest_trigger``).
+    starts the clock (see ``latest_trigger``). A rule that is shown only while not passed (``Rule.while_open``)
+    is then left out once it has passed (``compute_deadlines``).
 
     It depends on which dates are known, never on what they are, so a caseload works it out once for all
     the rows that know the same dates (and the same ``Appearance``).
@@ -203,6 +213,8 @@ def compute_deadlines(facts: Facts, *, only: Collection[str] | None = None) -> R
         born, received = calculation_inputs(rule, trigger_date, facts.date_of_birth, facts.outcome_received_date)
         calc = calculate(rule.id, trigger_date, date_of_birth=born, received_date=received)
         days_left, status = status_of(calc.safe_date, calc.latest_date, facts.today)
+        if rule.while_open and status == "passed":
+            continue  # shown only while not passed (RULES.md section 4, preserve-evidence)
         if the_regime == "2012":
             rule = APPEALS_2012.get(rule.id, rule)
         deadlines.append(

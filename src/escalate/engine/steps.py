@@ -332,23 +332,30 @@ def judicial_review_text(review: ReviewDecision, regime: Regime, police: bool) -
     )
 
 
-@lru_cache(maxsize=2)
-def sar_text(asked: bool) -> StepText:
+@lru_cache(maxsize=4)
+def sar_text(asked: bool, footage_gone: bool = False) -> StepText:
     why = (
         "You have a right to a copy of your personal data: body-worn video, custody records, incident logs "
-        "and notes. It is evidence for the complaint and any claim, and footage not kept as evidence may be "
-        "deleted after a short time."
+        "and notes. It is evidence for the complaint and any claim."
     )
+    if footage_gone:
+        # MPS, Privacy and body worn video: recordings not required as evidence are deleted within 31 days.
+        why += (
+            " More than 31 days have passed since the incident: body-worn video may already have been deleted "
+            "unless it was kept as evidence. Ask whether it was kept, and for everything else."
+        )
+    else:
+        why += " Body-worn video not kept as evidence is deleted within 31 days of the incident."
     if asked:
         how = (
             "You have asked. If the reply is late or incomplete, chase it in writing and then complain to "
-            "the ICO. If footage matters, ask the police in writing to keep it.\n" + contact_line("ico")
+            "the ICO.\n" + contact_line("ico")
         )
     else:
         how = (
             "Make a request to the MPS online or in writing, saying what you want (for example body-worn "
             "video of the incident, the custody record, the incident log), the date, time and place. It is "
-            "free. Ask them to keep the footage.\n" + contact_line("mps-subject-access")
+            "free. `escalate letter subject-access` drafts it.\n" + contact_line("mps-subject-access")
         )
     return StepText(
         title="Ask for your records (subject access request)",
@@ -357,6 +364,23 @@ def sar_text(asked: bool) -> StepText:
         how=how,
         source=RULES_BY_ID["subject-access"].source,
         deadlines=("subject-access",),
+    )
+
+
+@lru_cache(maxsize=1)
+def preserve_text() -> StepText:
+    rule = RULES_BY_ID["preserve-evidence"]
+    return StepText(
+        title="Ask the police to keep the footage and records",
+        body="Metropolitan Police Service (MPS)",
+        why="The MPS deletes body-worn video automatically within 31 days of the incident unless it is kept as "
+        "evidence. A written request to keep it, sent within 30 days, gives the best chance that it is there "
+        "when the complaint or a claim needs it.",
+        how="Write to the MPS (to the complaint handler if you have complained, quoting your reference), asking "
+        "that the body-worn video, CCTV, custody and stop records of the incident be kept; give the date, time "
+        "and place. `escalate letter preserve-evidence` drafts it. Keep a copy.\n" + contact_line("mps"),
+        source=rule.source,
+        deadlines=(rule.id,),
     )
 
 

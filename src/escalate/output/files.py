@@ -11,7 +11,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import Any, BinaryIO, TextIO
 
 from escalate.errors import OutputError
 
@@ -21,17 +21,34 @@ def atomic_file(path: str, *, errors: str = "strict") -> Iterator[TextIO]:
     """A text stream (UTF-8, no newline translation) that becomes the file ``path`` when the block ends without
     an exception; on failure the temporary file is removed and the destination is left as it was. A file that
     cannot be written is an OutputError naming it."""
+    with _atomic(path, binary=False, errors=errors) as stream:
+        yield stream
+
+
+@contextlib.contextmanager
+def atomic_binary_file(path: str) -> Iterator[BinaryIO]:
+    """``atomic_file`` for bytes (a Word file)."""
+    with _atomic(path, binary=True) as stream:
+        yield stream
+
+
+@contextlib.contextmanager
+def _atomic(path: str, *, binary: bool, errors: str = "strict") -> Iterator[Any]:
     destination = Path(path)
     try:
         descriptor, temporary = tempfile.mkstemp(
-            dir=destination.parent, prefix=f".{destination.name}.", suffix=".part", text=True
+            dir=destination.parent, prefix=f".{destination.name}.", suffix=".part", text=not binary
         )
     except OSError as error:
         raise OutputError(f"cannot write '{path}': {error.strerror or error}") from None
     done = False
     try:
-        with open(descriptor, "w", encoding="utf-8", errors=errors, newline="") as stream:  # noqa: PTH123
-            yield stream
+        if binary:
+            with open(descriptor, "wb") as raw:  # noqa: PTH123
+                yield raw
+        else:
+            with open(descriptor, "w", encoding="utf-8", errors=errors, newline="") as stream:  # noqa: PTH123
+                yield stream
         Path(temporary).replace(destination)
         done = True
     except OSError as error:
