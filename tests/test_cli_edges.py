@@ -124,9 +124,28 @@ def test_a_wrong_answer_still_names_its_flag(run_cli):
         (["--injury=no"], ["--injury=no"]),
         (["--injury", "--detained"], ["--injury", "yes", "--detained", "yes"]),
         (["--injury", "personal-injury"], ["--injury", "yes", "personal-injury"]),
+        (["--injury", "mp"], ["--injury", "yes", "mp"]),  # letter KIND: not an answer
+        (["--injury", "Y"], ["--injury", "Y"]),
+        (["--injury", "don't know"], ["--injury", "don't know"]),
         (["--", "--injury"], ["--", "--injury"]),
         (["--outcome-date", "2026-11-03"], ["--outcome-date", "2026-11-03"]),
     ],
 )
 def test_expand_bare_flags(args, expanded):
     assert expand_bare_flags(args) == expanded
+
+
+def test_without_an_argument_the_word_after_a_flag_is_its_value():
+    assert expand_bare_flags(["--injury", "perhaps"], takes_argument=False) == ["--injury", "perhaps"]
+    assert expand_bare_flags(["--injury", "--detained"], takes_argument=False) == [
+        "--injury",
+        "yes",
+        "--detained",
+        "yes",
+    ]
+
+
+def test_a_bare_flag_before_the_kind_of_a_letter(run_cli):
+    result = run_cli("letter", "--discrimination", "complaint", "--incident-date", "2026-01-10", "--name", "A")
+    assert result.code == 0, result
+    assert "discriminat" in result.stdout.lower()

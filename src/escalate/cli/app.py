@@ -6,6 +6,7 @@ standard error and a documented exit code (README, 'Exit codes'); tracebacks nev
 
 import copy
 import errno
+import inspect
 import os
 import sys
 from collections.abc import Mapping
@@ -390,10 +391,12 @@ def main(argv: list[str] | None = None) -> None:
     """Run the command line; every failure becomes one line on standard error and an exit code."""
     from escalate.cli.streams import StdoutError, pipe_was_broken, silence_stdout
 
-    args = expand_bare_flags(sys.argv[1:] if argv is None else argv)
+    given = sys.argv[1:] if argv is None else argv
+    chosen = _app_for(given)
+    args = expand_bare_flags(given, takes_argument=_takes_argument(chosen))
     try:
         try:
-            result = _app_for(args)(args=args, prog_name="escalate", standalone_mode=False)
+            result = chosen(args=args, prog_name="escalate", standalone_mode=False)
             sys.stdout.flush()  # here, so that a full disk or a closed reader is met inside this edge
         except SystemExit as done:
             # typer meets a closed reader first and exits 1 of its own accord: a closed reader is a normal end.
@@ -450,6 +453,18 @@ def _app_for(args: list[str]) -> typer.Typer:
     lean = copy.copy(app)
     lean.registered_commands = chosen
     return lean
+
+
+def _takes_argument(chosen: typer.Typer) -> bool:
+    """Whether the command being run takes a positional argument (explain ID, letter KIND, batch FILE ...)."""
+    if len(chosen.registered_commands) != 1:
+        return True
+    signature = inspect.signature(chosen.registered_commands[0].callback)  # type: ignore[arg-type]
+    return any(
+        isinstance(meta, typer.models.ArgumentInfo)
+        for parameter in signature.parameters.values()
+        for meta in getattr(parameter.annotation, "__metadata__", ())
+    )
 
 
 def _command_name(info: Any) -> str:

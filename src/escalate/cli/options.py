@@ -15,6 +15,9 @@ from escalate.engine.facts import (
     DATE_FACTS,
     FACT_HELP,
     FLAG_FACTS,
+    NO_WORDS,
+    UNKNOWN_WORDS,
+    YES_WORDS,
     Facts,
     read_date,
 )
@@ -49,20 +52,22 @@ def _option_help(name: str) -> tuple[str, str, str]:
     return FACT_HELP[name] + " Alone, it means yes.", "[yes|no]", "About the complaint"
 
 
+ANSWERS: frozenset[str] = YES_WORDS | NO_WORDS | (UNKNOWN_WORDS - {""})
+"""Every spelling of an answer to a yes/no fact (RULES.md s.1)."""
+
 FLAG_OPTIONS: frozenset[str] = frozenset("--" + name.replace("_", "-") for name in FLAG_FACTS)
 """The yes/no facts' options, each of which may be given alone to mean yes (RULES.md s.1)."""
 
 
-def expand_bare_flags(args: list[str]) -> list[str]:
+def expand_bare_flags(args: list[str], *, takes_argument: bool = True) -> list[str]:
     """The command line with each yes/no fact given alone (``--discrimination``) spelled out as
     ``--discrimination yes`` (RULES.md s.1: on the command line a bare flag means yes).
 
-    The word after such an option is its value unless it is another option or a rule id (the argument of
-    `explain`): ``--serious-allegation --investigation mps`` and ``explain --injury personal-injury`` read
-    the flag as yes, and ``--injury perhaps`` is still an error naming --injury. ``--name=value`` is left
-    alone, and so is everything after ``--``."""
-    from escalate.law.rules import RULES_BY_ID
-
+    The word after such an option is its value when it is an answer (yes, no, unknown and their spellings of
+    RULES.md s.1). Any other word is the value too, for the error that names the option (``--injury perhaps``),
+    unless the command takes an argument (``explain ID``, ``letter KIND``): then the flag is yes and the word is
+    the argument (``explain --injury personal-injury``). Another option after it, or nothing, makes it yes
+    (``--serious-allegation --investigation mps``). ``--name=value`` is left alone, and so is all after ``--``."""
     expanded: list[str] = []
     for index, arg in enumerate(args):
         if arg == "--":
@@ -70,7 +75,11 @@ def expand_bare_flags(args: list[str]) -> list[str]:
         expanded.append(arg)
         if arg in FLAG_OPTIONS:
             following = args[index + 1] if index + 1 < len(args) else None
-            if following is None or following.startswith("-") or following in RULES_BY_ID:
+            if (
+                following is None
+                or following.startswith("-")
+                or (takes_argument and following.strip().lower() not in ANSWERS)
+            ):
                 expanded.append("yes")
     return expanded
 
