@@ -10,7 +10,14 @@ import sys
 import pytest
 
 from escalate.output.deadlines import DEADLINE_RENDERERS
-from escalate.output.formats import BatchFormat, BatchOutputFormat, DeadlinesFormat, RouteFormat, RulesFormat
+from escalate.output.formats import (
+    BatchFormat,
+    BatchOutputFormat,
+    DeadlinesFormat,
+    LetterFormat,
+    RouteFormat,
+    RulesFormat,
+)
 
 DOCUMENTS = [
     *(["deadlines", "--example", "--format", member.value] for member in DeadlinesFormat),
@@ -78,8 +85,9 @@ def test_every_format_is_listed_in_help(run_cli, command):
 
 def test_formats_are_named_alike_across_commands():
     """One name for one format: json is JSON everywhere, csv CSV, ics a calendar, table the table."""
-    names = [member.value for kind in (DeadlinesFormat, RouteFormat, RulesFormat, BatchOutputFormat) for member in kind]
-    assert set(names) <= {"table", "json", "csv", "markdown", "ics", "jsonl"}
+    kinds = (DeadlinesFormat, RouteFormat, RulesFormat, BatchOutputFormat, LetterFormat)
+    names = [member.value for kind in kinds for member in kind]
+    assert set(names) <= {"table", "json", "csv", "markdown", "ics", "jsonl", "text", "docx"}
     assert {member.value for member in BatchFormat} <= {member.value for member in BatchOutputFormat}
 
 

@@ -48,6 +48,14 @@ class BatchOutputFormat(StrEnum):
     ICS = "ics"
 
 
+class LetterFormat(StrEnum):
+    """Output formats of `escalate letter` (docx: a Word file)."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    DOCX = "docx"
+
+
 class SchemaName(StrEnum):
     """The JSON outputs that have a JSON Schema (`escalate schema NAME`; escalate/output/schemas/)."""
 
