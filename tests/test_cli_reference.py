@@ -21,8 +21,11 @@ def test_the_cli_reference_is_current():
 def test_the_reference_names_every_command_and_option():
     page = reference()
     root = typer.main.get_command(app)
-    for name, command in root.commands.items():
-        assert f"## `escalate {name}`" in page
+    commands = [(f"escalate {name}", command) for name, command in root.commands.items()]
+    while commands:
+        path, command = commands.pop()
+        assert f"## `{path}`" in page
         for param in command.params:
             if param.param_type_name == "option":
-                assert f"`{param.opts[0]}`" in page, (name, param.opts)
+                assert f"`{param.opts[0]}`" in page, (path, param.opts)
+        commands += [(f"{path} {name}", sub) for name, sub in getattr(command, "commands", {}).items()]

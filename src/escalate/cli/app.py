@@ -19,11 +19,11 @@ from escalate import __version__
 from escalate.cli.letter import letter_command
 from escalate.cli.options import (
     Failure,
-    build_facts,
     calendar_options,
     complete_rule_id,
     expand_bare_flags,
     fail,
+    has_case_file,
     read_facts,
     resolve_today,
     split_only,
@@ -151,7 +151,7 @@ def rules(
 
 
 @app.command()
-@with_fact_options
+@with_fact_options(save=False)
 def explain(
     fact_text: Mapping[str, str | None],
     rule_id: Annotated[
@@ -168,9 +168,9 @@ def explain(
     from escalate.output.console import make_console
     from escalate.output.explain import explain_rule
 
-    given = any(value is not None for value in fact_text.values())
-    as_at = resolve_today(today)  # read even without facts: a wrong --today is an error, not ignored
-    facts = build_facts(fact_text, as_at) if given else None
+    given = any(value is not None for value in fact_text.values()) or has_case_file(fact_text)
+    resolve_today(today)  # read even without facts: a wrong --today is an error, not ignored
+    facts = read_facts(fact_text, today, example=False)[1] if given else None
     explain_rule(rule_id, facts, make_console())
 
 
@@ -215,13 +215,18 @@ def route(
         render_route(route, output_format, stream, options=RenderOptions(calendar))
 
 
+from escalate.cli.case import case_app, timeline_command  # noqa: E402 - the case file's commands, after the others
+
 app.command("letter")(letter_command)
+app.add_typer(case_app, name="case")
+app.command("timeline")(timeline_command)
 
 
 def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
     """The facts after asking for the missing ones: questions on standard error, answers from standard
     input, and only when standard input is a terminal (a script is never prompted)."""
     from escalate.cli.ask import Interview, run_interview
+    from escalate.cli.casefile import keep_answers, offer_save, session_of
     from escalate.cli.streams import STATE
 
     if STATE.stdin_closed:
@@ -233,7 +238,16 @@ def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
             "facts not given are treated as unknown\n"
         )
         return interview.facts
-    return run_interview(interview, sys.stdin, sys.stderr).facts
+    session = session_of(fact_text)
+    finished = run_interview(
+        interview,
+        sys.stdin,
+        sys.stderr,
+        on_answer=lambda state: keep_answers(fact_text, state.fact_text()),
+        kept_in=None if session is None else session.save_path,
+    )
+    offer_save(fact_text, sys.stdin, sys.stderr)
+    return finished.facts
 
 
 @app.command()
@@ -448,10 +462,12 @@ def _app_for(args: list[str]) -> typer.Typer:
     or a mistyped command, gets the whole app."""
     name = next((arg for arg in args if not arg.startswith("-")), None)
     chosen = [info for info in app.registered_commands if _command_name(info) == name]
-    if not chosen:
+    groups = [info for info in app.registered_groups if info.name == name]
+    if not chosen and not groups:
         return app
     lean = copy.copy(app)
     lean.registered_commands = chosen
+    lean.registered_groups = groups
     return lean
 
 

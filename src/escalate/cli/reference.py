@@ -83,10 +83,14 @@ def _section(path: str, command: Any) -> list[str]:
 
 def reference() -> str:
     """The reference page, in Markdown."""
-    root = typer.main.get_command(app)
-    lines = [HEADER, *_section("escalate", root)]
-    for name, command in getattr(root, "commands", {}).items():
-        lines += _section(f"escalate {name}", command)
+    lines = [HEADER]
+
+    def walk(path: str, command: Any) -> None:
+        lines.extend(_section(path, command))
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(f"{path} {name}", sub)
+
+    walk("escalate", typer.main.get_command(app))
     return "\n".join(lines).rstrip() + "\n"
 
 
