@@ -30,6 +30,10 @@ EVERY_OUTPUT = [
     ["batch", CASELOAD, "--today", "2026-11-21"],
     ["batch", CASELOAD, "--today", "2026-11-21", "--format", "jsonl"],
     ["batch", CASELOAD, "--today", "2026-11-21", "--format", "ics"],
+    ["letter", "mp", "--outcome-date", "2026-11-03"],
+    ["letter", "review-request", "--outcome-date", "2026-11-03", "--format", "markdown"],
+    ["timeline", "--incident-date", "2026-01-10", "--complaint-date", "2026-02-01", "--outcome-date", "2026-11-03"],
+    ["schema", "deadlines"],
 ]
 
 
@@ -89,6 +93,9 @@ def test_head_one_through_a_shell(args):
         ["deadlines", "--example", "--format", "ics"],
         ["route", "--example", "--format", "markdown"],
         ["batch", CASELOAD, "--today", "2026-11-21"],
+        ["letter", "mp", "--outcome-date", "2026-11-03"],
+        ["timeline", "--incident-date", "2026-01-10", "--outcome-date", "2026-11-03"],
+        ["schema", "route"],
         ["--help"],
     ],
     ids=_id,
