@@ -84,6 +84,7 @@ def test_the_schemas_reject_what_is_wrong(run_cli):
 
 
 def test_the_schemas_name_every_fact_and_rule():
+    """When this fails after a fact or a rule is added: python tools/make_schemas.py."""
     deadlines = json.loads(schema_text(SchemaName.DEADLINES))
     assert set(deadlines["$defs"]["facts"]["properties"]) == {*DATE_FACTS, *CHOICE_FACTS, *FLAG_FACTS}
     deadline = deadlines["$defs"]["deadline"]["properties"]
