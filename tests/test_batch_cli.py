@@ -486,7 +486,7 @@ def test_blank_lines_are_not_cases(run_cli) -> None:
 
 def test_csv_to_json_lines_keeps_rows_that_cannot_be_computed(run_cli) -> None:
     padding = b"P,2026-11-03\n" * 6000  # past the first 64 KiB, which are checked before anything is written
-    data = b'case,outcome_date\nA,2026-11-03,extra\nB,2026-11-03\n' + padding + b'C\xe9,2026-11-03\n"x,1\n'
+    data = b"case,outcome_date\nA,2026-11-03,extra\nB,2026-11-03\n" + padding + b'C\xe9,2026-11-03\n"x,1\n'
     result = batch_stdin(run_cli, data, "--format", "jsonl")
     assert result.code == 3
     ragged, good, *_, stray, unreadable = (json.loads(line) for line in result.stdout.splitlines())
@@ -494,7 +494,9 @@ def test_csv_to_json_lines_keeps_rows_that_cannot_be_computed(run_cli) -> None:
     assert good["error"] is None and good["review_request_safe_date"] == "2026-12-01"
     assert stray["error"].startswith("the row is not valid utf-8 text (column 'case')")
     assert stray["case"] == "C\ufffd"  # never raw bytes in the output
-    assert unreadable["error"].startswith("a quote (\") opened in this row is never closed") and unreadable["case"] == "x,1"
+    assert (
+        unreadable["error"].startswith('a quote (") opened in this row is never closed') and unreadable["case"] == "x,1"
+    )
 
 
 def test_json_lines_with_stray_bytes_is_that_lines_error(run_cli) -> None:

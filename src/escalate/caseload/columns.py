@@ -405,6 +405,21 @@ def is_own_output(names: Collection[str]) -> bool:
     return OWN_SIGNATURE.issubset(names)
 
 
+_RULE_COLUMNS = OWN_COLUMNS - set(SUMMARY_COLUMNS)
+
+
+def own_columns(names: Sequence[str]) -> set[int]:
+    """Where escalate's own columns are in a CSV header it wrote: the summary columns at the end and the rules'
+    columns just before them (an input column before those, ``review_body`` too, is the input's)."""
+    width = len(SUMMARY_COLUMNS)
+    if tuple(names[-width:]) != SUMMARY_COLUMNS:
+        return set()
+    start = len(names) - width
+    while start > 0 and names[start - 1] in _RULE_COLUMNS:
+        start -= 1
+    return set(range(start, len(names)))
+
+
 def read_columns(
     names: Sequence[str],
     samples: Sequence[Sequence[str]] = (),
@@ -417,8 +432,11 @@ def read_columns(
     each column). Raises DuplicateColumnError for two columns meaning one fact, ColumnError for a ``--map``
     or ``--ignore`` naming no column (when ``strict_choices``), and LookalikeColumnError for columns that look
     like facts but are not read. ``duplicates=False`` (JSON Lines, whose objects each have keys of their own)
-    leaves two names for one fact to the rows that have both."""
-    own_file = is_own_output(names)
+    leaves two names for one fact to the rows that have both, and takes escalate's own fields by their names."""
+    if duplicates:
+        own_at = own_columns(names)
+    else:
+        own_at = {i for i, name in enumerate(names) if name in OWN_COLUMNS} if is_own_output(names) else set()
     facts: dict[str, int] = {}
     own: list[int] = []
     unread: list[int] = []
@@ -432,7 +450,7 @@ def read_columns(
                 option = "--map" if key in choices.mapping else "--ignore"
                 raise ColumnError(f"{option}: no column is named '{choices.given[key]}' (the columns are {shown})")
     for index, name in enumerate(names):
-        if own_file and name in OWN_COLUMNS:
+        if index in own_at:
             own.append(index)
             continue
         key = column_key(name)
@@ -487,9 +505,9 @@ def fact_columns(columns: Sequence[str]) -> dict[str, int]:
     Two columns that mean the same fact are a DuplicateColumnError: which one to believe is the user's
     decision, not escalate's."""
     found: dict[str, int] = {}
-    own_file = is_own_output(columns)
+    own_at = own_columns(columns)
     for index, name in enumerate(columns):
-        fact = None if own_file and name in OWN_COLUMNS else column_fact(name)
+        fact = None if index in own_at else column_fact(name)
         if fact is None:
             continue
         if fact in found:
