@@ -557,3 +557,14 @@ def test_signals_leave_no_partial_file(tmp_path: Path, signal_name: str) -> None
     assert process.returncode == 130, stderr
     assert b"interrupted" in stderr and b"Traceback" not in stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_quote_that_never_closes_far_from_the_end_resumes_at_the_next_line(run_cli) -> None:
+    """A quote still open after MAX_RECORD_LINES lines is one that never closed: memory stays bounded."""
+    data = 'case,outcome_date,notes\nA,2026-11-03,"open\n' + "B,2026-11-03,x\n" * 12_000 + 'C,2026-11-03,"a, b"\n'
+    result = batch_stdin(run_cli, data)
+    assert result.code == 3
+    out = table(result.stdout)
+    assert [row["case"] for row in out] == ["A", *["B"] * 12_000, "C"]
+    assert out[0]["error"].startswith('a quote (") opened in this row is never closed')
+    assert all(row["error"] == "" for row in out[1:]) and out[-1]["notes"] == "a, b"
