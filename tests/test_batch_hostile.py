@@ -27,19 +27,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from escalate.caseload.caseload import Caseload
-from escalate.caseload.columns import (
-    BATCH_FACTS,
-    COLUMN_NAMES,
-    NAME_TABLE,
-    OWN_COLUMNS,
-    ColumnChoices,
-    ColumnError,
-    LookalikeColumnError,
-    column_fact,
-    column_key,
-    read_columns,
-)
+from escalate.caseload.columns import OWN_COLUMNS, ColumnChoices, ColumnError, LookalikeColumnError, read_columns
 from escalate.caseload.files import HEAD_BYTES
+from escalate.caseload.names import BATCH_FACTS, COLUMN_NAMES, NAME_TABLE, column_fact, column_key
 from escalate.engine.facts import FLAG_FACTS, NO_WORDS, UNKNOWN_WORDS, YES_WORDS
 from test_properties import consistent_facts
 

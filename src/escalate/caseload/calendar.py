@@ -15,7 +15,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any, TextIO
 
 from escalate.caseload.caseload import URGENT_STATUSES
-from escalate.caseload.columns import column_key
+from escalate.caseload.names import column_key
 from escalate.caseload.options import BatchFormat, BatchOptions, Summary
 from escalate.caseload.rows import read_texts
 from escalate.caseload.run import (

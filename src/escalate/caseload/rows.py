@@ -11,11 +11,11 @@ from typing import Any
 from escalate.caseload.answer import Answer
 from escalate.caseload.caseload import UNREADABLE, Caseload
 from escalate.caseload.columns import (
-    BATCH_FACTS,
     OWN_COLUMNS,
     KeyFacts,
     is_own_output,
 )
+from escalate.caseload.names import BATCH_FACTS
 from escalate.errors import InputError
 
 

@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 from escalate.caseload.answer import Answer
 from escalate.caseload.caseload import Caseload, picker
 from escalate.caseload.columns import (
-    BATCH_FACTS,
     OWN_COLUMNS,
     Columns,
     KeyFacts,
@@ -31,6 +30,7 @@ from escalate.caseload.columns import (
     looks_like_date,
     read_columns,
 )
+from escalate.caseload.names import BATCH_FACTS
 from escalate.caseload.options import (
     CHUNK,
     BatchFormat,
