@@ -348,3 +348,21 @@ def test_csv_cell_quotes_as_csv_writer_does(cell: str) -> None:
 
 def test_rule_ids_are_stable() -> None:
     assert set(RULES_BY_ID) == set(RULE_IDS)
+
+
+@pytest.mark.parametrize(
+    "today",
+    # RULES.md s.7: incident Tue 10 Nov 2026 -> preserve-evidence Thu 10 Dec / same / Fri 11 Dec 2026; shown only
+    # while not passed (s.4): open, due soon, at risk on the latest date, then gone from the row.
+    [date(2026, 11, 21), date(2026, 12, 10), date(2026, 12, 11), date(2026, 12, 12)],
+)
+def test_preserve_evidence_in_a_row_as_in_the_engine(today: date) -> None:
+    for texts in ({"incident_date": "10/11/2026"}, {"incident_date": "2026-11-10", "date_of_birth": "2010-01-01"}):
+        got = actual(dict(texts), today)
+        assert got == expected(dict(texts), today)
+        assert (got["preserve_evidence_safe_date"] is None) is (today > date(2026, 12, 11))
+    caseload = Caseload(BATCH_FACTS, today=today)
+    text = caseload.csv_text(
+        caseload.answer(tuple("2026-11-10" if n == "incident_date" else None for n in BATCH_FACTS))
+    )
+    assert ("2026-12-10,2026-12-10,2026-12-11" in text) is (today <= date(2026, 12, 11))

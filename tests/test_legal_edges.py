@@ -27,7 +27,7 @@ _d = date.fromisoformat
 
 DATE_FACTS = {
     "today", "incident_date", "complaint_date", "last_update_date", "outcome_date", "outcome_received_date",
-    "review_decision_date", "knowledge_date", "date_of_birth", "prosecution_end_date", "sar_date",
+    "review_request_date", "review_decision_date", "knowledge_date", "date_of_birth", "prosecution_end_date", "sar_date",
 }  # fmt: skip
 
 
@@ -586,7 +586,23 @@ APPEARANCE = [
     ({}, set()),  # no trigger known: nothing
     ({"incident_date": "2024-01-10"}, {"complaint"} | LIMITATION),  # complaint while complaint_date unknown
     ({"incident_date": "2024-01-10", "complaint_date": "2024-02-01"}, {"complaint-update"} | LIMITATION),  # complaint made: complaint rule gone
-    ({"incident_date": "2024-01-10", "discrimination": False, "injury": False}, {"complaint"} | LIMITATION),  # s.4: a rule appears when its trigger is known; route flags do not hide it
+    ({"incident_date": "2024-01-10", "discrimination": False, "injury": False}, {"complaint"} | LIMITATION - {"equality-act", "personal-injury"}),  # s.4: facts that rule a claim out remove it
+    ({"incident_date": "2024-01-10", "discrimination": False}, {"complaint"} | LIMITATION - {"equality-act"}),  # s.4: discrimination = no removes equality-act (Equality Act 2010 s.118 needs a prohibited act)
+    ({"incident_date": "2024-01-10", "injury": False}, {"complaint"} | LIMITATION - {"personal-injury"}),  # s.4: injury = no removes personal-injury (Limitation Act 1980 s.11: "damages in respect of personal injuries")
+    ({"incident_date": "2024-01-10", "discrimination": True, "injury": True}, {"complaint"} | LIMITATION),  # yes keeps both
+    ({"incident_date": "2024-01-10", "outcome_date": "2024-05-01"}, {"review-request"} | LIMITATION),  # s.4: an outcome letter shows the complaint was made
+    ({"incident_date": "2024-01-10", "last_update_date": "2024-03-01"}, {"complaint-update"} | LIMITATION),  # s.4: so does an update
+    ({"incident_date": "2024-01-10", "outcome_received_date": "2024-05-03"}, LIMITATION),  # s.4: and an outcome received
+    ({"incident_date": "2024-01-10", "review_request_date": "2024-05-10"}, LIMITATION),  # s.4: and a review asked for
+    ({"incident_date": "2024-01-10", "review_decision_date": "2024-07-01"}, {"judicial-review", "letter-before-claim"} | LIMITATION),  # s.4: and a review decided
+    ({"outcome_date": "2024-05-01", "review_request_date": "2024-05-10"}, set()),  # s.4: review asked for: review-request no longer listed; no JR until the decision (CPR 54.5)
+    ({"review_request_date": "2024-05-10", "review_decision_date": "2024-07-01"}, {"judicial-review", "letter-before-claim"}),  # s.4: JR runs from the decision
+    ({"complaint_date": "2024-02-01", "review_request_date": "2024-05-10"}, set()),  # s.4: a review request implies the outcome: the update duty (reg 34) has ended
+    # Not about the police (s.4 'Which rules appear'; s.6): none of the police complaint rules, nor the Met's duties
+    ({"about": "mopac-staff", "incident_date": "2024-01-10", "complaint_date": "2024-02-01", "outcome_date": "2024-05-01"}, LIMITATION),  # MOPAC's own process (seed 003): no reg 34 update, no reg 29 review, no JR from a police outcome
+    ({"about": "mopac-staff", "incident_date": "2024-01-10"}, LIMITATION),  # no 'complaint' rule: the IOPC's 12-month guidance is for police complaints
+    ({"about": "mayor", "review_decision_date": "2024-07-01", "sar_date": "2024-07-01"}, set()),  # GLA Monitoring Officer (ELPB Regulations 2012): no JR from a police review, no Met subject access duty
+    ({"about": "mayor", "incident_date": "2024-01-10", "discrimination": False}, LIMITATION - {"equality-act"}),  # the court claims remain; 'no' still rules one out
     ({"complaint_date": "2024-02-01", "last_update_date": "2024-03-01"}, {"complaint-update"}),  # update: trigger last_update_date
     ({"last_update_date": "2024-03-01"}, {"complaint-update"}),  # s.4: trigger last_update_date, known on its own
     ({"complaint_date": "2024-02-01", "outcome_date": "2024-05-01"}, {"review-request"}),  # outcome known: no complaint-update
@@ -604,6 +620,39 @@ APPEARANCE = [
     ({"sar_date": "2024-07-01"}, {"subject-access"}),
 ]
 # fmt: on
+
+
+# ---------------------------------------------------------------------------------------------
+# preserve-evidence: 30 days DAYS_AFTER the incident; latest 31 days; shown only while not passed (s.4)
+# ---------------------------------------------------------------------------------------------
+
+# fmt: off
+PRESERVE = [
+    # incident      today          safe / last / latest                                        status      source
+    ("2026-11-10", "2026-11-21", ("2026-12-10", "2026-12-10", "2026-12-11"), "open"),  # s.7: Tue 10 Nov 2026 -> Thu 10 Dec / same / Fri 11 Dec 2026
+    ("2026-11-10", "2026-12-10", ("2026-12-10", "2026-12-10", "2026-12-11"), "due-soon"),  # today = safe date: 0 days left (s.5)
+    ("2026-11-10", "2026-12-11", ("2026-12-10", "2026-12-10", "2026-12-11"), "at-risk"),  # day 31: the footage may still be there
+    ("2026-01-31", "2026-01-31", ("2026-03-02", "2026-03-02", "2026-03-03"), "open"),  # +30 days across February (28 days): Mon 2 Mar, Tue 3 Mar 2026
+    ("2026-12-20", "2026-12-20", ("2027-01-19", "2027-01-19", "2027-01-20"), "open"),  # across a year end; no roll (s.4: NONE)
+    ("2026-11-15", "2026-11-21", ("2026-12-15", "2026-12-15", "2026-12-16"), "open"),  # 24 days left
+    ("2026-10-18", "2026-11-21", ("2026-11-17", "2026-11-17", "2026-11-18"), None),  # +30 = Tue 17 Nov 2026, +31 = Wed 18 Nov: passed, not shown
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("incident", "today", "dates", "status"), PRESERVE)
+def test_preserve_evidence(incident: str, today: str, dates: tuple[str, str, str], status: str | None) -> None:
+    report = compute_deadlines(facts(incident_date=incident, today=_d(today)))
+    found = report.by_id("preserve-evidence")
+    if status is None:
+        assert found is None  # s.4: shown only while not passed
+        assert (_d(today) - _d(incident)).days > 31
+        return
+    assert found is not None
+    assert (found.safe_date, found.last_day, found.latest_date) == tuple(map(_d, dates))
+    assert found.status == status
+    assert found.owner.value == "you" and found.strength.value == "guidance"
+    assert "met.police.uk" in found.source.url
 
 
 @pytest.mark.parametrize(("known", "expected"), APPEARANCE)

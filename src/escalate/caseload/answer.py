@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from escalate.engine.calculate import DeadlineDates
-from escalate.law.rules import Rule
+from escalate.law.rules import WHILE_OPEN, Rule
 
 
 class Part(NamedTuple):
@@ -87,7 +87,12 @@ class Plan(NamedTuple):
     soonest deadline and the warnings (the next step and the review body are in the template)."""
     warnings: dict[int, tuple[tuple[str, ...], str]]
     """Every row's warnings, and as CSV text, by what the dates add (bits: the calculations' warnings,
-    then late complaint, then a date in the future)."""
+    then late complaint, then a date in the future, then a late review request)."""
+    police: bool = True
+    """Whether the complaint is about the police (only then can it be a late complaint or review request)."""
+    review_request: tuple[int, int] | None = None
+    """Where the outcome letter's and the review request's dates are among the row's dates, when both are
+    known and the complaint is about the police (the warning ``late-review-request``)."""
 
 
 class Answer(NamedTuple):
@@ -118,5 +123,11 @@ class Answer(NamedTuple):
 
     @property
     def deadlines(self) -> dict[str, DeadlineDates]:
-        """The deadlines the facts allow, by rule id."""
-        return {deadline.id: deadline for group in self.evaluated for deadline in group.deadlines}
+        """The deadlines the facts allow, by rule id (a rule shown only while not passed is left out once it
+        has passed, as ``compute_deadlines`` leaves it out)."""
+        return {
+            deadline.id: deadline
+            for group in self.evaluated
+            for deadline in group.deadlines
+            if deadline.status != "passed" or deadline.id not in WHILE_OPEN
+        }

@@ -243,8 +243,8 @@ def check_output(path: str | None) -> None:
 def open_output(path: str | None, stdout: TextIO | None = None) -> Iterator[TextIO]:
     """Where the result goes: standard output, or a file written under a temporary name beside it (through a
     symbolic link, beside its target) and renamed when done, so that an interrupted batch never leaves half a
-    file; the file is 0600 when new, and keeps its permissions when replaced. UTF-8 (anything that is not
-    text is written as U+FFFD or "?", never as raw bytes)."""
+    file. UTF-8 (anything that is not text is written as "?", never as raw bytes: the rows replace it with
+    U+FFFD first)."""
     if path is None or path == "-":
         target = stdout if stdout is not None else sys.stdout
         buffer = getattr(target, "buffer", None)
@@ -259,17 +259,43 @@ def open_output(path: str | None, stdout: TextIO | None = None) -> Iterator[Text
             stream.flush()
             stream.detach()
         return
+    with _atomic(path, binary=False) as stream:
+        yield stream
+
+
+@contextlib.contextmanager
+def open_binary_output(path: str | None, stdout: BinaryIO | None = None) -> Iterator[BinaryIO]:
+    """``open_output`` for bytes (a Word file): standard output's bytes, or a file written atomically."""
+    if path is None or path == "-":
+        sys.stdout.flush()
+        yield stdout if stdout is not None else sys.stdout.buffer
+        return
+    with _atomic(path, binary=True) as stream:
+        yield stream
+
+
+@contextlib.contextmanager
+def _atomic(path: str, *, binary: bool) -> Iterator[Any]:
+    """A file written under a short temporary name beside it (``.escalate-XXXX.part``: a long valid name stays
+    valid) and renamed when done: 0600 when new, the permissions of the file it replaces otherwise. Through a
+    symbolic link the link's target is written; a device, a pipe or a folder is a BatchOutputError."""
     destination = _destination(path)
     try:
-        descriptor, temporary = tempfile.mkstemp(dir=destination.parent, prefix=".escalate-", suffix=".part", text=True)
+        descriptor, temporary = tempfile.mkstemp(
+            dir=destination.parent, prefix=".escalate-", suffix=".part", text=not binary
+        )
     except OSError as error:
         raise BatchOutputError(f"cannot write '{path}': {error.strerror or error}") from None
     done = False
     try:
         with contextlib.suppress(OSError):
             os.chmod(temporary, stat.S_IMODE(destination.stat().st_mode))  # noqa: PTH101
-        with open(descriptor, "w", encoding="utf-8", errors="replace", newline="") as stream:  # noqa: PTH123
-            yield stream
+        if binary:
+            with open(descriptor, "wb") as raw:  # noqa: PTH123
+                yield raw
+        else:
+            with open(descriptor, "w", encoding="utf-8", errors="replace", newline="") as stream:  # noqa: PTH123
+                yield stream
         Path(temporary).replace(destination)
         done = True
     except OSError as error:

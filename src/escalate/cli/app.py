@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO, cast
 import typer
 
 from escalate import __version__
+from escalate.cli.letter import letter_command
 from escalate.cli.options import (
     Failure,
     _choose_name,
@@ -175,6 +176,9 @@ def route(
     if ask:
         facts = _ask(fact_text, facts.today)
     render_route(plan_route(facts), chosen, options=RenderOptions(calendar))
+
+
+app.command("letter")(letter_command)
 
 
 def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:

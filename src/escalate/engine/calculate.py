@@ -111,6 +111,13 @@ def _calculate(
                 "by the earlier date."
             )
     latest_base = last
+    if rule.latest_period is not None:
+        latest_base = rule.convention.last_day(trigger_date, rule.latest_period)
+        if steps is not None:
+            steps.append(
+                f"{rule.convention.describe(trigger_date, rule.latest_period)} ends {long_date(latest_base)}: "
+                "the latest date"
+            )
     if rule.children and date_of_birth is not None:
         safe, last, latest_base = _children(rule, trigger_date, date_of_birth, safe, last, steps, notes)
     if received_date is not None and received_date > trigger_date and rule.id == "review-request":
@@ -216,6 +223,13 @@ def _subject_access(rule: Rule, received: date, *, explain: bool) -> Calculation
             "exemptions may apply. If the reply is late or incomplete, complain to the ICO."
         )
     return Calculation(safe, last, last, tuple(steps or ()), tuple(notes or ()), beyond)
+
+
+def reply_date(sent: date) -> date:
+    """The reply date a letter before claim proposes: 14 days after it is sent (Pre-Action Protocol for
+    Judicial Review: a defendant should normally reply within 14 days)."""
+    rule = RULES_BY_ID["letter-before-claim"]
+    return Convention.DAYS_AFTER.last_day(sent, rule.period)
 
 
 @lru_cache(maxsize=4096)

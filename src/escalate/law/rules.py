@@ -76,6 +76,10 @@ class Rule:
     """A short citation for tables ('Equality Act 2010 s.118'); the full one is in ``source``."""
     example: date = date(2026, 3, 1)
     """A trigger date for the worked example of `escalate explain` (RULES.md section 7 where it has one)."""
+    latest_period: Period | None = None
+    """Where the latest arguable date is counted with another period than ``period`` (same convention)."""
+    while_open: bool = False
+    """Shown only until it has passed: after that there is nothing left to do by it (``preserve-evidence``)."""
 
 
 LIMITATION_ACT = "https://www.legislation.gov.uk/ukpga/1980/58"
@@ -326,6 +330,34 @@ RULES: tuple[Rule, ...] = (
         cite="UK GDPR art 12, 12A",
         example=date(2025, 9, 3),
     ),
+    Rule(
+        id="preserve-evidence",
+        title="Ask the police to keep body-worn video and other records",
+        action="Ask the police to keep the footage and records",
+        owner=Owner.YOU,
+        body="Metropolitan Police Service",
+        trigger=("incident_date",),
+        # "Recordings that aren't categorised as required for evidence at court or in other legal proceedings
+        # will be automatically deleted within 31 days" (MPS, Privacy and body worn video): asking by day 30
+        # leaves a day for the request to reach the footage; day 31 is the latest it can still be there.
+        period=Period(30, Unit.DAYS),
+        convention=Convention.DAYS_AFTER,
+        roll=Roll.NONE,
+        strength=Strength.GUIDANCE,
+        source=Source(
+            "MPS, Privacy and body worn video (recordings not required as evidence are deleted within 31 days)",
+            "https://www.met.police.uk/advice/advice-and-information/bwv/body-worn-video-bwv/privacy-and-bwv/",
+        ),
+        summary="The MPS deletes body-worn video automatically within 31 days unless it is kept as evidence for "
+        "court or other legal proceedings. Ask in writing, within 30 days of the incident, for the footage, "
+        "CCTV, custody and stop records of the incident to be kept.",
+        extension="After 31 days footage not kept as evidence may have been deleted; ask at once all the same, "
+        "since some may have been kept as evidence.",
+        cite="MPS, body-worn video",
+        example=date(2026, 11, 10),
+        latest_period=Period(31, Unit.DAYS),
+        while_open=True,
+    ),
 )
 
 RULES_BY_ID: Mapping[str, Rule] = {rule.id: rule for rule in RULES}
@@ -347,3 +379,5 @@ APPEALS_2012: Mapping[str, Rule] = {
 }
 """The rules as they read under the 2012 regime (complaints made before 1 February 2020), where they differ."""
 RULE_IDS: tuple[str, ...] = tuple(RULES_BY_ID)
+WHILE_OPEN: frozenset[str] = frozenset(rule.id for rule in RULES if rule.while_open)
+"""The rules shown only until they have passed (``Rule.while_open``)."""
