@@ -312,22 +312,22 @@ def test_hostile_files_keep_every_row(
 def test_every_error_of_a_row_names_its_fact(run_cli) -> None:
     data = "case,outcome_date,schedule3,injury,incident_date\nA,2026-13-03,maybe,perhaps,TBC\n"
     (row,) = table(batch_stdin(run_cli, data).stdout)
-    assert row["error"].split(" | ") == [
-        "outcome_date: '2026-13-03': there is no month 13",
-        "schedule3: 'maybe' is not one of: yes, no, unknown",
-        "injury: 'perhaps' is not yes, no or unknown",
-        "incident_date: 'TBC' is not a date escalate reads; use 2026-03-01, 01/03/2026, 1/3/2026 or 1 March 2026",
-    ]
+    errors = row["error"].split(" | ")
+    assert [error.split(":")[0] for error in errors] == ["outcome_date", "schedule3", "injury", "incident_date"]
+    assert errors[0] == "outcome_date: '2026-13-03': there is no month 13"
+    assert errors[1] == "schedule3: 'maybe' is not one of: yes, no, unknown"
+    assert errors[2] == "injury: 'perhaps' is not yes, no or unknown"
+    assert errors[3].startswith("incident_date: 'TBC' is not a date escalate reads; use 2026-03-01")
 
 
 def test_every_error_of_a_json_line_names_its_fact(run_cli) -> None:
     data = '{"case": "A", "outcome_date": "soon", "schedule3": 5, "injury": [1]}\n'
     (line,) = (json.loads(text) for text in batch_stdin(run_cli, data).stdout.splitlines())
-    assert line["error"].split(" | ") == [
-        "injury: expected text, not a list",
-        "outcome_date: 'soon' is not a date escalate reads; use 2026-03-01, 01/03/2026, 1/3/2026 or 1 March 2026",
-        "schedule3: '5' is not one of: yes, no, unknown",  # a number is read as its text
-    ]
+    errors = line["error"].split(" | ")
+    assert errors[0] == "injury: expected text, not a list"
+    assert errors[1].startswith("outcome_date: 'soon' is not a date escalate reads; use 2026-03-01")
+    assert errors[2] == "schedule3: '5' is not one of: yes, no, unknown"  # a number is read as its text
+    assert len(errors) == 3
 
 
 @pytest.mark.parametrize("fact", FLAG_FACTS)
