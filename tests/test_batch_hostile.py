@@ -497,13 +497,20 @@ def test_output_through_a_symlink_writes_to_its_target(run_cli, tmp_path: Path) 
     assert sorted(path.name for path in tmp_path.iterdir()) == ["in.csv", "link.csv", "target.csv"]
 
 
-def test_output_onto_a_fifo_is_refused(run_cli, tmp_path: Path) -> None:
+def test_output_onto_a_fifo_writes_into_it_and_a_folder_is_refused(run_cli, tmp_path: Path) -> None:
+    import threading
+
     source, fifo = tmp_path / "in.csv", tmp_path / "fifo"
     source.write_text("case,outcome_date\nA,2026-11-03\n")
     os.mkfifo(fifo)
-    result = run_cli("batch", str(source), "-o", str(fifo), *TODAY)
-    assert result.code == 2 and "is not a regular file" in result.stderr
-    assert fifo.is_fifo()
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    done = run_escalate("batch", str(source), "-o", str(fifo), *TODAY)
+    reader.join(timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert received[0].startswith("case,outcome_date,") and fifo.is_fifo()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["fifo", "in.csv"]
     folder = run_cli("batch", str(source), "-o", str(tmp_path), *TODAY)
     assert folder.code == 2 and "is a folder" in folder.stderr
 

@@ -216,8 +216,8 @@ def is_regular(path: str) -> bool:
 
 
 def _destination(path: str) -> Path:
-    """Where ``-o`` writes: through a symbolic link to its target; a BatchOutputError for a path that is not
-    a regular file (a device, a pipe, a folder) or an empty name."""
+    """Where ``-o`` writes: through a symbolic link to its target; a BatchOutputError for a folder or an empty
+    name."""
     if not path.strip():
         raise BatchOutputError("-o: give a file name (or - for standard output)")
     destination = Path(os.path.realpath(path))
@@ -227,14 +227,15 @@ def _destination(path: str) -> Path:
         return destination
     except OSError as error:
         raise BatchOutputError(f"cannot write '{path}': {error.strerror or error}") from None
-    if not stat.S_ISREG(info.st_mode):
-        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a device or a pipe)"
-        raise BatchOutputError(f"-o: '{path}' is {kind}; give a file name, or leave out -o to write to standard output")
+    if stat.S_ISDIR(info.st_mode):
+        raise BatchOutputError(
+            f"-o: '{path}' is a folder; give a file name, or leave out -o to write to standard output"
+        )
     return destination
 
 
 def check_output(path: str | None) -> None:
-    """Refuse, before anything is read, an ``-o`` that cannot be a file (BatchOutputError)."""
+    """Refuse, before anything is read, an ``-o`` that cannot be written (a folder, no name: BatchOutputError)."""
     if path is not None and path != "-":
         _destination(path)
 
@@ -278,8 +279,20 @@ def open_binary_output(path: str | None, stdout: BinaryIO | None = None) -> Iter
 def _atomic(path: str, *, binary: bool) -> Iterator[Any]:
     """A file written under a short temporary name beside it (``.escalate-XXXX.part``: a long valid name stays
     valid) and renamed when done: 0600 when new, the permissions of the file it replaces otherwise. Through a
-    symbolic link the link's target is written; a device, a pipe or a folder is a BatchOutputError."""
+    symbolic link the link's target is written; a device or a named pipe (``/dev/null``) is written in place,
+    since renaming a file over it would replace it; a folder is a BatchOutputError."""
     destination = _destination(path)
+    if destination.exists() and not destination.is_file():
+        try:
+            if binary:
+                with destination.open("wb") as raw:
+                    yield raw
+            else:
+                with destination.open("w", encoding="utf-8", errors="replace", newline="") as stream:
+                    yield stream
+        except OSError as error:
+            raise BatchOutputError(f"cannot write '{path}': {error.strerror or error}") from None
+        return
     try:
         descriptor, temporary = tempfile.mkstemp(
             dir=destination.parent, prefix=".escalate-", suffix=".part", text=not binary
