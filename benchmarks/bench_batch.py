@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_caseload import HEADER, TODAY, write_caseload
+from make_caseload import HEADER, SHAPES, TODAY, write_caseload
 
 from escalate.caseload.columns import added_columns
 
@@ -168,13 +168,16 @@ def main() -> None:
     parser.add_argument("--big", type=int, default=1_000_000, help="rows for the memory run (0: none)")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each command (default 5; the median counts)")
     parser.add_argument("--no-pandas", action="store_true", help="skip the pandas comparison")
+    parser.add_argument(
+        "--shape", choices=SHAPES, default="mixed", help="the caseload (make_caseload.py --shape; default mixed)"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="escalate-bench-") as folder:
         work = Path(folder)
         caseload = work / "caseload.csv"
         with caseload.open("w", newline="", encoding="utf-8") as stream:
-            write_caseload(args.rows, stream)
+            write_caseload(args.rows, stream, shape=args.shape)
         added = len(added_columns())
         out = {name: work / f"{name}.csv" for name in ("escalate", "csv", "pandas")}
         commands = {
@@ -221,7 +224,7 @@ def main() -> None:
                 continue
             if rows != args.rows:
                 with caseload.open("w", newline="", encoding="utf-8") as stream:
-                    write_caseload(rows, stream)
+                    write_caseload(rows, stream, shape=args.shape)
             command = escalate_command(caseload, out["escalate"])
             largest = peak_mib(command)
             total = peak_pss_mib(command)

@@ -99,9 +99,14 @@ def _pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:
     return rng.choices([name for name, _ in weighted], weights=[weight for _, weight in weighted])[0]
 
 
-def make_row(rng: random.Random, number: int) -> list[str]:
+SHAPES = ("mixed", "dob-review")
+"""``mixed``: cases spread over the stages, as above. ``dob-review``: every case has a date of birth and a review
+decision (the rows that take the caseload's slowest paths: the rule for children, and the review's dates)."""
+
+
+def make_row(rng: random.Random, number: int, shape: str = "mixed") -> list[str]:
     """One invented case."""
-    stage = _pick(rng, STAGES)
+    stage = "reviewed" if shape == "dob-review" else _pick(rng, STAGES)
     incident = TODAY - timedelta(days=rng.randint(20, 4 * 365))
     complaint = last_update = outcome = review = None
     if stage != "not-yet-complained":
@@ -115,7 +120,7 @@ def make_row(rng: random.Random, number: int) -> list[str]:
     if stage == "reviewed" and outcome is not None:
         review = min(max(_batch_day(outcome + timedelta(days=rng.randint(30, 200))), outcome), TODAY)
     born = None
-    if rng.random() < 0.6:
+    if shape == "dob-review" or rng.random() < 0.6:
         born = date(rng.randint(1950, 2010), rng.randint(1, 12), rng.randint(1, 28))
         born = min(born, incident)
     sar = None
@@ -144,12 +149,12 @@ def make_row(rng: random.Random, number: int) -> list[str]:
     ]
 
 
-def write_caseload(rows: int, stream: TextIO, *, seed: int = 2026) -> None:
+def write_caseload(rows: int, stream: TextIO, *, seed: int = 2026, shape: str = "mixed") -> None:
     rng = random.Random(seed)
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(HEADER)
     for number in range(1, rows + 1):
-        writer.writerow(make_row(rng, number))
+        writer.writerow(make_row(rng, number, shape))
 
 
 def main() -> None:
@@ -157,12 +162,15 @@ def main() -> None:
     parser.add_argument("rows", type=int, help="how many cases")
     parser.add_argument("-o", "--output", help="file to write (default: standard output)")
     parser.add_argument("--seed", type=int, default=2026, help="random seed (default: 2026)")
+    parser.add_argument(
+        "--shape", choices=SHAPES, default="mixed", help="mixed stages (default), or dob-review: every row has both"
+    )
     args = parser.parse_args()
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="") as stream:  # noqa: PTH123
-            write_caseload(args.rows, stream, seed=args.seed)
+            write_caseload(args.rows, stream, seed=args.seed, shape=args.shape)
     else:
-        write_caseload(args.rows, sys.stdout, seed=args.seed)
+        write_caseload(args.rows, sys.stdout, seed=args.seed, shape=args.shape)
 
 
 if __name__ == "__main__":

@@ -95,12 +95,16 @@ class _Reader(dict[Any, Any]):
         self.default = _FACT_DEFAULTS[fact]
         self.unreadable: set[str | None] = set()
         self.future: set[str | None] = set()
+        self.clears = 0
+        """How many times the cache has been emptied: a row whose texts were read across an emptying reads them
+        again, so that ``unreadable`` and ``future`` hold all of them."""
 
     def __missing__(self, text: str | None) -> Any:
         if len(self) >= self.size:
             self.clear()
             self.unreadable.clear()
             self.future.clear()
+            self.clears += 1
         value: Any
         try:
             value = read_fact(self.fact, text, remember=False) if text is not None else None
@@ -150,7 +154,7 @@ class Caseload:
         self._others_of = picker([i for i, name in enumerate(self.facts) if name not in DATE_FACTS])
         # Reading a date does not depend on its column, so the date columns share one reader, big enough for
         # every day of a century: dates of birth are spread widely and would otherwise be read again.
-        dates = _Reader("incident_date", today, DATE_CACHE_SIZE)
+        dates = self._dates = _Reader("incident_date", today, DATE_CACHE_SIZE)
         self._read_date = dates.__getitem__
         self._unreadable_dates = dates.unreadable
         self._future_dates = dates.future
@@ -195,7 +199,10 @@ class Caseload:
     def _solve(self, texts: tuple[str | None, ...]) -> Answer | _Solved:
         """The answer for a row, as its parts; an ``Answer`` when the row cannot be computed."""
         date_texts = self._dates_of(texts)
+        clears = self._dates.clears
         dates = tuple(map(self._read_date, date_texts))
+        if self._dates.clears != clears:  # the cache was emptied part way through this row: read it again
+            dates = tuple(map(self._read_date, date_texts))
         if self._unreadable_dates and not self._unreadable_dates.isdisjoint(date_texts):
             return self._failure(texts)
         complaint = dates[self._complaint] if self._complaint is not None else None
