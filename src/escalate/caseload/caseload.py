@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import fields
 from datetime import date
 from functools import partial
+from itertools import islice
 from typing import Any, Final
 
 from escalate.caseload.answer import Answer, Evaluated, Group, Part, Plan
@@ -50,8 +51,27 @@ CACHE_SIZE = 4096
 """The most entries each of a caseload's caches holds (the texts read in a column, plans, each group's
 deadlines): they are bounded, so memory does not grow with the number of rows."""
 
-DATE_CACHE_SIZE = 65536
+DATE_CACHE_SIZE = 32768
 """The most texts of dates kept once read (about 8 MB at most)."""
+
+GROUP_CACHE_SIZE = 12288
+"""The most trigger dates whose deadlines each group of rules keeps (``Group.evaluated``)."""
+
+DEADLINE_CACHE_SIZE = 4096
+"""The most rule deadlines kept by trigger date (or by date of birth), over every group."""
+
+EVICTED_SHARE = 8
+"""A full cache makes room by forgetting its oldest eighth (the first put in), not everything: the dates
+a caseload repeats most are asked for again soon after, and come straight back."""
+
+
+def make_room(cache: dict[Any, Any], size: int) -> list[Any]:
+    """Forget the oldest ``size // EVICTED_SHARE`` entries of ``cache`` (dicts keep the order entries were put
+    in); return their keys."""
+    evicted = list(islice(cache, max(1, size // EVICTED_SHARE)))
+    for key in evicted:
+        del cache[key]
+    return evicted
 
 
 # --- computing one row -----------------------------------------------------------------------------------
@@ -87,9 +107,9 @@ class _Reader(dict[Any, Any]):
 
     def __missing__(self, text: str | None) -> Any:
         if len(self) >= self.size:
-            self.clear()
-            self.unreadable.clear()
-            self.future.clear()
+            for evicted in make_room(self, self.size):
+                self.unreadable.discard(evicted)
+                self.future.discard(evicted)
         value: Any
         try:
             value = read_fact(self.fact, text, remember=False) if text is not None else None
@@ -151,8 +171,8 @@ class Caseload:
         self._plans: dict[tuple[Any, ...], Plan] = {}
         self._evaluated: dict[tuple[str, ...], dict[Any, Evaluated]] = {}
         self._rules: dict[tuple[frozenset[str], Investigation, bool], Any] = {}
-        self._dated: dict[tuple[str, date], tuple[DeadlineDates, Part]] = {}
-        self._from_birthday: dict[tuple[str, date], tuple[DeadlineDates, Part]] = {}
+        self._dated: dict[tuple[str, date], Part] = {}
+        self._from_birthday: dict[tuple[str, date], Part] = {}
         self._limits: dict[date, date] = {}
         self._warning_lists: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {}
         self._empty_tail = "," * (len(self.columns) - 1)
@@ -247,7 +267,7 @@ class Caseload:
     def _limit(self, incident: date) -> date:
         """The last day of a complaint that is not late (``engine.complaint_limit``), remembered (bounded)."""
         if len(self._limits) >= DATE_CACHE_SIZE:
-            self._limits.clear()
+            make_room(self._limits, DATE_CACHE_SIZE)
         limit = self._limits[incident] = complaint_limit(incident)
         return limit
 
@@ -317,7 +337,7 @@ class Caseload:
             warnings={},
         )
         if len(self._plans) >= CACHE_SIZE:
-            self._plans.clear()
+            make_room(self._plans, CACHE_SIZE)
         self._plans[key] = plan
         return plan
 
@@ -355,74 +375,71 @@ class Caseload:
     def _evaluate(self, group: Group, trigger: date, born: date | None, received: date | None) -> Evaluated:
         """A group's deadlines for one trigger date, and date of birth or date received where they matter.
 
-        Only the common case, neither, is kept: the others are seldom the same twice, and take from it the
-        deadlines of the group's rules that they do not change.
+        Only the common case, neither, is kept: the others are seldom the same twice, and take the
+        deadlines of the group's rules that they do not change from ``_dated``.
         """
-        common = None
-        if born is not None or received is not None:
-            common = group.evaluated.get(trigger) or self._evaluate(group, trigger, None, None)
-        deadlines = []
-        parts = []
-        soonest: DeadlineDates | None = None
+        texts = []
+        soonest: Part | None = None
+        soonest_at = -1
         urgent = bits = 0
         for index, rule in enumerate(group.rules):
             rule_born, rule_received = calculation_inputs(rule, trigger, born, received)
-            if common is not None and rule_born is None and rule_received is None:
-                deadline, part = common.deadlines[index], common.parts[index]
-            elif rule_born is None and rule_received is None:
-                deadline, part = self._dated.get((rule.id, trigger)) or self._kept(
+            if rule_born is None and rule_received is None:
+                part = self._dated.get((rule.id, trigger)) or self._kept(
                     self._dated, (rule.id, trigger), rule, trigger, None
                 )
             elif rule_born is not None and runs_from_birthday(rule, trigger, rule_born):
-                deadline, part = self._from_birthday.get((rule.id, rule_born)) or self._kept(
+                part = self._from_birthday.get((rule.id, rule_born)) or self._kept(
                     self._from_birthday, (rule.id, rule_born), rule, trigger, rule_born
                 )
             else:  # a child's or a late-received outcome's dates are seldom asked for twice: not kept
                 deadline = deadline_dates.__wrapped__(rule.id, trigger, rule_born, rule_received, self.today)
                 part = self._part(rule, deadline)
-            deadlines.append(deadline)
-            parts.append(part)
+            texts.append(part.text)
             bits |= part.warnings
             if part.mine:
                 urgent += part.urgent
-                if soonest is None or (deadline.safe_date, deadline.id) < (soonest.safe_date, soonest.id):
-                    soonest = deadline
-        evaluated = Evaluated(tuple(deadlines), tuple(parts), soonest, urgent, bits)
-        if common is None:
-            if len(group.evaluated) >= CACHE_SIZE:
-                group.evaluated.clear()
+                if soonest is None or (part.safe_date, part.id) < (soonest.safe_date, soonest.id):
+                    soonest, soonest_at = part, index
+        evaluated = Evaluated(
+            group.rules, (trigger, born, received, self.today), tuple(texts), soonest, soonest_at, urgent, bits
+        )
+        if born is None and received is None:
+            if len(group.evaluated) >= GROUP_CACHE_SIZE:
+                make_room(group.evaluated, GROUP_CACHE_SIZE)
             group.evaluated[trigger] = evaluated
         return evaluated
 
     def _kept(
         self,
-        kept: dict[tuple[str, date], tuple[DeadlineDates, Part]],
+        kept: dict[tuple[str, date], Part],
         key: tuple[str, date],
         rule: Rule,
         trigger: date,
         born: date | None,
-    ) -> tuple[DeadlineDates, Part]:
+    ) -> Part:
         """A rule's deadline (``engine.deadline_dates``, whose own cache is not used: it would hold the same
         again) and what it adds to a row, remembered (bounded) in ``kept`` for every group with the rule:
         ``_dated`` by trigger date, or ``_from_birthday`` by date of birth for a child's deadline that runs from
         the 18th birthday whatever the trigger (``engine.runs_from_birthday``)."""
         deadline = deadline_dates.__wrapped__(rule.id, trigger, born, None, self.today)
-        if len(kept) >= CACHE_SIZE * 4:
-            kept.clear()
-        found = kept[key] = deadline, self._part(rule, deadline)
+        if len(kept) >= DEADLINE_CACHE_SIZE:
+            make_room(kept, DEADLINE_CACHE_SIZE)
+        found = kept[key] = self._part(rule, deadline)
         return found
 
     def _part(self, rule: Rule, deadline: DeadlineDates) -> Part:
         """What one deadline adds to a row."""
         beyond, christmas, rolled = calculation_flags([(rule, deadline)])
+        safe, status = deadline.safe_date, deadline.status
         return Part(
-            text=(
-                f"{deadline.safe_date.isoformat()},{deadline.last_day.isoformat()},"
-                f"{deadline.latest_date.isoformat()},{deadline.status},{deadline.days_left}"
-            ),
-            warnings=(1 if beyond else 0) | (2 if christmas else 0) | (4 if rolled else 0),
-            mine=rule.owner is Owner.YOU and deadline.status != "passed",
-            urgent=deadline.status in URGENT_STATUSES,
+            f"{safe.isoformat()},{deadline.last_day.isoformat()},{deadline.latest_date.isoformat()},{status},"
+            f"{deadline.days_left}",
+            (1 if beyond else 0) | (2 if christmas else 0) | (4 if rolled else 0),
+            rule.owner is Owner.YOU and status != "passed",
+            status in URGENT_STATUSES,
+            safe,
+            rule.id,
         )
 
     def _warnings(self, plan: Plan, bits: int) -> tuple[tuple[str, ...], str]:
@@ -439,7 +456,7 @@ class Caseload:
         shared = self._warning_lists.get(found)
         if shared is None:
             if len(self._warning_lists) >= CACHE_SIZE:
-                self._warning_lists.clear()
+                make_room(self._warning_lists, CACHE_SIZE)
             shared = self._warning_lists[found] = found, csv_cell("; ".join(found))
         plan.warnings[bits] = shared
         return shared
