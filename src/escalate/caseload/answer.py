@@ -33,7 +33,19 @@ class Evaluated:
     the deadlines themselves, which only JSON and the library read, are worked out again from the engine
     (``engine.deadline_dates``) when asked for."""
 
-    __slots__ = ("born", "received", "rules", "soonest_at", "soonest_csv", "soonest_key", "texts", "today", "trigger", "urgent", "warnings")
+    __slots__ = (
+        "born",
+        "received",
+        "rules",
+        "soonest_at",
+        "soonest_csv",
+        "soonest_key",
+        "texts",
+        "today",
+        "trigger",
+        "urgent",
+        "warnings",
+    )
 
     def __init__(
         self,

@@ -23,7 +23,14 @@ from escalate.caseload.answer import Answer, Evaluated, Group, Part, Plan
 from escalate.caseload.columns import (
     added_columns,
 )
-from escalate.engine.calculate import DeadlineDates, calculation_inputs, child_until, deadline_dates, runs_from_birthday
+from escalate.engine.calculate import (
+    DeadlineDates,
+    calculation_inputs,
+    child_until,
+    deadline_dates,
+    plain_deadline,
+    runs_from_birthday,
+)
 from escalate.engine.deadlines import (
     calculation_flags,
     check_only,
@@ -54,10 +61,10 @@ deadlines): they are bounded, so memory does not grow with the number of rows.""
 DATE_CACHE_SIZE = 32768
 """The most texts of dates kept once read (about 8 MB at most)."""
 
-GROUP_CACHE_SIZE = 12288
+GROUP_CACHE_SIZE = 10240
 """The most trigger dates whose deadlines each group of rules keeps (``Group.evaluated``)."""
 
-DEADLINE_CACHE_SIZE = 4096
+DEADLINE_CACHE_SIZE = 12288
 """The most rule deadlines kept by trigger date (or by date of birth), over every group."""
 
 EVICTED_SHARE = 8
@@ -230,25 +237,24 @@ class Caseload:
         child_years = dob.year + 18 if dob is not None else 0
         received_on = dates[self._received] if self._received is not None else None
         for group in plan.groups:
-            position = group.position
+            position, positions, _, _, _, children, review_rule, cache = group
             # The latest of several dates starts the clock (engine.latest_trigger); only the date matters here.
-            trigger = dates[position] if position >= 0 else max([dates[at] for at in group.positions])
+            trigger = dates[position] if position >= 0 else max([dates[at] for at in positions])
             found = None
-            if group.children and trigger.year <= child_years and trigger < child_until(dob):
+            if children and trigger.year <= child_years and trigger < child_until(dob):
                 found = self._evaluate(group, trigger, dob, None)
-            elif received_on is not None and group.review_rule is not None:
-                received = calculation_inputs(group.review_rule, trigger, None, received_on)[1]
+            elif received_on is not None and review_rule is not None:
+                received = calculation_inputs(review_rule, trigger, None, received_on)[1]
                 if received is not None:
                     found = self._evaluate(group, trigger, None, received)
             if found is None:
-                found = group.evaluated.get(trigger) or self._evaluate(group, trigger, None, None)
+                found = cache.get(trigger) or self._evaluate(group, trigger, None, None)
             evaluated.append(found)
-            cells.extend(found.texts)
+            cells += found.texts
             urgent += found.urgent
             warning_bits |= found.warnings
-            if found.soonest_key is not None and (
-                soonest is None or found.soonest_key < soonest.soonest_key  # type: ignore[operator]
-            ):
+            key_of = found.soonest_key
+            if key_of is not None and (soonest is None or key_of < soonest.soonest_key):  # type: ignore[operator]
                 soonest = found
         incident = dates[self._incident] if self._incident is not None else None
         if incident is not None:
@@ -382,8 +388,9 @@ class Caseload:
         soonest: Part | None = None
         soonest_at = -1
         urgent = bits = 0
+        plain = born is None and received is None
         for index, rule in enumerate(group.rules):
-            rule_born, rule_received = calculation_inputs(rule, trigger, born, received)
+            rule_born, rule_received = (None, None) if plain else calculation_inputs(rule, trigger, born, received)
             if rule_born is None and rule_received is None:
                 part = self._dated.get((rule.id, trigger)) or self._kept(
                     self._dated, (rule.id, trigger), rule, trigger, None
@@ -404,7 +411,7 @@ class Caseload:
         evaluated = Evaluated(
             group.rules, (trigger, born, received, self.today), tuple(texts), soonest, soonest_at, urgent, bits
         )
-        if born is None and received is None:
+        if plain:
             if len(group.evaluated) >= GROUP_CACHE_SIZE:
                 make_room(group.evaluated, GROUP_CACHE_SIZE)
             group.evaluated[trigger] = evaluated
@@ -422,7 +429,11 @@ class Caseload:
         again) and what it adds to a row, remembered (bounded) in ``kept`` for every group with the rule:
         ``_dated`` by trigger date, or ``_from_birthday`` by date of birth for a child's deadline that runs from
         the 18th birthday whatever the trigger (``engine.runs_from_birthday``)."""
-        deadline = deadline_dates.__wrapped__(rule.id, trigger, born, None, self.today)
+        deadline = (
+            plain_deadline(rule, trigger, self.today)
+            if born is None
+            else deadline_dates.__wrapped__(rule.id, trigger, born, None, self.today)
+        )
         if len(kept) >= DEADLINE_CACHE_SIZE:
             make_room(kept, DEADLINE_CACHE_SIZE)
         found = kept[key] = self._part(rule, deadline)

@@ -346,3 +346,24 @@ def deadline_dates(
         calc.beyond_horizon,
         calc.christmas_unknown,
     )
+
+
+def plain_deadline(rule: Rule, trigger_date: date, today: date) -> DeadlineDates:
+    """``deadline_dates(rule.id, trigger_date, None, None, today)`` by the shortest way, uncached: what a
+    caseload asks for most, for a trigger date alone."""
+    calc = (
+        _plain(rule, trigger_date)
+        if rule.id in _PLAIN
+        else _calculate(rule.id, trigger_date, None, None, explain=False)
+    )
+    days_left, status = status_of(calc.safe_date, calc.latest_date, today)
+    return DeadlineDates(
+        rule.id,
+        calc.safe_date,
+        calc.last_day,
+        calc.latest_date,
+        days_left,
+        status,
+        calc.beyond_horizon,
+        calc.christmas_unknown,
+    )
