@@ -48,7 +48,7 @@ def test_every_question_is_plain_and_has_an_i_dont_know_answer() -> None:
         if question.kind == "choice":
             assert question.choices[-1].value is None and "know" in question.choices[-1].label
         else:
-            assert question.id in DATE_FACTS
+            assert question.fact in DATE_FACTS
             assert "press Enter if you don't know" in question_text(question)
     assert len({question.id for question in QUESTIONS}) == len(QUESTIONS)
 
@@ -174,8 +174,8 @@ def test_a_contradictory_date_is_explained_in_words() -> None:
 
 
 def test_a_wrong_choice_is_asked_again() -> None:
-    with pytest.raises(AnswerError, match="number from 1 to 6"):
-        start().answer("7")
+    with pytest.raises(AnswerError, match="number from 1 to 7"):
+        start().answer("8")
 
 
 def test_bad_given_facts_fail_before_any_question() -> None:
@@ -265,5 +265,134 @@ def test_route_ask_ctrl_c_is_exit_130(monkeypatch: pytest.MonkeyPatch) -> None:
 
     code, out, err = run_main(monkeypatch, ["route", "--ask", "--today", "2026-11-21"], Interrupting())
     assert code == 130 and out == ""
-    # the prompt line is ended, then one line says why escalate stopped
-    assert err.endswith("> \nescalate: error: interrupted\n")
+    # the prompt line is ended, then what was lost, then one line says why escalate stopped
+    assert err.endswith(
+        "> \nStopped: no answers were given, and nothing was worked out or saved.\nescalate: error: interrupted\n"
+    )
+
+
+# --- issue 10: answers read alike, the year asked for, the review asked for, what Ctrl-C loses ---
+
+
+# fmt: off
+YES_NO_ANSWERS = [
+    ("yes", True), ("Y", True), ("true", True), ("T", True), ("1", True),  # RULES.md s.1: yes spellings ("1": choice 1, Yes)
+    ("no", False), ("N", False), ("FALSE", False), ("f", False), ("0", False),  # RULES.md s.1: no spellings, "0" included
+    ("unknown", None), ("n/a", None), ("don't know", None), ("", None),  # RULES.md s.1: unknown
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("answer", "expected"), YES_NO_ANSWERS)
+def test_yes_no_answers_read_as_everywhere(answer: str, expected: bool | None) -> None:
+    state = play(start(about="officer", incident_date="2026-01-10", complaint_date="2026-02-02"), "")
+    while (question := state.next_question()) is not None and question.id != "discrimination":
+        state = state.answer("")
+    assert state.answer(answer).facts.discrimination is expected
+
+
+# fmt: off
+NO_YEAR = [
+    ("14th March", "2026", date(2026, 3, 14)),  # RULES.md s.1: words with an ordinal; the year asked for, never guessed
+    ("3rd of March", "2026", date(2026, 3, 3)),  # RULES.md s.1: "3rd of March"
+    ("29 February", "2024", date(2024, 2, 29)),  # a leap year
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("day_month", "year", "expected"), NO_YEAR)
+def test_a_date_without_its_year_asks_for_the_year(day_month: str, year: str, expected: date) -> None:
+    state = start(about="officer").answer("no").answer(day_month)
+    question = state.next_question()
+    assert question is not None and question.kind == "year" and question.fact == "incident_date"
+    assert day_month.split()[-1] in question.text and "which year" in question.text
+    assert state.facts.incident_date is None
+    state = state.answer(year)
+    assert state.facts.incident_date == expected
+    assert state.next_question().id != "incident_date"  # type: ignore[union-attr]
+
+
+def test_a_bad_year_is_asked_again_and_29_february_needs_a_leap_year() -> None:
+    state = start(about="officer").answer("no").answer("29 February")
+    with pytest.raises(AnswerError, match="year in full"):
+        state.answer("26")
+    with pytest.raises(AnswerError, match="28 days"):  # 2025 is not a leap year
+        state.answer("2025")
+
+
+def test_the_year_question_in_the_loop_reads_the_date_back() -> None:
+    screen = io.StringIO()
+    state = run_interview(start(about="officer"), io.StringIO("no\n14th March\n2026\n"), screen)
+    assert "14 March of which year?" in screen.getvalue()
+    assert "Read as Saturday 14 March 2026." in screen.getvalue()
+    assert state.facts.incident_date == date(2026, 3, 14)
+
+
+def test_i_asked_for_a_review_and_im_waiting() -> None:
+    # RULES.md s.6: review_request_date known, review_decision_date not: wait-for-review-decision
+    given = start(
+        about="officer", incident_date="2026-01-10", complaint_date="2026-02-02", schedule3="yes",
+        outcome_date="2026-11-03", investigation="mps",
+    )  # fmt: skip
+    state = play(given, "", "1")  # received the same day; the letter names MOPAC
+    question = state.next_question()
+    assert question is not None and question.id == "reviewed"
+    assert "I asked for a review and I'm waiting" in question_text(question)
+    state = state.answer("2")
+    question = state.next_question()
+    assert question is not None and question.id == "review_request_date"
+    state = state.answer("10 November 2026")
+    assert state.facts.review_request_date == date(2026, 11, 10)
+    planned = plan_route(state.facts)
+    assert planned.now.id == "wait-for-review-decision" and planned.deadlines_of(planned.now) == ()
+    assert planned.step("request-review").status == "done"  # type: ignore[union-attr]
+
+
+def test_mopac_staff_are_asked_about_mopacs_stages() -> None:
+    # seed 003: Stage 1, then Stage 2 (Head of Workforce and Professional Standards), then Stage 3 (the CEO)
+    state = play(start(), "4", "yes", "", "2026-05-02", "yes", "2026-06-01")
+    question = state.next_question()
+    while question is not None and question.id != "mopac_stage":
+        assert question.id not in ("schedule3", "investigation", "review_body", "reviewed")  # police questions
+        state = state.answer("")
+        question = state.next_question()
+    assert question is not None
+    state = state.answer("3")  # yes, with the Stage 2 answer
+    question = state.next_question()
+    assert question is not None and question.id == "stage2_answer_date" and "Stage 2" in question.text
+    state = state.answer("1 July 2026")
+    assert state.facts.review_decision_date == date(2026, 7, 1)
+    assert plan_route(state.facts).now.id == "mopac-stage-3"
+
+
+def test_every_about_value_is_a_choice_and_defined() -> None:
+    # issue 10 point 6: every --about value defined in --ask (and in --help: FACT_HELP)
+    from escalate.engine.facts import FACT_HELP, About
+
+    question = next(q for q in QUESTIONS if q.id == "about")
+    values = {choice.value for choice in question.choices} - {None}
+    assert values == {member.value for member in About}
+    senior = next(choice for choice in question.choices if choice.value == "senior-officer")
+    assert "above chief superintendent" in senior.label and "Commander" in senior.label  # PRA 2002 s.29; legal.md 10
+    officer = next(choice for choice in question.choices if choice.value == "officer")
+    assert "up to the rank of chief superintendent" in officer.label
+    for member in About:
+        assert member.value in FACT_HELP["about"]
+    assert "above the rank of chief superintendent" in FACT_HELP["about"]
+
+
+def test_ctrl_c_says_what_was_lost(monkeypatch: pytest.MonkeyPatch) -> None:
+    class InterruptingLater(FakeTerminal):
+        lines = iter(["1\n", "no\n", "10 January 2026\n"])
+
+        def readline(self, size: int | None = -1) -> str:
+            line = next(self.lines, None)
+            if line is None:
+                raise KeyboardInterrupt
+            return line
+
+    code, out, err = run_main(monkeypatch, ["route", "--ask", "--today", "2026-11-21"], InterruptingLater())
+    assert code == 130 and out == ""
+    assert "Stopped: your 2 answers so far were not kept and nothing was worked out or saved." in err
+    assert "--about officer --incident-date 2026-01-10 --ask" in err
+    assert err.endswith("escalate: error: interrupted\n")

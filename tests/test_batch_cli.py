@@ -489,7 +489,7 @@ def test_batch_example_runs() -> None:
     assert (rows["AC-0106"]["review_body"], rows["AC-0106"]["next_step"]) == ("none", "judicial-review")
     # AC-0107: handled outside Schedule 3: ask for it to be recorded (Sch 3 para 2(6A))
     assert rows["AC-0107"]["next_step"] == "ask-schedule3-recording"
-    # AC-0108: about a senior officer: the IOPC reviews (reg 32)
+    # AC-0108: about a Commander, a senior officer (above chief superintendent): the IOPC reviews (reg 4, reg 32)
     assert rows["AC-0108"]["review_body"] == "iopc"
     # AC-0110: a telephone number that a spreadsheet would read as a formula
     assert rows["AC-0110"]["Notes"] == "'+44 7700 900123 (mobile)"

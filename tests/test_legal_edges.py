@@ -27,7 +27,7 @@ _d = date.fromisoformat
 
 DATE_FACTS = {
     "today", "incident_date", "complaint_date", "last_update_date", "outcome_date", "outcome_received_date",
-    "review_decision_date", "knowledge_date", "date_of_birth", "prosecution_end_date", "sar_date",
+    "review_request_date", "review_decision_date", "knowledge_date", "date_of_birth", "prosecution_end_date", "sar_date",
 }  # fmt: skip
 
 
@@ -586,7 +586,23 @@ APPEARANCE = [
     ({}, set()),  # no trigger known: nothing
     ({"incident_date": "2024-01-10"}, {"complaint"} | LIMITATION),  # complaint while complaint_date unknown
     ({"incident_date": "2024-01-10", "complaint_date": "2024-02-01"}, {"complaint-update"} | LIMITATION),  # complaint made: complaint rule gone
-    ({"incident_date": "2024-01-10", "discrimination": False, "injury": False}, {"complaint"} | LIMITATION),  # s.4: a rule appears when its trigger is known; route flags do not hide it
+    ({"incident_date": "2024-01-10", "discrimination": False, "injury": False}, {"complaint"} | LIMITATION - {"equality-act", "personal-injury"}),  # s.4: facts that rule a claim out remove it
+    ({"incident_date": "2024-01-10", "discrimination": False}, {"complaint"} | LIMITATION - {"equality-act"}),  # s.4: discrimination = no removes equality-act (Equality Act 2010 s.118 needs a prohibited act)
+    ({"incident_date": "2024-01-10", "injury": False}, {"complaint"} | LIMITATION - {"personal-injury"}),  # s.4: injury = no removes personal-injury (Limitation Act 1980 s.11: "damages in respect of personal injuries")
+    ({"incident_date": "2024-01-10", "discrimination": True, "injury": True}, {"complaint"} | LIMITATION),  # yes keeps both
+    ({"incident_date": "2024-01-10", "outcome_date": "2024-05-01"}, {"review-request"} | LIMITATION),  # s.4: an outcome letter shows the complaint was made
+    ({"incident_date": "2024-01-10", "last_update_date": "2024-03-01"}, {"complaint-update"} | LIMITATION),  # s.4: so does an update
+    ({"incident_date": "2024-01-10", "outcome_received_date": "2024-05-03"}, LIMITATION),  # s.4: and an outcome received
+    ({"incident_date": "2024-01-10", "review_request_date": "2024-05-10"}, LIMITATION),  # s.4: and a review asked for
+    ({"incident_date": "2024-01-10", "review_decision_date": "2024-07-01"}, {"judicial-review", "letter-before-claim"} | LIMITATION),  # s.4: and a review decided
+    ({"outcome_date": "2024-05-01", "review_request_date": "2024-05-10"}, set()),  # s.4: review asked for: review-request no longer listed; no JR until the decision (CPR 54.5)
+    ({"review_request_date": "2024-05-10", "review_decision_date": "2024-07-01"}, {"judicial-review", "letter-before-claim"}),  # s.4: JR runs from the decision
+    ({"complaint_date": "2024-02-01", "review_request_date": "2024-05-10"}, set()),  # s.4: a review request implies the outcome: the update duty (reg 34) has ended
+    # Not about the police (s.4 'Which rules appear'; s.6): none of the police complaint rules, nor the Met's duties
+    ({"about": "mopac-staff", "incident_date": "2024-01-10", "complaint_date": "2024-02-01", "outcome_date": "2024-05-01"}, LIMITATION),  # MOPAC's own process (seed 003): no reg 34 update, no reg 29 review, no JR from a police outcome
+    ({"about": "mopac-staff", "incident_date": "2024-01-10"}, LIMITATION),  # no 'complaint' rule: the IOPC's 12-month guidance is for police complaints
+    ({"about": "mayor", "review_decision_date": "2024-07-01", "sar_date": "2024-07-01"}, set()),  # GLA Monitoring Officer (ELPB Regulations 2012): no JR from a police review, no Met subject access duty
+    ({"about": "mayor", "incident_date": "2024-01-10", "discrimination": False}, LIMITATION - {"equality-act"}),  # the court claims remain; 'no' still rules one out
     ({"complaint_date": "2024-02-01", "last_update_date": "2024-03-01"}, {"complaint-update"}),  # update: trigger last_update_date
     ({"last_update_date": "2024-03-01"}, {"complaint-update"}),  # s.4: trigger last_update_date, known on its own
     ({"complaint_date": "2024-02-01", "outcome_date": "2024-05-01"}, {"review-request"}),  # outcome known: no complaint-update

@@ -198,8 +198,10 @@ def starting_with(event: date, months: int) -> date:
 @given(dates)
 def test_after_rules_without_children(incident: date) -> None:
     report = compute_deadlines(Facts(today=TODAY, incident_date=incident, review_decision_date=incident))
+    complaint = compute_deadlines(Facts(today=TODAY, incident_date=incident)).by_id("complaint")
+    assert report.by_id("complaint") is None  # RULES.md s.4: a review decision shows the complaint was made
+    assert complaint is not None and complaint.safe_date == complaint.last_day == incident + relativedelta(months=12)
     expected = {
-        "complaint": incident + relativedelta(months=12),  # 12 months AFTER
         "judicial-review": incident + relativedelta(months=3),  # 3 months AFTER
         "personal-injury": incident + relativedelta(years=3),  # 3 years AFTER
         "civil-claim": incident + relativedelta(years=6),  # 6 years AFTER

@@ -65,7 +65,6 @@ REVIEW_BODY = [
     ({"schedule3": "no", "discrimination": True},                                    None,     "outside Schedule 3"),         # no review even where the IOPC would review
     ({"investigation": "iopc"},                                                      None,     "IOPC investigated"),          # para 30: no review of an IOPC investigation
     ({"investigation": "iopc-directed"},                                             None,     "directed the investigation"), # nor of one it directed
-    ({"investigation": "iopc", "review_body": "mopac"},                              None,     "IOPC investigated"),          # no review beats a named body
     ({"about": "mopac-staff"},                                                       None,     "three-stage"),                # not a police complaint: MOPAC's own process
     ({"about": "mayor"},                                                             None,     "Monitoring Officer"),         # Elected Local Policing Bodies Regulations 2012
 ]
@@ -101,8 +100,6 @@ NOW = [
     ({},                                                                      "complain-to-mps",         "complain-to-mps:now wait-for-outcome:next request-review:next judicial-review:next"),                       # nothing has happened
     ({"incident_date": "2026-10-01"},                                         "complain-to-mps",         "complain-to-mps:now wait-for-outcome:next request-review:next judicial-review:next"),                       # an incident is not a complaint
     ({"about": "commissioner"},                                               "complain-to-mopac",       "complain-to-mopac:now wait-for-outcome:next request-review:next judicial-review:next"),                     # MOPAC is the appropriate authority
-    ({"about": "mopac-staff"},                                                "complain-about-mopac",    "complain-about-mopac:now wait-for-outcome:next request-review:unavailable judicial-review:next"),            # MOPAC's own process, no Schedule 3 review
-    ({"about": "mayor"},                                                      "complain-to-gla",         "complain-to-gla:now wait-for-outcome:next request-review:unavailable judicial-review:next"),                # GLA Monitoring Officer
     ({"complaint_date": "2026-05-02"},                                        "wait-for-outcome",        "complain-to-mps:done wait-for-outcome:now request-review:next judicial-review:next"),                       # complained, no outcome
     ({"last_update_date": "2026-10-01"},                                      "wait-for-outcome",        "complain-to-mps:done wait-for-outcome:now request-review:next judicial-review:next"),                       # an update means a complaint
     ({"schedule3": "yes"},                                                    "wait-for-outcome",        "complain-to-mps:done wait-for-outcome:now request-review:next judicial-review:next"),                       # recorded means complained
@@ -112,13 +109,25 @@ NOW = [
     ({"complaint_date": "2026-05-02", "outcome_date": "2026-11-03"},          "request-review",          "complain-to-mps:done wait-for-outcome:done request-review:now judicial-review:next"),                       # reg 29: 28 days to ask
     ({"outcome_received_date": "2026-11-05"},                                 "request-review",          "complain-to-mps:done wait-for-outcome:done request-review:now judicial-review:next"),                       # an outcome received is an outcome
     ({"outcome_date": "2026-11-03", "about": "commissioner"},                 "request-review",          "complain-to-mopac:done wait-for-outcome:done request-review:now judicial-review:next"),                     # review by the IOPC
+    # Not about the police (RULES.md s.6; seed 003, MOPAC complaints: "the three-stage MOPAC complaints process")
+    ({"about": "mopac-staff"},                                                "complain-about-mopac",    "complain-about-mopac:now wait-for-outcome:next mopac-stage-2:next mopac-stage-3:next"),                     # Stage 1: the staff concerned
+    ({"about": "mopac-staff", "complaint_date": "2026-05-02"},                "wait-for-outcome",        "complain-about-mopac:done wait-for-outcome:now mopac-stage-2:next mopac-stage-3:next"),                    # Stage 1 made: MOPAC's answer awaited
+    ({"about": "mopac-staff", "outcome_date": "2026-11-01"},                  "mopac-stage-2",           "complain-about-mopac:done wait-for-outcome:done mopac-stage-2:now mopac-stage-3:next"),                    # seed 003: unhappy with the initial response: Stage 2
+    ({"about": "mopac-staff", "outcome_date": "2026-11-01",
+      "review_request_date": "2026-11-05"},                                   "wait-for-review-decision", "complain-about-mopac:done wait-for-outcome:done mopac-stage-2:done wait-for-review-decision:now mopac-stage-3:next"),  # Stage 2 asked for
+    ({"about": "mopac-staff", "review_decision_date": "2026-11-20"},          "mopac-stage-3",           "complain-about-mopac:done wait-for-outcome:done mopac-stage-2:done mopac-stage-3:now"),                    # seed 003: unhappy at Stage 2: the CEO (a later fact implies the earlier stages)
+    ({"about": "mayor"},                                                      "complain-to-gla",         "complain-to-gla:now wait-for-outcome:next"),                                                                # seed 003: the GLA Monitoring Officer
+    ({"about": "mayor", "complaint_date": "2026-05-02"},                      "wait-for-outcome",        "complain-to-gla:done wait-for-outcome:now"),                                                                # the Monitoring Officer decides
+    ({"about": "mayor", "outcome_date": "2026-10-01"},                        "legal-advice",            "complain-to-gla:done wait-for-outcome:done legal-advice:now"),                                              # no further stage; never judicial review as now (s.6)
+    # A review asked for, no decision yet (RULES.md s.4, s.6: wait-for-review-decision)
+    ({"outcome_date": "2026-11-03", "review_request_date": "2026-11-10"},     "wait-for-review-decision", "complain-to-mps:done wait-for-outcome:done request-review:done wait-for-review-decision:now judicial-review:next"),  # the review body decides in no fixed time
+    ({"review_request_date": "2026-11-10"},                                   "wait-for-review-decision", "complain-to-mps:done wait-for-outcome:done request-review:done wait-for-review-decision:now judicial-review:next"),  # a request implies an outcome
+    ({"review_request_date": "2026-11-10", "review_decision_date": "2026-12-01"}, "judicial-review",     "complain-to-mps:done wait-for-outcome:done request-review:done judicial-review:now"),                       # decided: CPR 54.5 from the decision
     ({"review_decision_date": "2026-10-01"},                                  "judicial-review",         "complain-to-mps:done wait-for-outcome:done request-review:done judicial-review:now"),                       # CPR 54.5: 3 months from the decision
     ({"outcome_date": "2026-10-01", "investigation": "iopc"},                 "judicial-review",         "complain-to-mps:done wait-for-outcome:done request-review:unavailable judicial-review:now"),                # no review after an IOPC investigation
     ({"outcome_date": "2026-10-01", "investigation": "iopc-directed"},        "judicial-review",         "complain-to-mps:done wait-for-outcome:done request-review:unavailable judicial-review:now"),                # nor after one it directed
     ({"investigation": "iopc-directed"},                                      "wait-for-outcome",        "complain-to-mps:done wait-for-outcome:now request-review:unavailable judicial-review:next"),                # still waiting for the IOPC-directed outcome
     ({"complaint_date": "2019-06-01", "outcome_date": "2019-12-01"},          "request-review",          "complain-to-mps:done wait-for-outcome:done request-review:now judicial-review:next"),                       # 2012 regime: an appeal, same path
-    ({"about": "mopac-staff", "complaint_date": "2026-05-02"},                "wait-for-outcome",        "complain-about-mopac:done wait-for-outcome:now request-review:unavailable judicial-review:next"),           # MOPAC's stages
-    ({"about": "mayor", "outcome_date": "2026-10-01"},                        "judicial-review",         "complain-to-gla:done wait-for-outcome:done request-review:unavailable judicial-review:now"),                # no Schedule 3 review
 ]
 # fmt: on
 
@@ -133,7 +142,7 @@ def test_now_step(known: dict[str, object], now: str, path: str) -> None:
 
 def test_every_path_step_id_can_be_now() -> None:
     seen = {route(**known).now.id for known, _, _ in NOW}
-    assert seen == set(PATH_STEP_IDS)
+    assert seen == set(PATH_STEP_IDS) | {"legal-advice"}  # legal-advice: after the GLA's outcome (s.6)
 
 
 def test_recording_is_asked_of_the_appropriate_authority() -> None:
@@ -233,7 +242,11 @@ WARNINGS = [
     ({"review_decision_date": "2026-10-01", "review_body": "iopc",
       "schedule3": "yes", "investigation": "mps"},                  {"review-is-final"},                                             {"assumed-schedule3", "assumed-investigation", "assumed-review-body"}),
     ({"incident_date": "2025-01-01", "complaint_date": "2026-05-02"}, {"late-complaint"},                                            set()),
-    ({"about": "mayor", "complaint_date": "2026-05-02"},            {"one-complaint-per-incident"},                                  {"assumed-schedule3", "assumed-review-body"}),
+    ({"about": "mayor", "complaint_date": "2026-05-02"},            set(),                                                           {"one-complaint-per-incident", "assumed-schedule3", "assumed-review-body", "regime-assumed"}),  # s.6: the police's warnings are not the Mayor's
+    ({"about": "mopac-staff", "incident_date": "2025-01-01",
+      "complaint_date": "2026-05-02"},                              set(),                                                           {"late-complaint", "one-complaint-per-incident", "assumed-schedule3"}),  # the MPS's 12 months are not MOPAC's (seed 003 gives no limit)
+    ({"outcome_date": "2026-11-03", "review_request_date": "2026-12-10"}, {"late-review-request", "review-is-final"},                {"late-complaint"}),  # s.4: asked after the 28 days of reg 29(2)
+    ({"outcome_date": "2026-11-03", "review_request_date": "2026-12-01"}, {"review-is-final"},                                       {"late-review-request"}),  # 1 Dec is the 28th day after 3 Nov (reg 29(2))
 ]
 # fmt: on
 
@@ -307,6 +320,7 @@ def any_facts(draw: st.DrawFn) -> Facts:
     start = draw(st.dates(min_value=date(2017, 1, 1), max_value=date(2027, 12, 31)))
     incident = draw(_offsets)
     complaint, update, outcome, received, review, knowledge, prosecution, sar = (draw(_offsets) for _ in range(8))
+    request = draw(_offsets)
     base = start
     values: dict[str, object] = {}
     chain = {}
@@ -322,8 +336,10 @@ def any_facts(draw: st.DrawFn) -> Facts:
         chain["outcome_date"] = o
     if received is not None:
         chain["outcome_received_date"] = o + timedelta(days=received % 30)
+    if request is not None:
+        chain["review_request_date"] = o + timedelta(days=request)
     if review is not None:
-        chain["review_decision_date"] = o + timedelta(days=review)
+        chain["review_decision_date"] = o + timedelta(days=(request or 0) + review)
     for name, offset in (
         ("knowledge_date", knowledge),
         ("prosecution_end_date", prosecution),
@@ -352,7 +368,7 @@ def any_facts(draw: st.DrawFn) -> Facts:
     try:
         return Facts(today=today, **values)  # type: ignore[arg-type]
     except InputError:
-        assume(False)  # a review decision with no right of review (s.1): rejected as Facts should
+        assume(False)  # a review asked for or decided with no right of review (s.1): rejected as Facts should
         raise
 
 
@@ -368,12 +384,19 @@ def test_any_facts_give_exactly_one_now_and_a_consistent_route(case: Facts) -> N
     now_at = [step.status for step in path].index("now")
     assert all(step.status in ("done", "unavailable") for step in path[:now_at])
     assert all(step.status in ("next", "unavailable") for step in path[now_at + 1 :])
-    assert path[-1].id == "judicial-review"
+    known_ids = {deadline.id for deadline in planned.deadlines}
+    # The last step never happens (RULES.md s.6): judicial review for the police, MOPAC's Stage 3 for its staff;
+    # for the Mayor the path ends with the Monitoring Officer's outcome and then advice on what is left.
+    last = {About.MOPAC_STAFF: ("mopac-stage-3",), About.MAYOR: ("wait-for-outcome", "legal-advice")}
+    assert path[-1].id in last.get(case.about, ("judicial-review",))
+    if case.about in (About.MOPAC_STAFF, About.MAYOR):  # s.6: never judicial review, none of the police's duties
+        assert planned.step("judicial-review") is None and planned.now.id != "judicial-review"
+        assert not {"complaint-update", "review-request", "judicial-review", "letter-before-claim"} & known_ids
     assert all(step.id in STEP_IDS for step in planned.steps)
     assert len({step.id for step in planned.steps}) == len(planned.steps)
     review = planned.step("request-review")
-    assert review is not None and (review.status == "unavailable") == (planned.review_body is None)
-    known_ids = {deadline.id for deadline in planned.deadlines}
+    if case.about not in (About.MOPAC_STAFF, About.MAYOR):
+        assert review is not None and (review.status == "unavailable") == (planned.review_body is None)
     assert all(set(step.deadlines) <= known_ids for step in planned.steps)
     assert planned.deadlines == compute_deadlines(case).deadlines  # the deadlines engine's dates, untouched
     warning_ids = [warning.id for warning in planned.warnings]
@@ -387,7 +410,8 @@ def test_any_facts_give_exactly_one_now_and_a_consistent_route(case: Facts) -> N
 def test_route_warning_ids_are_those_of_rules_md() -> None:
     assert ROUTE_WARNING_IDS == (
         "clocks-run-in-parallel", "no-compensation-from-complaints", "one-complaint-per-incident",
-        "review-is-final", "late-complaint",
+        "review-is-final", "late-complaint", "late-review-request", "assumed-review-body", "assumed-schedule3",
+        "assumed-investigation",
     )  # fmt: skip
 
 

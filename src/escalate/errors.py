@@ -6,6 +6,7 @@ The engine raises these; only the command line turns them into a message and an 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from enum import IntEnum
 
 _PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
@@ -40,7 +41,20 @@ class InputError(EscalateError, ValueError):
     def __init__(self, template: str, *facts: str) -> None:
         self.template = template
         self.facts: tuple[str, ...] = facts or tuple(_PLACEHOLDER.findall(template))
+        self.errors: tuple[InputError, ...] = (self,)
+        """Every error of the input, each naming its fact (RULES.md section 1: all are reported at once)."""
         super().__init__(self.describe())
+
+    @classmethod
+    def together(cls, errors: Sequence[InputError]) -> InputError:
+        """One error for several (the first alone when there is one): its message lists them all, in order,
+        separated by ' | ' as a batch row's error cell lists them; ``errors`` keeps each."""
+        flat = [part for error in errors for part in error.errors]
+        if len(flat) == 1:
+            return flat[0]
+        combined = cls(" | ".join(part.template for part in flat), *dict.fromkeys(f for p in flat for f in p.facts))
+        combined.errors = tuple(flat)
+        return combined
 
     def describe(self, style: str = "field") -> str:
         """The one-line message, with facts named as options (``style="option"``) or fields."""

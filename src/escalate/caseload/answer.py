@@ -123,7 +123,12 @@ class Plan(NamedTuple):
     soonest deadline and the warnings (the next step and the review body are in the template)."""
     warnings: dict[int, tuple[tuple[str, ...], str]]
     """Every row's warnings, and as CSV text, by what the dates add (bits: the calculations' warnings,
-    then late complaint, then a date in the future)."""
+    then late complaint, then a date in the future, then a late review request)."""
+    police: bool = True
+    """Whether the complaint is about the police (only then can it be a late complaint or review request)."""
+    review_request: tuple[int, int] | None = None
+    """Where the outcome letter's and the review request's dates are among the row's dates, when both are
+    known and the complaint is about the police (the warning ``late-review-request``)."""
 
 
 class Answer(NamedTuple):

@@ -32,15 +32,18 @@ from escalate.engine.calculate import (
     runs_from_birthday,
 )
 from escalate.engine.deadlines import (
+    ASSUMPTION_WARNINGS,
+    Appearance,
+    appearance,
     calculation_flags,
     check_only,
     complaint_limit,
     compute_deadlines,
-    known_dates,
+    review_last_day,
     shape_warnings,
     trigger_facts,
 )
-from escalate.engine.facts import DATE_FACTS, DATE_ORDER, Facts, Investigation, read_fact
+from escalate.engine.facts import DATE_FACTS, DATE_ORDER, Facts, read_fact
 from escalate.engine.review import regime_for
 from escalate.engine.route import plan_route
 from escalate.errors import InputError
@@ -97,6 +100,7 @@ CALCULATION_WARNINGS: tuple[str, ...] = ("holiday-horizon", "court-christmas-unk
 """The ids ``engine.calculation_warnings`` gives, in its order."""
 _LATE = 1 << len(CALCULATION_WARNINGS)
 _FUTURE = _LATE << 1
+_LATE_REVIEW = _FUTURE << 1
 
 
 class _Reader(dict[Any, Any]):
@@ -177,10 +181,11 @@ class Caseload:
         self._received = self._date_position.get("outcome_received_date")
         self._plans: dict[tuple[Any, ...], Plan] = {}
         self._evaluated: dict[tuple[str, ...], dict[Any, Evaluated]] = {}
-        self._rules: dict[tuple[frozenset[str], Investigation, bool], Any] = {}
+        self._rules: dict[Appearance, Any] = {}
         self._dated: dict[tuple[str, date], Part] = {}
         self._from_birthday: dict[tuple[str, date], Part] = {}
         self._limits: dict[date, date] = {}
+        self._review_limits: dict[date, date] = {}
         self._warning_lists: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {}
         self._empty_tail = "," * (len(self.columns) - 1)
 
@@ -256,13 +261,17 @@ class Caseload:
             key_of = found.soonest_key
             if key_of is not None and (soonest is None or key_of < soonest.soonest_key):  # type: ignore[operator]
                 soonest = found
-        incident = dates[self._incident] if self._incident is not None else None
+        incident = dates[self._incident] if self._incident is not None and plan.police else None
         if incident is not None:
             limit = self._limits.get(incident) or self._limit(incident)
             if complaint > limit if complaint is not None else self.today > limit:  # engine.late_complaint
                 warning_bits |= _LATE
         if self._future_dates and not self._future_dates.isdisjoint(date_texts):
             warning_bits |= _FUTURE
+        if plan.review_request is not None:  # engine.late_review_request
+            outcome, request = dates[plan.review_request[0]], dates[plan.review_request[1]]
+            if request > (self._review_limits.get(outcome) or self._review_limit(outcome)):
+                warning_bits |= _LATE_REVIEW
         warnings = plan.warnings.get(warning_bits) or self._warnings(plan, warning_bits)
         return plan, evaluated, cells, soonest, urgent, warnings
 
@@ -275,6 +284,13 @@ class Caseload:
         if len(self._limits) >= DATE_CACHE_SIZE:
             make_room(self._limits, DATE_CACHE_SIZE)
         limit = self._limits[incident] = complaint_limit(incident)
+        return limit
+
+    def _review_limit(self, outcome: date) -> date:
+        """The last day to ask for a review (``engine.review_last_day``), remembered (bounded)."""
+        if len(self._review_limits) >= DATE_CACHE_SIZE:
+            make_room(self._review_limits, DATE_CACHE_SIZE)
+        limit = self._review_limits[outcome] = review_last_day(outcome)
         return limit
 
     def _failure(self, texts: tuple[str | None, ...]) -> Answer:
@@ -294,7 +310,7 @@ class Caseload:
             try:
                 Facts(today=self.today, **values)
             except InputError as error:
-                errors.append(error.describe())
+                errors.extend(part.describe() for part in error.errors)
         if not errors:  # pragma: no cover - every way to this method is an error the lines above find
             raise AssertionError("a row was taken for an error, but its facts are consistent")
         return self.failed(" | ".join(errors))
@@ -313,12 +329,19 @@ class Caseload:
         # from a report without deadlines (which only the route's steps would list).
         report = compute_deadlines(facts, only=())
         route = plan_route(facts, report=report)
-        known = known_dates(facts)
-        rules_key = (known, facts.investigation, report.review.available)
+        rules_key = appearance(facts, report.review)
         rules = self._rules.get(rules_key)
         if rules is None:
-            rules = self._rules[rules_key] = self._rules_plan(*rules_key)
+            rules = self._rules[rules_key] = self._rules_plan(rules_key)
         order, groups, warnings = rules
+        # What was assumed depends on facts other than the dates' values: once per plan (engine order).
+        warnings += tuple(w.id for w in report.warnings if w.id in ASSUMPTION_WARNINGS)
+        position = self._date_position
+        review_request = (
+            (position["outcome_date"], position["review_request_date"])
+            if rules_key.police and {"outcome_date", "review_request_date"} <= rules_key.known
+            else None
+        )
         # The template of the added columns: each rule's five cells where its group's deadlines put them.
         where: dict[int, int] = {}
         for group in groups:
@@ -341,22 +364,24 @@ class Caseload:
             review_body=route.review_body,
             template=template,
             warnings={},
+            police=rules_key.police,
+            review_request=review_request,
         )
         if len(self._plans) >= CACHE_SIZE:
             make_room(self._plans, CACHE_SIZE)
         self._plans[key] = plan
         return plan
 
-    def _rules_plan(
-        self, known: frozenset[str], investigation: Investigation, review_available: bool
-    ) -> tuple[tuple[tuple[int, int], ...], tuple[Group, ...], tuple[str, ...]]:
-        """For rows that know these dates: the dates that must be in order, the rules that appear grouped by
-        what starts their clocks, and the warnings that depend on which dates are known."""
+    def _rules_plan(self, on: Appearance) -> tuple[tuple[tuple[int, int], ...], tuple[Group, ...], tuple[str, ...]]:
+        """For rows that know these dates (and have this ``Appearance``): the dates that must be in order,
+        the rules that appear grouped by what starts their clocks, and the warnings that depend on which
+        dates are known."""
         position = self._date_position
+        known = on.known
         by_trigger: dict[tuple[str, ...], list[Rule]] = {}
         for rule in RULES:
             if rule.id in self._slots:
-                names = trigger_facts(rule, known, investigation, review_available)
+                names = trigger_facts(rule, on)
                 if names:
                     by_trigger.setdefault(names, []).append(rule)
         groups = tuple(
@@ -375,7 +400,7 @@ class Caseload:
         order = tuple(
             (position[later], position[earlier]) for later, earlier in DATE_ORDER if later in known and earlier in known
         )
-        warnings = tuple(w.id for w in shape_warnings(known) if w.id not in EVERY_CASE_WARNINGS)
+        warnings = tuple(w.id for w in shape_warnings(known, on.police) if w.id not in EVERY_CASE_WARNINGS)
         return order, groups, warnings
 
     def _evaluate(self, group: Group, trigger: date, born: date | None, received: date | None) -> Evaluated:
@@ -458,6 +483,7 @@ class Caseload:
         warnings = [
             *plan.shape_warnings,
             *(("late-complaint",) if bits & _LATE else ()),
+            *(("late-review-request",) if bits & _LATE_REVIEW else ()),
             *(("future-date",) if bits & _FUTURE else ()),
             *(name for index, name in enumerate(CALCULATION_WARNINGS) if bits & (1 << index)),
             *plan.route_warnings,

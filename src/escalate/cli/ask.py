@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, TextIO
 
-from escalate.engine.facts import About, Facts, Investigation, Schedule3
+from escalate.engine.facts import NO_WORDS, UNKNOWN_WORDS, YES_WORDS, About, Facts, Investigation, Schedule3
 from escalate.engine.review import REGIME_2020_START
 from escalate.errors import DateFormatError, EscalateError, InputError
-from escalate.law.dates import long_date, parse_date
+from escalate.law.dates import EARLIEST_YEAR, LATEST_YEAR, MONTHS, long_date, parse_date, parse_day_month
 
-Kind = Literal["date", "choice"]
+Kind = Literal["date", "choice", "year"]
 
 DONT_KNOW = "I don't know"
 _DONT_KNOW_WORDS = frozenset(
@@ -36,6 +36,7 @@ _DONT_KNOW_WORDS = frozenset(
         "not sure",
         "unknown",
         "skip",
+        *UNKNOWN_WORDS,
     }
 )
 MAX_TRIES = 3
@@ -68,15 +69,29 @@ class Question:
     needed: Callable[[Interview], bool]
     choices: tuple[Choice, ...] = ()
     hint: str = ""
+    sets: str | None = None
+    """The fact this question sets, where it is not its id (two questions worded for different people can
+    set one fact: the date of a review request, or of the request for MOPAC's Stage 2)."""
 
     @property
     def fact(self) -> str | None:
+        if self.sets is not None:
+            return self.sets
         return None if self.id in _INTERNAL else self.id
 
+    @property
+    def key(self) -> str:
+        """What the answer is kept under: the fact it sets, or the question's own id."""
+        return self.fact or self.id
 
+
+YES = tuple(sorted(YES_WORDS - {"1"}))
+NO = tuple(sorted(NO_WORDS))
+"""Every spelling of yes and no that RULES.md section 1 reads, as on the command line and in batch ("1" is
+the first choice, which is yes; "0" is no)."""
 YES_NO: tuple[Choice, ...] = (
-    Choice("Yes", "yes", ("y", "yes")),
-    Choice("No", "no", ("n", "no")),
+    Choice("Yes", "yes", YES),
+    Choice("No", "no", NO),
     Choice(DONT_KNOW, None),
 )
 
@@ -90,6 +105,8 @@ class Interview:
     answers: tuple[tuple[str, str | None], ...]
     facts: Facts
     tries: int = 0
+    partial: tuple[str, int, int] | None = None
+    """A date answered without its year: (the question's id, day, month); the next question asks the year."""
 
     @classmethod
     def start(cls, given: Mapping[str, str | None], *, today: date) -> Interview:
@@ -108,9 +125,11 @@ class Interview:
 
     def next_question(self) -> Question | None:
         """The next question worth asking, or None when the interview is over."""
+        if self.partial is not None:
+            return _year_question(self.partial)
         given = {name for name, _ in self.given}
         for question in QUESTIONS:
-            if question.id in given or self.answered(question.id):
+            if question.key in given or self.answered(question.key):
                 continue
             if question.needed(self):
                 return question
@@ -135,12 +154,19 @@ class Interview:
         question = self.next_question()
         if question is None:
             raise AnswerError("there is no question to answer")
-        return self._with(question.id, _read(question, text))
+        if question.kind == "year" and self.partial is not None:
+            return self._with(question.key, _read_year(self.partial, text))
+        if question.kind == "date" and _key(text) not in _DONT_KNOW_WORDS:
+            day_month = parse_day_month(text)
+            if day_month is not None:
+                # "14th March": the year is asked for, rather than guessed.
+                return Interview(self.today, self.given, self.answers, self.facts, 0, (question.id, *day_month))
+        return self._with(question.key, _read(question, text))
 
     def give_up(self) -> Interview:
         """Leave the current question unknown (after too many unreadable answers, or at end of input)."""
         question = self.next_question()
-        return self if question is None else self._with(question.id, None)
+        return self if question is None else self._with(question.key, None)
 
     def _with(self, question_id: str, value: str | None) -> Interview:
         answers = (*self.answers, (question_id, value))
@@ -159,7 +185,15 @@ class Interview:
         ``MAX_TRIES`` such answers, the question left unknown and the next one."""
         if self.tries + 1 >= MAX_TRIES:
             return self.give_up()
-        return Interview(self.today, self.given, self.answers, self.facts, self.tries + 1)
+        return Interview(self.today, self.given, self.answers, self.facts, self.tries + 1, self.partial)
+
+    def as_options(self) -> str:
+        """The answers given so far, as command-line options (to type again after an interruption)."""
+        parts = []
+        for name, value in self.answers:
+            if name not in _INTERNAL and value is not None:
+                parts.append(f"--{name.replace('_', '-')} {value}")
+        return " ".join(parts)
 
 
 def _key(text: str) -> str:
@@ -189,6 +223,7 @@ _FACT_WORDS: Mapping[str, str] = {
     "last_update_date": "the date of the last update",
     "outcome_date": "the date on the outcome letter",
     "outcome_received_date": "the date the outcome reached you",
+    "review_request_date": "the date you asked for the review",
     "review_decision_date": "the date on the review decision",
     "knowledge_date": "the date you knew of the injury",
     "date_of_birth": "your date of birth",
@@ -197,6 +232,35 @@ _FACT_WORDS: Mapping[str, str] = {
     "schedule3": "the answer about recording",
     "investigation": "the answer about who investigated",
 }
+
+
+def _year_question(partial: tuple[str, int, int]) -> Question:
+    """The question for the year of a date given without one (RULES.md s.1: never guessed)."""
+    question_id, day, month = partial
+    question = QUESTIONS_BY_ID[question_id]
+    return Question(
+        question_id,
+        f"{day} {MONTHS[month - 1]} of which year?",
+        "year",
+        _always,
+        hint="Type the year in full, for example 2026.",
+        sets=question.fact,
+    )
+
+
+def _read_year(partial: tuple[str, int, int], text: str) -> str | None:
+    key = _key(text)
+    if key in _DONT_KNOW_WORDS:
+        return None
+    _, day, month = partial
+    if not (key.isascii() and key.isdigit() and len(key) == 4 and EARLIEST_YEAR <= int(key) <= LATEST_YEAR):
+        raise AnswerError(
+            f"Please type the year in full, for example 2026 (between {EARLIEST_YEAR} and {LATEST_YEAR})."
+        )
+    try:
+        return parse_date(f"{day} {MONTHS[month - 1]} {key}").isoformat()
+    except DateFormatError as error:
+        raise AnswerError(f"That is not a date escalate can read ({error}).") from None
 
 
 def _in_words(error: InputError) -> str:
@@ -209,7 +273,7 @@ def _in_words(error: InputError) -> str:
 
 # --- when each question is worth asking -----------------------------------------------------------------
 
-_INTERNAL = frozenset({"complained", "outcome", "reviewed", "under18", "prosecution_ended"})
+_INTERNAL = frozenset({"complained", "outcome", "reviewed", "mopac_stage", "under18", "prosecution_ended"})
 _POLICE = (About.OFFICER, About.STAFF, About.SENIOR_OFFICER, About.COMMISSIONER)
 
 
@@ -221,6 +285,7 @@ def _complained(state: Interview) -> bool:
             f.last_update_date,
             f.outcome_date,
             f.outcome_received_date,
+            f.review_request_date,
             f.review_decision_date,
             f.schedule3 is not Schedule3.UNKNOWN,
             f.investigation is not Investigation.UNKNOWN,
@@ -231,7 +296,12 @@ def _complained(state: Interview) -> bool:
 
 def _has_outcome(state: Interview) -> bool:
     f = state.facts
-    return state.said("outcome") == "yes" or f.outcome_date is not None or f.review_decision_date is not None
+    return (
+        state.said("outcome") == "yes"
+        or f.outcome_date is not None
+        or f.review_request_date is not None
+        or f.review_decision_date is not None
+    )
 
 
 def _review_possible(state: Interview) -> bool:
@@ -266,11 +336,24 @@ QUESTIONS: tuple[Question, ...] = (
         "choice",
         _always,
         (
-            Choice("A police officer, or someone else who works for the Metropolitan Police", "officer"),
-            Choice("A senior officer: a Commander, or someone of higher rank", "senior-officer"),
+            Choice(
+                "A police officer of the Metropolitan Police, up to the rank of chief superintendent "
+                "(including special constables)",
+                "officer",
+            ),
+            Choice(
+                "A senior officer: above chief superintendent, which in the Met means a Commander, Deputy "
+                "Assistant Commissioner, Assistant Commissioner or the Deputy Commissioner",
+                "senior-officer",
+            ),
             Choice("The Commissioner (the head of the Metropolitan Police)", "commissioner"),
             Choice("Someone who works for MOPAC, the Mayor's Office for Policing and Crime", "mopac-staff"),
             Choice("The Mayor of London, or the Deputy Mayor for Policing and Crime", "mayor"),
+            Choice(
+                "Someone else who works for the Metropolitan Police (police staff, such as a PCSO, a "
+                "detention officer or a call handler)",
+                "staff",
+            ),
             Choice(DONT_KNOW, None),
         ),
     ),
@@ -354,16 +437,65 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "reviewed",
-        "Have you already asked for a review (or appeal) and had the decision?",
+        "Have you already asked for a review (or appeal) of the outcome?",
         "choice",
-        lambda s: _has_outcome(s) and _review_possible(s) and s.facts.review_decision_date is None,
-        YES_NO,
+        lambda s: (
+            _has_outcome(s)
+            and _review_possible(s)
+            and s.facts.review_decision_date is None
+            and s.facts.review_request_date is None
+        ),
+        (
+            Choice("No, not yet", "no", NO),
+            Choice("I asked for a review and I'm waiting", "waiting", ("waiting",)),
+            Choice("Yes, and I have had the decision", "yes", YES),
+            Choice(DONT_KNOW, None),
+        ),
+    ),
+    Question(
+        "review_request_date",
+        "On what date did you ask for the review (or appeal)?",
+        "date",
+        lambda s: s.said("reviewed") == "waiting",
     ),
     Question(
         "review_decision_date",
         "What date is written on the review decision letter?",
         "date",
         lambda s: s.said("reviewed") == "yes",
+    ),
+    # MOPAC's three stages, for a complaint about its staff (seed 003; RULES.md s.6)
+    Question(
+        "mopac_stage",
+        "Have you asked MOPAC to take your complaint to Stage 2 (an investigation by its Head of Workforce "
+        "and Professional Standards)?",
+        "choice",
+        lambda s: (
+            s.facts.about is About.MOPAC_STAFF
+            and _has_outcome(s)
+            and s.facts.review_request_date is None
+            and s.facts.review_decision_date is None
+        ),
+        (
+            Choice("No, not yet", "no", NO),
+            Choice("Yes, and I'm waiting for the Stage 2 answer", "waiting", ("waiting",)),
+            Choice("Yes, and I have had the Stage 2 answer", "yes", YES),
+            Choice(DONT_KNOW, None),
+        ),
+    ),
+    Question(
+        "stage2_request_date",
+        "On what date did you ask for Stage 2?",
+        "date",
+        lambda s: s.said("mopac_stage") == "waiting",
+        sets="review_request_date",
+    ),
+    Question(
+        "stage2_answer_date",
+        "What date is on MOPAC's Stage 2 answer?",
+        "date",
+        lambda s: s.said("mopac_stage") == "yes",
+        sets="review_decision_date",
     ),
     Question(
         "discrimination",
@@ -441,9 +573,23 @@ def question_text(question: Question) -> str:
         lines.append(f"  ({question.hint})")
     if question.kind == "date":
         lines.append("  Type the date, or press Enter if you don't know.")
+    elif question.kind == "year":
+        lines.append("  Type the year, or press Enter if you don't know.")
     else:
         lines.extend(f"  {number}) {choice.label}" for number, choice in enumerate(question.choices, start=1))
     return "\n".join(lines)
+
+
+def stopped_text(state: Interview) -> str:
+    """What is lost when the interview is stopped (Ctrl-C): nothing is kept or worked out."""
+    given = state.as_options()
+    if not given:
+        return "Stopped: no answers were given, and nothing was worked out or saved."
+    count = sum(1 for name, value in state.answers if name not in _INTERNAL and value is not None)
+    return (
+        f"Stopped: your {count} answer{'s' if count != 1 else ''} so far were not kept and nothing was worked "
+        "out or saved. To pick up where you left off, run escalate route again with: " + given + " --ask"
+    )
 
 
 def run_interview(interview: Interview, input_stream: TextIO, output_stream: TextIO) -> Interview:
@@ -460,7 +606,7 @@ def run_interview(interview: Interview, input_stream: TextIO, output_stream: Tex
         try:
             line = input_stream.readline()
         except KeyboardInterrupt:
-            write("\n")  # so that the one-line error starts on a line of its own
+            write("\n" + stopped_text(state) + "\n")  # what was lost; the one-line error follows
             output_stream.flush()
             raise
         if not line:
@@ -470,13 +616,13 @@ def run_interview(interview: Interview, input_stream: TextIO, output_stream: Tex
             state = state.answer(line)
         except AnswerError as error:
             state = state.retried()
-            if state.answered(question.id):
+            if state.answered(question.key):
                 write(f"{error} Taken as '{DONT_KNOW}'; on to the next question.\n")
             else:
                 write(f"{error} Please try again.\n")
             continue
-        value = state.said(question.id)
-        if question.kind == "date" and value is not None:
+        value = state.said(question.key)
+        if question.kind in ("date", "year") and value is not None:
             write(f"  Read as {long_date(date.fromisoformat(value))}.\n")
     write("\n")
     output_stream.flush()

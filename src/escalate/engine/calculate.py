@@ -86,9 +86,13 @@ def _calculate(
 ) -> Calculation:
     """``calculate``; with ``explain`` false, the same dates without the words (no steps, no notes)."""
     rule = RULES_BY_ID[rule_id]
-    if not explain and rule_id in _PLAIN and (date_of_birth is None or not rule.children):
-        if received_date is None or rule_id != "review-request" or received_date <= trigger_date:
-            return _plain(rule, trigger_date)
+    if (
+        not explain
+        and rule_id in _PLAIN
+        and (date_of_birth is None or not rule.children)
+        and (received_date is None or rule_id != "review-request" or received_date <= trigger_date)
+    ):
+        return _plain(rule, trigger_date)
     if rule.id == "letter-before-claim":
         return _letter_before_claim(rule, trigger_date, explain=explain)
     if rule.convention is Convention.ICO_MONTH:

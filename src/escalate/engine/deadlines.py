@@ -9,14 +9,23 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from escalate.engine.calculate import (
     calculate,
     calculation_inputs,
     status_of,
 )
-from escalate.engine.facts import Facts, Investigation
+from escalate.engine.facts import (
+    COMPLAINT_MADE_FACTS,
+    OUTCOME_FACTS,
+    STAGE_ORDER,
+    Facts,
+    Investigation,
+    Schedule3,
+    about_the_police,
+    stage,
+)
 from escalate.engine.results import Calculation, CaseWarning, Deadline, Report, Status
 from escalate.engine.review import ReviewDecision, decide_review_body, regime
 from escalate.errors import InputError
@@ -32,34 +41,76 @@ from escalate.law.rules import APPEALS_2012, RULE_IDS, RULES, Owner, Rule, Stren
 # --- which rules apply --------------------------------------------------------------------------------
 
 
-def trigger_facts(
-    rule: Rule, known: Collection[str], investigation: Investigation, review_available: bool
-) -> tuple[str, ...]:
-    """Whether a rule appears, and which date facts can start its clock, given which dates are ``known``
-    (RULES.md section 4, 'Which rules appear'): () when the rule does not appear; where several facts are
-    given, the later of their dates starts the clock (see ``latest_trigger``).
+class Appearance(NamedTuple):
+    """What decides which rules appear, besides the values of the dates (RULES.md section 4, 'Which rules
+    appear'): which dates are known, who investigated, whether there is a right of review, whether the
+    complaint is about the police at all, and the two answers that rule a claim out."""
+
+    known: frozenset[str]
+    investigation: Investigation
+    review_available: bool
+    police: bool = True
+    """False for complaints about MOPAC staff or the Mayor: none of the police complaint rules apply."""
+    discrimination: bool | None = None
+    injury: bool | None = None
+
+
+def appearance(facts: Facts, review: ReviewDecision) -> Appearance:
+    """The ``Appearance`` of these facts."""
+    return Appearance(
+        known_dates(facts),
+        facts.investigation,
+        review.available,
+        about_the_police(facts.about),
+        facts.discrimination,
+        facts.injury,
+    )
+
+
+POLICE_COMPLAINT_RULES = frozenset(
+    {"complaint", "complaint-update", "review-request", "judicial-review", "letter-before-claim", "subject-access"}
+)
+"""Rules that belong to a complaint about the Met (its complaint, its duties, the review of its outcome and
+the judicial review of that; the Met's answer to a subject access request): none applies to a complaint about
+MOPAC staff or the Mayor (RULES.md s.4 and s.6)."""
+
+
+def trigger_facts(rule: Rule, on: Appearance) -> tuple[str, ...]:
+    """Whether a rule appears, and which date facts can start its clock (RULES.md section 4, 'Which rules
+    appear'): () when the rule does not appear; where several facts are given, the later of their dates
+    starts the clock (see ``latest_trigger``).
 
     It depends on which dates are known, never on what they are, so a caseload works it out once for all
-    the rows that know the same dates.
+    the rows that know the same dates (and the same ``Appearance``).
     """
+    known = on.known
+    if not on.police and rule.id in POLICE_COMPLAINT_RULES:
+        return ()
     match rule.id:
         case "complaint":
-            return () if "complaint_date" in known else _known(known, "incident_date")
+            # Any fact showing that the complaint was made: it no longer has to be made.
+            return () if not known.isdisjoint(COMPLAINT_MADE_FACTS) else _known(known, "incident_date")
         case "complaint-update":
-            if "outcome_date" in known:
+            # The duty to update lasts while the complaint is handled: an outcome (or a review of it) ends it.
+            if not known.isdisjoint(OUTCOME_FACTS):
                 return ()
             return _known(known, "last_update_date") or _known(known, "complaint_date")
         case "review-request":
-            if "review_decision_date" in known or not review_available:
+            if "review_decision_date" in known or "review_request_date" in known or not on.review_available:
                 return ()
             return _known(known, "outcome_date")
         case "judicial-review" | "letter-before-claim":
             if "review_decision_date" in known:
                 return ("review_decision_date",)
-            if investigation in (Investigation.IOPC, Investigation.IOPC_DIRECTED):
+            if on.investigation in (Investigation.IOPC, Investigation.IOPC_DIRECTED):
                 return _known(known, "outcome_date")
             return ()
+        case "equality-act":
+            # 'No discrimination' rules the claim out; unknown keeps it: the clock may be running.
+            return () if on.discrimination is False else _known(known, "incident_date")
         case "personal-injury":
+            if on.injury is False:
+                return ()
             # Limitation Act 1980 s.11(4): from the incident or, if later, the date of knowledge (s.14).
             return _known(known, "incident_date") + _known(known, "knowledge_date")
         case _:
@@ -88,11 +139,11 @@ def known_dates(facts: Facts) -> frozenset[str]:
 def _appearing(facts: Facts, wanted: frozenset[str] | None, review: ReviewDecision) -> Iterator[tuple[Rule, str, date]]:
     """The rules that appear for these facts, in ``RULES`` order, each with the fact and date that start
     its clock."""
-    known = known_dates(facts)
+    on = appearance(facts, review)
     for rule in RULES:
         if wanted is not None and rule.id not in wanted:
             continue
-        names = trigger_facts(rule, known, facts.investigation, review.available)
+        names = trigger_facts(rule, on)
         if names:
             yield rule, *latest_trigger(names, [getattr(facts, name) for name in names])
 
@@ -107,11 +158,27 @@ def _status_notes(rule: Rule, calc: Calculation, status: Status) -> tuple[str, .
         return ()
     if rule.owner is Owner.POLICE:
         return ("This date has passed. If you have heard nothing, chase it in writing and keep a copy.",)
+    if rule.id == "review-request":
+        return (LATE_APPEAL_NOTE if rule is APPEALS_2012.get(rule.id) else LATE_REVIEW_NOTE,)
     if rule.strength is Strength.GUIDANCE:
         return (f"This date has passed, but it is guidance, not a legal bar: act now. {rule.extension or ''}".strip(),)
     if rule.strength is Strength.DISCRETIONARY and rule.extension is not None:
         return (f"This date has passed. {rule.extension} Never rely on that: take advice at once.",)
     return ("This date has passed and there is no general power to extend it. Take advice at once.",)
+
+
+LATE_REVIEW_NOTE = (
+    "This date has passed, but the request is still the step to take: send it at once and say why it is "
+    "late. The review body may accept a late request in special circumstances (2020 Regulations reg 29(4)), "
+    "and no time limit applies where exceptional circumstances prevented it being met (reg 51(2)). There is "
+    "no new date: the sooner it is sent, the better."
+)
+LATE_APPEAL_NOTE = (
+    "This date has passed, but the appeal is still the step to take: send it at once and say why it is "
+    "late. The appeal body may accept a late appeal in special circumstances (2012 Regulations reg 11(5)). "
+    "There is no new date: the sooner it is sent, the better."
+)
+"""A passed review (or appeal) deadline (RULES.md s.4, 'Review requests on a weekend or bank holiday')."""
 
 
 def _body(rule: Rule, review: ReviewDecision) -> str:
@@ -162,7 +229,7 @@ def compute_deadlines(facts: Facts, *, only: Collection[str] | None = None) -> R
         )
         calculations.append((rule, calc))
     deadlines.sort(key=lambda deadline: (deadline.safe_date, deadline.id))
-    warnings = (*_fact_warnings(facts), *calculation_warnings(calculations))
+    warnings = (*_fact_warnings(facts, review, the_regime), *calculation_warnings(calculations))
     return Report(facts, the_regime, review, tuple(deadlines), warnings)
 
 
@@ -223,10 +290,12 @@ _COURT_ROLL_FORWARD = CaseWarning(
 
 
 def check_only(only: Collection[str] | None) -> frozenset[str] | None:
-    """The rule ids of an ``--only`` filter (None: every rule); an unknown id is an InputError."""
+    """The rule ids of an ``--only`` filter (None: every rule; a string: that one id); an unknown id is an
+    InputError."""
     if only is None:
         return None
-    wanted = frozenset(only)
+    # One id given as a string is that id, not its letters.
+    wanted = frozenset((only,)) if isinstance(only, str) else frozenset(only)
     unknown = sorted(wanted - set(RULE_IDS))
     if unknown:
         raise InputError(
@@ -262,10 +331,18 @@ def _rule_notes(rule: Rule, facts: Facts) -> tuple[str, ...]:
     return ()
 
 
-def _fact_warnings(facts: Facts) -> Iterable[CaseWarning]:
-    yield from shape_warnings(known_dates(facts))
-    if facts.incident_date is not None and late_complaint(facts.incident_date, facts.complaint_date, facts.today):
+def _fact_warnings(facts: Facts, review: ReviewDecision, the_regime: str) -> Iterable[CaseWarning]:
+    police = about_the_police(facts.about)
+    yield from shape_warnings(known_dates(facts), police)
+    yield from assumption_warnings(facts, review)
+    if (
+        police
+        and facts.incident_date is not None
+        and late_complaint(facts.incident_date, facts.complaint_date, facts.today)
+    ):
         yield LATE_COMPLAINT
+    if police and late_review_request(facts.outcome_date, facts.review_request_date):
+        yield late_review_warning(the_regime)
     for name, value in facts.known_dates():
         if value > facts.today:
             yield CaseWarning(
@@ -274,11 +351,86 @@ def _fact_warnings(facts: Facts) -> Iterable[CaseWarning]:
             )
 
 
-def shape_warnings(known: Collection[str]) -> tuple[CaseWarning, ...]:
-    """The warnings about the facts that depend only on which dates are known."""
-    if "complaint_date" in known:
+def shape_warnings(known: Collection[str], police: bool = True) -> tuple[CaseWarning, ...]:
+    """The warnings about the facts that depend only on which dates are known (and, for the regime, whether
+    the complaint is about the police: the 2012 and 2020 rules are police complaint rules)."""
+    if "complaint_date" in known or not police:
         return (CLOCKS_RUN_IN_PARALLEL,)
     return CLOCKS_RUN_IN_PARALLEL, REGIME_ASSUMED
+
+
+ASSUMPTION_WARNINGS: tuple[str, ...] = ("assumed-schedule3", "assumed-investigation", "assumed-review-body")
+"""The warnings that say aloud what was assumed about a fact not given (RULES.md s.6), in their order."""
+
+
+def assumption_warnings(facts: Facts, review: ReviewDecision) -> tuple[CaseWarning, ...]:
+    """What was assumed about facts that were not given, so that a reader can correct them (RULES.md s.6):
+    said in `deadlines` as in `route`, once the complaint has been made (before, there is nothing to assume)."""
+    if not about_the_police(facts.about) or STAGE_ORDER[stage(facts)] < STAGE_ORDER["complained"]:
+        return ()
+    return _assumed(facts.schedule3 is Schedule3.UNKNOWN, facts.investigation is Investigation.UNKNOWN, review)
+
+
+@lru_cache(maxsize=64)
+def _assumed(schedule3_unknown: bool, investigation_unknown: bool, review: ReviewDecision) -> tuple[CaseWarning, ...]:
+    found: list[CaseWarning] = []
+    if schedule3_unknown:
+        found.append(ASSUMED_SCHEDULE3)
+    if investigation_unknown and review.available:
+        found.append(ASSUMED_INVESTIGATION)
+    if review.inferred:
+        name = "MOPAC" if review.body == "mopac" else "the IOPC"
+        found.append(
+            CaseWarning(
+                "assumed-review-body",
+                f"The review body ({name}) was worked out from the facts, not read from the outcome letter. "
+                "The letter must say who reviews it: if it names another body, follow the letter.",
+            )
+        )
+    return tuple(found)
+
+
+ASSUMED_SCHEDULE3 = CaseWarning(
+    "assumed-schedule3",
+    "Assumed that the complaint was recorded under Schedule 3 (the formal process, with a right of review). "
+    "If the police wrote that they were dealing with it 'outside Schedule 3', there is no review: ask them "
+    "to record it.",
+)
+ASSUMED_INVESTIGATION = CaseWarning(
+    "assumed-investigation",
+    "Assumed that the IOPC did not investigate the complaint or direct its investigation. If it did, there "
+    "is no review and judicial review is the route, within 3 months of the outcome.",
+)
+
+
+def late_review_request(outcome: date | None, request: date | None) -> bool:
+    """Whether a review was asked for after the ``review-request`` last day (RULES.md s.4, 'Review requested,
+    no decision yet'): the warning ``late-review-request``."""
+    return outcome is not None and request is not None and request > review_last_day(outcome)
+
+
+@lru_cache(maxsize=4096)
+def review_last_day(outcome: date) -> date:
+    """The ``review-request`` last day for an outcome letter of this date (as the rule counts it)."""
+    return calculate("review-request", outcome, date_of_birth=None, received_date=None).last_day
+
+
+@lru_cache(maxsize=2)
+def late_review_warning(the_regime: str) -> CaseWarning:
+    if the_regime == "2012":
+        text = (
+            "The appeal was made after the 28 days from the date of the outcome letter (2012 Regulations "
+            "reg 11(3)): the appeal body may still accept it in special circumstances (reg 11(5)). If you have "
+            "not said why it was late, write to the appeal body now and explain."
+        )
+    else:
+        text = (
+            "The review was asked for after the 28 days from the date of the outcome letter (2020 Regulations "
+            "reg 29(2)): the review body accepts a late request only in special circumstances (reg 29(4)), and "
+            "no time limit applies where exceptional circumstances prevented it being met (reg 51(2)). If you "
+            "have not said why it was late, write to the review body now and explain."
+        )
+    return CaseWarning("late-review-request", text)
 
 
 def late_complaint(incident: date, complaint: date | None, today: date) -> bool:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, datetime, time
 from enum import StrEnum
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from escalate.errors import DateFormatError, InputError
 from escalate.law.dates import long_date, parse_date
@@ -94,13 +94,18 @@ FACT_HELP: Mapping[str, str] = {
     "last_update_date": "Date of the last progress update from the complaint handler.",
     "outcome_date": "Date on the outcome letter.",
     "outcome_received_date": "Date the outcome actually reached you, where later than the letter's date.",
-    "review_request_date": "Date you asked for the review (or appeal), while its decision has not come yet.",
+    "review_request_date": "Date you asked for the review (or appeal), while its decision has not come yet "
+    "(for a complaint about MOPAC staff: the date you asked for Stage 2).",
     "review_decision_date": "Date on the review (or appeal) decision letter from MOPAC or the IOPC.",
     "knowledge_date": "Date you first knew the injury was significant and who caused it (Limitation Act s.14).",
     "date_of_birth": "Your date of birth (used only for the rule for children, Limitation Act s.28).",
     "prosecution_end_date": "Date a prosecution of you ended in your favour (acquittal, discontinuance).",
     "sar_date": "Date the police received your subject access request (or the ID they asked for).",
-    "about": "Whom the complaint is about.",
+    "about": "Whom the complaint is about: officer (a police officer of the Met up to chief superintendent, "
+    "special constables included); staff (someone else who works for the Met, such as a PCSO); senior-officer (above the rank of chief superintendent: in "
+    "the Met, a Commander or higher); commissioner (the Commissioner of Police of the Metropolis); "
+    "mopac-staff (someone who works for MOPAC, the Mayor's Office for Policing and Crime); mayor (the Mayor "
+    "of London or the Deputy Mayor for Policing and Crime).",
     "schedule3": "Was the complaint recorded under Schedule 3 (the police wrote that it was 'recorded')?",
     "investigation": "Who investigated the complaint.",
     "review_body": "The review body named on the outcome letter (overrides escalate's inference).",
@@ -158,7 +163,8 @@ E = TypeVar("E", bound=StrEnum)
 class Facts:
     """Everything escalate knows about a case. Only ``today`` is required; the rest may be unknown (None).
 
-    Building a Facts checks that the dates agree with each other and raises InputError where they do not.
+    Building a Facts checks that each fact is of its kind and that the facts agree with each other, and
+    raises one InputError listing every problem (``InputError.errors``), each naming its fact.
     """
 
     today: date
@@ -187,27 +193,78 @@ class Facts:
     referred_to_iopc: bool | None = None
 
     def __post_init__(self) -> None:
-        for name, kind in CHOICE_FACTS.items():
-            value = getattr(self, name)
-            if value is not None and not isinstance(value, kind):
-                object.__setattr__(self, name, parse_choice(name, str(value), kind))
+        errors = [*self._check_types()]
+        if errors:
+            raise InputError.together(errors)
         for later, earlier in DATE_ORDER:
             later_date, earlier_date = getattr(self, later), getattr(self, earlier)
             if later_date is not None and earlier_date is not None and later_date < earlier_date:
-                raise InputError(
-                    f"{{{later}}} ({long_date(later_date)}) is before {{{earlier}}} ({long_date(earlier_date)}); "
-                    "check both dates"
+                errors.append(
+                    InputError(
+                        f"{{{later}}} ({long_date(later_date)}) is before {{{earlier}}} "
+                        f"({long_date(earlier_date)}); check both dates"
+                    )
                 )
-        if self.review_decision_date is not None:
+        errors.extend(self._check_route_facts())
+        if errors:
+            raise InputError.together(errors)
+
+    def _check_types(self) -> Iterator[InputError]:
+        """Each fact of the right kind (a library caller may pass anything): a date (a datetime at midnight is
+        read as its date), a choice (text is read as on the command line), a yes/no flag (True, False, None)."""
+        for name in ("today", *DATE_FACTS):
+            value = getattr(self, name)
+            if isinstance(value, datetime):
+                if value.time() != time(0) or value.tzinfo is not None:
+                    yield InputError(f"{{{name}}}: {value!r} has a time of day; give a date", name)
+                    continue
+                object.__setattr__(self, name, value.date())
+            elif not (isinstance(value, date) or (value is None and name != "today")):
+                yield InputError(
+                    f"{{{name}}}: {value!r} is not a date; give a datetime.date (or use Facts.from_strings "
+                    "to read text)",
+                    name,
+                )
+        for name, kind in CHOICE_FACTS.items():
+            value = getattr(self, name)
+            if value is None or isinstance(value, kind):
+                continue
+            if isinstance(value, str):
+                try:
+                    object.__setattr__(self, name, parse_choice(name, value, kind))
+                except InputError as error:
+                    yield error
+            else:
+                allowed = ", ".join(member.value for member in kind)
+                yield InputError(f"{{{name}}}: {value!r} is not one of: {allowed}", name)
+        for name in FLAG_FACTS:
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, bool):
+                yield InputError(f"{{{name}}}: {value!r} is not yes (True), no (False) or unknown (None)", name)
+
+    def _check_route_facts(self) -> Iterator[InputError]:
+        """Facts about the route that cannot all be true (RULES.md section 6)."""
+        outside = self.about in (About.MOPAC_STAFF, About.MAYOR)
+        iopc = self.investigation in (Investigation.IOPC, Investigation.IOPC_DIRECTED)
+        if self.review_body is not None and iopc:
+            yield InputError(
+                f"{{review_body}} '{self.review_body}' is given but {{investigation}} is '{self.investigation}': "
+                "after an investigation by the IOPC or under its direction there is no review; check both"
+            )
+        if outside:
+            return
+        for name in ("review_request_date", "review_decision_date"):
+            if getattr(self, name) is None:
+                continue
             if self.schedule3 is Schedule3.NO:
-                raise InputError(
-                    "{review_decision_date} is given but {schedule3} is 'no': a complaint handled outside "
+                yield InputError(
+                    f"{{{name}}} is given but {{schedule3}} is 'no': a complaint handled outside "
                     "Schedule 3 has no review; check both"
                 )
-            if self.investigation in (Investigation.IOPC, Investigation.IOPC_DIRECTED):
-                raise InputError(
-                    "{review_decision_date} is given but {investigation} is "
-                    f"'{self.investigation}': there is no review after an IOPC investigation; check both"
+            elif iopc:
+                yield InputError(
+                    f"{{{name}}} is given but {{investigation}} is '{self.investigation}': there is no review "
+                    "after an IOPC investigation; check both"
                 )
 
     def known_dates(self) -> Iterator[tuple[str, date]]:
@@ -231,15 +288,23 @@ class Facts:
     def from_strings(cls, values: Mapping[str, str | None], *, today: date) -> Facts:
         """Facts from text, as typed on the command line or found in a batch file.
 
-        Keys are fact names; missing or empty values are unknown. Raises InputError naming the fact.
+        Keys are fact names; missing or empty values are unknown. Raises InputError naming each fact that
+        cannot be read (all of them at once), or else every contradiction.
         """
         kwargs: dict[str, Any] = {}
+        errors: list[InputError] = []
         for name, text in values.items():
             if text is None or name == "today":
                 continue
-            value = read_fact(name, text)
+            try:
+                value = read_fact(name, text)
+            except InputError as error:
+                errors.append(error)
+                continue
             if value is not None:
                 kwargs[name] = value
+        if errors:
+            raise InputError.together(errors)
         return cls(today=today, **kwargs)
 
 
@@ -295,3 +360,63 @@ def parse_flag(name: str, text: str) -> bool | None:
     if key in UNKNOWN_WORDS:
         return None
     raise InputError(f"{{{name}}}: '{text.strip()}' is not yes, no or unknown", name)
+
+
+# --- how far the complaint has gone (RULES.md sections 4 and 6) ---------------------------------------
+
+Stage = Literal["not-complained", "complained", "outcome", "review-requested", "review-decided"]
+STAGE_ORDER: Mapping[Stage, int] = {
+    "not-complained": 0,
+    "complained": 1,
+    "outcome": 2,
+    "review-requested": 3,
+    "review-decided": 4,
+}
+
+COMPLAINT_MADE_FACTS: tuple[str, ...] = (
+    "complaint_date",
+    "last_update_date",
+    "outcome_date",
+    "outcome_received_date",
+    "review_request_date",
+    "review_decision_date",
+)
+"""The dates that show the complaint was made (RULES.md s.4: the ``complaint`` rule appears only while all
+are unknown)."""
+OUTCOME_FACTS: tuple[str, ...] = (
+    "outcome_date",
+    "outcome_received_date",
+    "review_request_date",
+    "review_decision_date",
+)
+"""The dates that show the outcome has come (a review asked for or decided implies an outcome before it)."""
+
+
+def stage(facts: Facts) -> Stage:
+    """The furthest point the facts show. A later event implies the earlier ones (a review decision means
+    there was a request and an outcome, which means there was a complaint), whichever dates are known.
+
+    For a complaint about MOPAC staff the same facts mark MOPAC's three stages (seed 003, MOPAC complaints):
+    ``complaint_date`` Stage 1 made; ``outcome_date`` MOPAC's Stage 1 answer; ``review_request_date`` Stage 2
+    asked for; ``review_decision_date`` the Stage 2 answer (so Stage 3 is next)."""
+    if facts.review_decision_date is not None:
+        return "review-decided"
+    if facts.review_request_date is not None:
+        return "review-requested"
+    if facts.outcome_date is not None or facts.outcome_received_date is not None:
+        return "outcome"
+    if (
+        facts.complaint_date is not None
+        or facts.last_update_date is not None
+        or facts.schedule3 is not Schedule3.UNKNOWN
+        or facts.investigation is not Investigation.UNKNOWN
+        or facts.review_body is not None
+        or facts.referred_to_iopc is True
+    ):
+        return "complained"
+    return "not-complained"
+
+
+def about_the_police(about: About) -> bool:
+    """Whether the complaint is about the police (Schedule 3), not MOPAC staff or the Mayor (RULES.md s.6)."""
+    return about not in (About.MOPAC_STAFF, About.MAYOR)

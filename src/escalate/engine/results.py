@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any, Literal, NamedTuple
 
 from escalate.engine.facts import Facts
-from escalate.engine.review import ReviewDecision
+from escalate.engine.review import ReviewDecision, rules_label
 from escalate.law.rules import Owner, Source, Strength
 
 Status = Literal["passed", "at-risk", "due-soon", "open"]
@@ -111,6 +111,11 @@ class Report:
     @property
     def today(self) -> date:
         return self.facts.today
+
+    @property
+    def rules_label(self) -> str:
+        """The complaint rules the case is under, for a header ('2020 complaint rules')."""
+        return rules_label(self.facts.about, self.regime)
 
     def by_id(self, rule_id: str) -> Deadline | None:
         return self._index.get(rule_id)

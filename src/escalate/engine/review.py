@@ -39,6 +39,17 @@ def regime_for(complaint_date: date | None) -> Regime:
     return "2020"
 
 
+def rules_label(about: About, the_regime: Regime) -> str:
+    """Which complaint rules the case is under, as a header says it: the police complaints regime, or the
+    process that applies instead to MOPAC staff (seed 003) or the Mayor (Elected Local Policing Bodies
+    (Complaints and Misconduct) Regulations 2012)."""
+    if about is About.MOPAC_STAFF:
+        return "MOPAC's own complaints process (not the police complaint rules)"
+    if about is About.MAYOR:
+        return "Elected Local Policing Bodies complaint rules (not the police complaint rules)"
+    return f"{the_regime} complaint rules"
+
+
 @dataclass(frozen=True, slots=True)
 class ReviewDecision:
     """The review body (or None where no review is possible), why, and the law that says so."""
@@ -46,6 +57,9 @@ class ReviewDecision:
     body: ReviewBodyName | None
     reason: str
     source: Source
+    inferred: bool = False
+    """The body was worked out from the facts (the reg 4 grounds), not named on the outcome letter: every
+    output says it is assumed (RULES.md s.6, warning ``assumed-review-body``)."""
 
     @property
     def available(self) -> bool:
@@ -62,7 +76,11 @@ _REG_4 = Source("Police Reform Act 2002 Sch 3 para 30; 2020 Regulations reg 4 an
 # The limbs that make the IOPC the relevant review body, in the order they are tested.
 _IOPC_LIMBS: tuple[tuple[str, str], ...] = (
     ("commissioner", "the complaint is about the Commissioner (MOPAC is then the appropriate authority)"),
-    ("senior-officer", "the complaint is about a senior officer (Commander or above)"),
+    (
+        "senior-officer",
+        "the complaint is about a senior officer (above the rank of chief superintendent: in the Met, a "
+        "Commander or above)",
+    ),
     ("death_or_serious_injury", "the complaint alleges conduct that led to death or serious injury"),
     ("serious_allegation", "the complaint alleges a crime or conduct that could justify disciplinary proceedings"),
     ("discrimination", "the complaint alleges discrimination-aggravated misconduct"),
@@ -120,9 +138,10 @@ def decide_review_body(facts: Facts) -> ReviewDecision:
         )
     for limb, reason in _IOPC_LIMBS:
         if facts.about.value == limb or getattr(facts, limb, None) is True:
-            return ReviewDecision("iopc", f"the IOPC reviews because {reason}", _REG_4)
+            return ReviewDecision("iopc", f"the IOPC reviews because {reason}", _REG_4, inferred=True)
     return ReviewDecision(
         "mopac",
         "MOPAC reviews because none of the grounds that make the IOPC the review body applies",
         _PARA_30,
+        inferred=True,
     )

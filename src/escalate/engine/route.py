@@ -16,25 +16,30 @@ from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
 from escalate.engine.deadlines import compute_deadlines
-from escalate.engine.facts import About, Facts, Investigation, Schedule3
+from escalate.engine.facts import STAGE_ORDER, About, Facts, Investigation, Schedule3, Stage, about_the_police, stage
 from escalate.engine.results import DISCLAIMER, CaseWarning, Deadline, Report
 from escalate.engine.review import Regime, ReviewBodyName, ReviewDecision
 from escalate.engine.steps import (
-    SHORT_NAMES,
     StepText,
     advice_text,
     civil_text,
     complain_text,
     equality_text,
+    gla_after_outcome_text,
     human_rights_text,
     judicial_review_text,
+    mopac_stage_2_wait_text,
+    mopac_stage_text,
     mp_text,
+    outside_records_text,
     recording_text,
     records_text,
     review_text,
+    review_wait_text,
     sar_text,
     wait_text,
 )
+from escalate.errors import InputError
 from escalate.law.rules import Source
 
 StepStatus = Literal["done", "now", "next", "also", "unavailable"]
@@ -48,9 +53,13 @@ PATH_STEP_IDS: tuple[str, ...] = (
     "ask-schedule3-recording",
     "wait-for-outcome",
     "request-review",
+    "wait-for-review-decision",
     "judicial-review",
+    "mopac-stage-2",
+    "mopac-stage-3",
 )
-"""Every id a step on the path can have (the complaint step has one of four, by whom it is about)."""
+"""Every id a step on the path can have (the complaint step has one of four, by whom it is about). After the
+GLA Monitoring Officer's outcome, ``legal-advice`` (otherwise alongside) is the step to take now."""
 ALSO_STEP_IDS: tuple[str, ...] = (
     "subject-access-request",
     "civil-claim",
@@ -68,9 +77,13 @@ ROUTE_WARNING_IDS: tuple[str, ...] = (
     "one-complaint-per-incident",
     "review-is-final",
     "late-complaint",
+    "late-review-request",
+    "assumed-review-body",
+    "assumed-schedule3",
+    "assumed-investigation",
 )
-"""The warnings of RULES.md section 6 (``clocks-run-in-parallel`` and ``late-complaint`` come from the
-deadlines engine, which gives them to `escalate deadlines` too)."""
+"""The warnings of RULES.md section 6 (``clocks-run-in-parallel``, ``late-complaint``, ``late-review-request``
+and the ``assumed-`` ones come from the deadlines engine, which gives them to `escalate deadlines` too)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +133,11 @@ class Route:
     report: Report | None = field(default=None, repr=False, compare=False)
     """The deadlines report the route was planned from (calendar export uses it)."""
 
+    @property
+    def rules_label(self) -> str:
+        """The complaint rules the route is under, for a header ('2020 complaint rules')."""
+        return self.report.rules_label if self.report is not None else f"{self.regime} complaint rules"
+
     def how_to(self, deadline: Deadline) -> str | None:
         """What to send and where, for a deadline: the 'how' of the step it belongs to."""
         return next((step.how for step in self.steps if deadline.id in step.deadlines and step.how), None)
@@ -156,20 +174,20 @@ class Route:
 def plan_route(facts: Facts, *, report: Report | None = None) -> Route:
     """The route for these facts. Pass ``report`` (from ``compute_deadlines(facts)``) to reuse its dates.
 
-    Raises ValueError if ``report`` was computed for other facts.
+    Raises InputError if ``report`` was computed for other facts.
     """
     if report is None:
         report = compute_deadlines(facts)
     elif report.facts is not facts and report.facts != facts:
-        raise ValueError("plan_route: the report was computed for other facts")
-    stage = _stage(facts)
+        raise InputError("{report}: the report was computed for other facts; pass compute_deadlines(facts)", "report")
+    review = report.by_id("review-request")
     key = _RouteKey(
         about=facts.about,
         schedule3=facts.schedule3,
         investigation=facts.investigation,
         review=report.review,
         regime=report.regime,
-        stage=stage,
+        stage=stage(facts),
         discrimination=facts.discrimination,
         death_or_serious_injury=facts.death_or_serious_injury,
         injury=facts.injury,
@@ -178,6 +196,7 @@ def plan_route(facts: Facts, *, report: Report | None = None) -> Route:
         named_review_body=facts.review_body is not None,
         asked_for_records=facts.sar_date is not None,
         present=frozenset(deadline.id for deadline in report.deadlines),
+        review_passed=review is not None and review.status == "passed",
     )
     steps, route_warnings = _build(key)
     return Route(
@@ -192,33 +211,6 @@ def plan_route(facts: Facts, *, report: Report | None = None) -> Route:
         facts=facts,
         report=report,
     )
-
-
-# --- how far the complaint has gone ------------------------------------------------------------------
-
-Stage = Literal["not-complained", "complained", "outcome", "review-decided"]
-
-
-def _stage(facts: Facts) -> Stage:
-    """The furthest point the facts show. A later event implies the earlier ones (a review decision means
-    there was an outcome, which means there was a complaint), whichever dates are known."""
-    if facts.review_decision_date is not None:
-        return "review-decided"
-    if facts.outcome_date is not None or facts.outcome_received_date is not None:
-        return "outcome"
-    if (
-        facts.complaint_date is not None
-        or facts.last_update_date is not None
-        or facts.schedule3 is not Schedule3.UNKNOWN
-        or facts.investigation is not Investigation.UNKNOWN
-        or facts.review_body is not None
-        or facts.referred_to_iopc is True
-    ):
-        return "complained"
-    return "not-complained"
-
-
-_STAGE_ORDER: dict[Stage, int] = {"not-complained": 0, "complained": 1, "outcome": 2, "review-decided": 3}
 
 
 class _RouteKey(NamedTuple):
@@ -238,23 +230,26 @@ class _RouteKey(NamedTuple):
     named_review_body: bool
     asked_for_records: bool
     present: frozenset[str]
+    review_passed: bool = False
+    """The ``review-request`` deadline has passed (the step stays, and says what to do: RULES.md s.4)."""
 
     @property
     def police(self) -> bool:
         """Whether the complaint is about the police (Schedule 3), not MOPAC staff or the Mayor."""
-        return self.about not in (About.MOPAC_STAFF, About.MAYOR)
+        return about_the_police(self.about)
 
     @property
     def iopc_investigated(self) -> bool:
         return self.investigation in (Investigation.IOPC, Investigation.IOPC_DIRECTED)
 
     def reached(self, stage: Stage) -> bool:
-        return _STAGE_ORDER[self.stage] >= _STAGE_ORDER[stage]
+        return STAGE_ORDER[self.stage] >= STAGE_ORDER[stage]
 
 
 @lru_cache(maxsize=4096)
 def _build(key: _RouteKey) -> tuple[tuple[Step, ...], tuple[CaseWarning, ...]]:
-    steps = _path_steps(key) + _also_steps(key)
+    path = _path_steps(key)
+    steps = path + _also_steps(key, path)
     return steps, _route_warnings(key, steps)
 
 
@@ -274,11 +269,27 @@ def _make(step_id: str, status: StepStatus, text: StepText, key: _RouteKey) -> S
 def _path_steps(key: _RouteKey) -> tuple[Step, ...]:
     """The path, in order, with exactly one step ``now``: the first that has not happened and is possible.
 
-    ``judicial-review`` never counts as happened and is never unavailable, so there is always one.
+    The last step of each path never counts as happened and is never unavailable, so there is always one:
+    ``judicial-review`` for the police, ``mopac-stage-3`` for MOPAC staff, and for the Mayor, once the
+    Monitoring Officer's outcome is known, advice on what is left (RULES.md s.6).
     """
     complain_id, complain = complain_text(key.about)
     path: list[tuple[str, StepText, bool, bool]] = [(complain_id, complain, key.reached("complained"), False)]
-    recording = key.police and key.schedule3 is Schedule3.NO
+    if key.about is About.MOPAC_STAFF:
+        # MOPAC's three stages (seed 003): outcome_date is MOPAC's Stage 1 answer, review_request_date the
+        # request for Stage 2, review_decision_date the Stage 2 answer.
+        path.append(("wait-for-outcome", wait_text(key.about), key.reached("outcome"), False))
+        path.append(("mopac-stage-2", mopac_stage_text(2), key.reached("review-requested"), False))
+        if key.stage == "review-requested":
+            path.append(("wait-for-review-decision", mopac_stage_2_wait_text(), False, False))
+        path.append(("mopac-stage-3", mopac_stage_text(3), False, False))
+        return _statuses(path, key)
+    if key.about is About.MAYOR:
+        path.append(("wait-for-outcome", wait_text(key.about), key.reached("outcome"), False))
+        if key.reached("outcome"):
+            path.append(("legal-advice", gla_after_outcome_text(), False, False))
+        return _statuses(path, key)
+    recording = key.schedule3 is Schedule3.NO
     if recording:
         # Recording starts the Schedule 3 process afresh: what follows is to come, whatever happened before.
         path.append(("ask-schedule3-recording", recording_text(key.about is About.COMMISSIONER), False, False))
@@ -288,12 +299,18 @@ def _path_steps(key: _RouteKey) -> tuple[Step, ...]:
     path.append(
         (
             "request-review",
-            review_text(key.review, key.regime, key.iopc_investigated),
-            key.reached("review-decided") and not recording,
+            review_text(key.review, key.regime, key.iopc_investigated, key.review_passed),
+            key.reached("review-requested") and not recording,
             key.review.body is None,
         )
     )
+    if key.stage == "review-requested" and key.review.body is not None:
+        path.append(("wait-for-review-decision", review_wait_text(key.review, key.regime), False, False))
     path.append(("judicial-review", judicial_review_text(key.review, key.regime, key.police), False, False))
+    return _statuses(path, key)
+
+
+def _statuses(path: list[tuple[str, StepText, bool, bool]], key: _RouteKey) -> tuple[Step, ...]:
     steps: list[Step] = []
     now_found = False
     for step_id, text, happened, unavailable in path:
@@ -310,20 +327,23 @@ def _path_steps(key: _RouteKey) -> tuple[Step, ...]:
     return tuple(steps)
 
 
-def _also_steps(key: _RouteKey) -> tuple[Step, ...]:
-    texts: list[tuple[str, StepText]] = [
-        ("subject-access-request", sar_text(key.asked_for_records)),
-        ("civil-claim", civil_text(key.injury, key.detained, key.prosecuted)),
-    ]
-    # Shown unless the person said there was no discrimination: its 6 months are the shortest court clock.
+def _also_steps(key: _RouteKey, path: tuple[Step, ...]) -> tuple[Step, ...]:
+    """The steps alongside the path: only those that apply (RULES.md s.6). A complaint about MOPAC staff or
+    the Mayor has no subject access request to the Met and no MP's letter to the Commissioner."""
+    texts: list[tuple[str, StepText]] = []
+    if key.police:
+        texts.append(("subject-access-request", sar_text(key.asked_for_records)))
+    texts.append(("civil-claim", civil_text(key.injury, key.detained, key.prosecuted)))
+    # Shown unless the person said there was no discrimination (RULES.md s.4: 'no' rules the claim out).
     if key.discrimination is not False:
-        texts.append(("equality-act-claim", equality_text(key.discrimination)))
-    texts += [
-        ("human-rights-claim", human_rights_text()),
-        ("legal-advice", advice_text(key.death_or_serious_injury)),
-        ("contact-mp", mp_text()),
-        ("keep-records", records_text()),
-    ]
+        texts.append(("equality-act-claim", equality_text(key.discrimination, key.police)))
+    texts.append(("human-rights-claim", human_rights_text()))
+    if not any(step.id == "legal-advice" for step in path):
+        texts.append(("legal-advice", advice_text(key.death_or_serious_injury)))
+    if key.police:
+        texts += [("contact-mp", mp_text()), ("keep-records", records_text())]
+    else:
+        texts.append(("keep-records", outside_records_text()))
     return tuple(_make(step_id, "also", text, key) for step_id, text in texts)
 
 
@@ -336,7 +356,7 @@ def _route_warnings(key: _RouteKey, steps: tuple[Step, ...]) -> tuple[CaseWarnin
             "time limits (see the civil claim step).",
         )
     ]
-    if key.reached("complained"):
+    if key.police and key.reached("complained"):
         warnings.append(
             CaseWarning(
                 "one-complaint-per-incident",
@@ -344,56 +364,24 @@ def _route_warnings(key: _RouteKey, steps: tuple[Step, ...]) -> tuple[CaseWarnin
                 "aside. Escalate instead, by the steps here.",
             )
         )
-    if now in ("request-review", "judicial-review"):
-        warnings.append(CaseWarning("review-is-final", _final_text(key.review.body is not None)))
-    warnings.extend(_assumptions(key))
+    if key.police and now in ("request-review", "wait-for-review-decision", "judicial-review"):
+        warnings.append(
+            CaseWarning("review-is-final", _final_text(key.review.body is not None, now == "request-review"))
+        )
     return tuple(warnings)
 
 
-@lru_cache(maxsize=2)
-def _final_text(review_available: bool) -> str:
+@lru_cache(maxsize=4)
+def _final_text(review_available: bool, to_ask: bool) -> str:
     if review_available:
         return (
             "A review decision is final: there is no appeal from it. The only challenge is judicial review, "
-            "promptly and within 3 months. Put everything into the review request."
+            "promptly and within 3 months." + (" Put everything into the review request." if to_ask else "")
         )
     return (
         "There is no review and no appeal here: the only challenge is judicial review, promptly and within "
         "3 months of the decision."
     )
-
-
-def _assumptions(key: _RouteKey) -> tuple[CaseWarning, ...]:
-    """What the route assumed about facts that were not given, so that a reader can correct them."""
-    if not key.police or not key.reached("complained"):
-        return ()
-    found: list[CaseWarning] = []
-    if key.schedule3 is Schedule3.UNKNOWN:
-        found.append(
-            CaseWarning(
-                "assumed-schedule3",
-                "Assumed that the complaint was recorded under Schedule 3 (the formal process, with a right "
-                "of review). If the police wrote that they were dealing with it 'outside Schedule 3', there "
-                "is no review: ask them to record it.",
-            )
-        )
-    if key.investigation is Investigation.UNKNOWN and key.review.body is not None:
-        found.append(
-            CaseWarning(
-                "assumed-investigation",
-                "Assumed that the IOPC did not investigate the complaint or direct its investigation. If it "
-                "did, there is no review and judicial review is the route, within 3 months of the outcome.",
-            )
-        )
-    if not key.named_review_body and key.review.body in ("mopac", "iopc"):
-        found.append(
-            CaseWarning(
-                "assumed-review-body",
-                f"The review body ({SHORT_NAMES[key.review.body]}) was worked out from the facts. The "
-                "outcome letter must say who reviews it: if it names another body, follow the letter.",
-            )
-        )
-    return tuple(found)
 
 
 # --- the words of each step (cached: they depend on one or two facts each) ---------------------------

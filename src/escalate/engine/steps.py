@@ -144,8 +144,8 @@ def wait_text(about: About) -> StepText:
     )
 
 
-@lru_cache(maxsize=64)
-def review_text(review: ReviewDecision, regime: Regime, iopc_investigated: bool) -> StepText:
+@lru_cache(maxsize=128)
+def review_text(review: ReviewDecision, regime: Regime, iopc_investigated: bool, late: bool = False) -> StepText:
     appeal = regime == "2012"
     noun = "appeal" if appeal else "review"
     title = "Appeal against the outcome" if appeal else "Ask for a review of the outcome"
@@ -173,11 +173,130 @@ def review_text(review: ReviewDecision, regime: Regime, iopc_investigated: bool)
         title=title,
         body=BODY_NAMES[review.body],
         why=f"{review.reason[0].upper()}{review.reason[1:]} ({review.source.citation}). Send the {noun} "
-        "within 28 days of the outcome; a late one is accepted only in special circumstances.",
+        "within 28 days of the outcome; a late one is accepted only in special circumstances."
+        + ((LATE_APPEAL if appeal else LATE_REVIEW) if late else ""),
         how=what_to_send + " Send it by email or online so that it arrives in time, and keep proof of sending. "
         "The decision is final: put everything in." + where,
         source=review.source,
         deadlines=("review-request",),
+    )
+
+
+LATE_REVIEW = (
+    " The 28 days have passed, but this is still the step to take: send the request at once and say in it "
+    "why it is late. The review body may accept a late request in special circumstances (2020 Regulations "
+    "reg 29(4)); no time limit applies where exceptional circumstances prevented it being met (reg 51(2)). "
+    "There is no new date."
+)
+LATE_APPEAL = (
+    " The 28 days have passed, but this is still the step to take: send the appeal at once and say in it why "
+    "it is late. The appeal body may accept a late appeal in special circumstances (2012 Regulations "
+    "reg 11(5)). There is no new date."
+)
+"""A passed review (or appeal) deadline keeps the step (RULES.md s.4, 'Review requests on a weekend or bank
+holiday'): what to do then, never a new date."""
+
+
+@lru_cache(maxsize=16)
+def review_wait_text(review: ReviewDecision, regime: Regime) -> StepText:
+    """Waiting for a review (or appeal) asked for (RULES.md s.6, ``wait-for-review-decision``)."""
+    noun = "appeal" if regime == "2012" else "review"
+    body = BODY_NAMES[review.body] if review.body is not None else "the review body"
+    why = (
+        f"You have asked for the {noun}. The {noun} body decides in no fixed time; the 3 months for judicial "
+        "review will run from the date on its decision letter."
+    )
+    if review.body == "mopac":
+        why += (
+            " MOPAC first tells you whether the request is valid, whether it is the review body (if not, it "
+            "forwards the request and tells you) and how long it is likely to take to allocate a caseworker."
+        )
+        source = MOPAC_REVIEWS
+    elif regime == "2012":
+        source = Source(
+            "Police (Complaints and Misconduct) Regulations 2012, reg 11",
+            "https://www.legislation.gov.uk/uksi/2012/1204/regulation/11",
+        )
+    else:
+        source = Source("Police Reform Act 2002 Sch 3 para 25 and para 6A (reviews)", PRA_SCH3)
+    return StepText(
+        title=f"Wait for the {noun} decision",
+        body=body,
+        why=why,
+        how=f"If you hear nothing, write to the {noun} body for news, quoting your reference, and keep a "
+        "copy. When the decision comes, note the date on its letter. Meanwhile the court clocks keep "
+        "running: see the claims below.",
+        source=source,
+    )
+
+
+MOPAC_REVIEWS = Source(
+    "MOPAC, Police complaints outcome reviews",
+    "https://www.london.gov.uk/programmes-strategies/mayors-office-policing-and-crime/"
+    "about-mayors-office-policing-and-crime-mopac/mopac-complaints/police-complaints-outcome-reviews",
+)
+
+
+@lru_cache(maxsize=4)
+def mopac_stage_text(stage: int) -> StepText:
+    """Stages 2 and 3 of MOPAC's complaints process, for a complaint about its staff (seed 003, MOPAC
+    complaints: 'Once your complaint has been received it will enter the three-stage MOPAC complaints
+    process')."""
+    if stage == 2:
+        return StepText(
+            title="Stage 2: ask MOPAC to investigate",
+            body="MOPAC Head of Workforce and Professional Standards",
+            why="If MOPAC's first answer (Stage 1) does not settle it, you can escalate the complaint. At "
+            "Stage 2, complaints about MOPAC staff that need investigation go to the Head of Workforce and "
+            "Professional Standards, who seeks to address your concerns with the people responsible and "
+            "tells you the outcome of any action taken. MOPAC's page gives no time limit for asking.",
+            how="Write to MOPAC, quoting its Stage 1 reply: say that you want the complaint escalated to "
+            "Stage 2 and why the first answer did not resolve it. Keep a copy.\n" + contact_line("mopac-complaints"),
+            source=MOPAC_COMPLAINTS,
+        )
+    return StepText(
+        title="Stage 3: ask for a review by MOPAC's Chief Executive",
+        body="MOPAC Chief Executive Officer",
+        why="If you are unhappy with the Stage 2 response, you can ask for the complaint to be referred to "
+        "MOPAC's Chief Executive Officer, who reviews the circumstances of the case and tells you the "
+        "outcome and any action taken. This is the last stage of MOPAC's process; its page gives no time "
+        "limit for asking.",
+        how="Write to MOPAC, quoting the Stage 2 reply: ask for the complaint to be referred to the Chief "
+        "Executive Officer at Stage 3, and say why the Stage 2 response did not resolve it. Keep a copy.\n"
+        + contact_line("mopac-complaints"),
+        source=MOPAC_COMPLAINTS,
+    )
+
+
+@lru_cache(maxsize=1)
+def mopac_stage_2_wait_text() -> StepText:
+    """Waiting for MOPAC's Stage 2 answer (``review_request_date`` known for a complaint about its staff)."""
+    return StepText(
+        title="Wait for MOPAC's Stage 2 answer",
+        body="MOPAC Head of Workforce and Professional Standards",
+        why="At Stage 2 MOPAC tells you the outcome of any action taken, or how to take the complaint "
+        "further if it is outside MOPAC's control.",
+        how="If you hear nothing, chase in writing, quoting your reference, and keep a copy.\n"
+        + contact_line("mopac-complaints"),
+        source=MOPAC_COMPLAINTS,
+    )
+
+
+@lru_cache(maxsize=1)
+def gla_after_outcome_text() -> StepText:
+    """After the GLA Monitoring Officer's outcome: the process has no further stage (seed 003)."""
+    return StepText(
+        title="Get legal advice on what is left",
+        body="A solicitor, a law centre or Citizens Advice",
+        why="The Monitoring Officer's outcome ends the complaints process for the Mayor and the Deputy Mayor "
+        "for Policing and Crime: there is no further stage within it. A court claim may still be possible, "
+        "and its time limits run from the events themselves: see the claims below.",
+        how="Take the outcome letter, your complaint and a short timeline to the adviser.\n"
+        + contact_line("legal-aid"),
+        source=Source(
+            "Elected Local Policing Bodies (Complaints and Misconduct) Regulations 2012",
+            "https://www.legislation.gov.uk/uksi/2012/62",
+        ),
     )
 
 
@@ -281,12 +400,13 @@ def civil_text(injury: bool | None, detained: bool | None, prosecuted: bool | No
     )
 
 
-@lru_cache(maxsize=4)
-def equality_text(discrimination: bool | None) -> StepText:
+@lru_cache(maxsize=8)
+def equality_text(discrimination: bool | None, police: bool = True) -> StepText:
+    who = "the police" if police else "they"
     why = (
         "You said the conduct was discriminatory: the Equality Act 2010 lets you claim in the County Court."
         if discrimination
-        else "If the police treated you worse because of race, sex, disability, religion, sexual orientation "
+        else f"If {who} treated you worse because of race, sex, disability, religion, sexual orientation "
         "or another protected characteristic, the Equality Act 2010 lets you claim in the County Court."
     )
     return StepText(
@@ -348,6 +468,19 @@ def mp_text() -> StepText:
         + "\n"
         + contact_line("police-and-crime-committee"),
         source=Source("UK Parliament, Find your MP", "https://members.parliament.uk/FindYourMP"),
+    )
+
+
+@lru_cache(maxsize=1)
+def outside_records_text() -> StepText:
+    """Keeping records, for a complaint about MOPAC staff or the Mayor (no police review clock)."""
+    return StepText(
+        title="Keep records",
+        body="You",
+        why="Each stage depends on dates and papers, and courts ask for evidence.",
+        how="Keep a written timeline (what happened, when, who); copies of every complaint, letter and "
+        "email, sent and received, with their dates; the names and contact details of witnesses.",
+        source=MOPAC_COMPLAINTS,
     )
 
 

@@ -15,7 +15,7 @@ from escalate.errors import DateFormatError
 
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
-ACCEPTED_FORMS = "2026-03-01, 01/03/2026, 1/3/2026 or 1 March 2026"
+ACCEPTED_FORMS = "2026-03-01, 01/03/2026, 1/3/2026, 1.3.2026, 1-3-2026, 1 March 2026 or 1st March 2026"
 
 ONE_DAY = timedelta(days=1)
 
@@ -61,9 +61,10 @@ def weekday_name(day: date) -> str:
 def parse_date(text: str) -> date:
     """Read a date written as ISO, UK day-first or in words; raise DateFormatError otherwise.
 
-    Accepted: ``2026-03-01``, ``01/03/2026``, ``1/3/2026``, ``1 March 2026``, ``1 Mar 2026`` (and the
-    form escalate prints, ``Sunday 1 March 2026``, checked against its weekday). Two-digit years, other
-    separators and month-first dates are refused rather than guessed.
+    Accepted (RULES.md s.1): ``2026-03-01``, ``01/03/2026``, ``1/3/2026``, ``1.3.2026``, ``1-3-2026``,
+    ``1 March 2026``, ``1 Mar 2026``, ``1st March 2026``, ``3rd of March 2026`` (and the form escalate
+    prints, ``Sunday 1 March 2026``, checked against its weekday). Two-digit years, other separators,
+    ordinals that do not match their number ("21th") and month-first dates are refused rather than guessed.
     """
     if len(text) == 10:
         # The two fixed-width forms of nearly every spreadsheet cell, read directly; anything unusual (or
@@ -86,11 +87,12 @@ def parse_date(text: str) -> date:
             year_text, month_text, day_text = cleaned.split("-")
             if len(year_text) == 4 and _digits(month_text, day_text, year_text):
                 return _checked(cleaned, int(year_text), int(month_text), int(day_text))
-        elif cleaned.count("/") == 2:
-            day_text, month_text, year_text = cleaned.split("/")
-            if _digits(day_text, month_text, year_text) and year_text:
-                _check_year_digits(cleaned, year_text)
-                return _checked(cleaned, int(year_text), int(month_text), int(day_text), day_first=True)
+        for separator in "/.-":  # UK day-first: 01/03/2026, 1.3.2026, 1-3-2026 (RULES.md s.1)
+            if cleaned.count(separator) == 2:
+                day_text, month_text, year_text = cleaned.split(separator)
+                if _digits(day_text, month_text, year_text) and year_text:
+                    _check_year_digits(cleaned, year_text)
+                    return _checked(cleaned, int(year_text), int(month_text), int(day_text), day_first=True)
         raise DateFormatError(f"'{cleaned}' is not a date escalate reads; use {ACCEPTED_FORMS}")
     return _parse_words(cleaned)
 
@@ -108,22 +110,52 @@ def _check_year_digits(text: str, year_text: str) -> None:
         )
 
 
-def _parse_words(cleaned: str) -> date:
-    """``[Weekday] D[st|nd|rd|th] Month YYYY``, commas and a full stop after the month allowed."""
+def ordinal(day: int) -> str:
+    """A day of the month as an ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 23rd, 31st."""
+    suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
+def _day_words(cleaned: str) -> tuple[int | None, str, str, list[str]]:
+    """The words of a date in words: (weekday, day, month, the rest), an optional weekday first, commas
+    and an 'of' after the day allowed. The day's ordinal must match its number ('21th' is refused)."""
     words = cleaned.replace(",", " ").split()
     weekday: int | None = None
     if words and words[0].lower() in _WEEKDAY_NUMBERS:
         weekday = _WEEKDAY_NUMBERS[words[0].lower()]
         words = words[1:]
-    if len(words) != 3:
+    if len(words) >= 3 and words[1].lower() == "of":  # "3rd of March 2026"
+        words = [words[0], *words[2:]]
+    if len(words) < 2:
         raise DateFormatError(f"'{cleaned}' is not a date escalate reads; use {ACCEPTED_FORMS}")
-    day_text, month_text, year_text = words
-    day_text = day_text.lower().removesuffix("st").removesuffix("nd").removesuffix("rd").removesuffix("th")
-    if not (_digits(day_text) and year_text.isascii() and year_text.isdigit()):
+    day_text = words[0].lower()
+    number = day_text.rstrip("stndrh")
+    suffix = day_text[len(number) :]
+    if not _digits(number):
         raise DateFormatError(f"'{cleaned}' is not a date escalate reads; use {ACCEPTED_FORMS}")
+    if suffix and ordinal(int(number)) != f"{int(number)}{suffix}":
+        raise DateFormatError(
+            f"'{cleaned}': '{words[0]}' is not an ordinal (write {ordinal(int(number))}); use {ACCEPTED_FORMS}"
+        )
+    return weekday, number, words[1], words[2:]
+
+
+def _month_number(cleaned: str, month_text: str) -> int:
     month = _MONTH_NUMBERS.get(month_text.lower().removesuffix("."))
     if month is None:
         raise DateFormatError(f"'{cleaned}': '{month_text}' is not a month; use {ACCEPTED_FORMS}")
+    return month
+
+
+def _parse_words(cleaned: str) -> date:
+    """``[Weekday] D[st|nd|rd|th] [of] Month YYYY``, commas and a full stop after the month allowed."""
+    weekday, day_text, month_text, rest = _day_words(cleaned)
+    if not rest and month_text.lower().removesuffix(".") in _MONTH_NUMBERS:
+        raise DateFormatError(f"'{cleaned}' has no year; write it in full, as in {ACCEPTED_FORMS}")
+    if len(rest) != 1 or not (rest[0].isascii() and rest[0].isdigit()):
+        raise DateFormatError(f"'{cleaned}' is not a date escalate reads; use {ACCEPTED_FORMS}")
+    year_text = rest[0]
+    month = _month_number(cleaned, month_text)
     _check_year_digits(cleaned, year_text)
     result = _checked(cleaned, int(year_text), month, int(day_text))
     if weekday is not None and weekday != result.weekday():
@@ -132,6 +164,21 @@ def _parse_words(cleaned: str) -> date:
             f"{weekday_name(result)}, not a {WEEKDAYS[weekday]}"
         )
     return result
+
+
+def parse_day_month(text: str) -> tuple[int, int] | None:
+    """(day, month) of a date in words written without its year ("14th March", "3rd of March"), so that
+    the year can be asked for; None for anything else (a weekday without a year cannot be checked)."""
+    cleaned = " ".join(text.split())
+    try:
+        weekday, day_text, month_text, rest = _day_words(cleaned)
+        month = _month_number(cleaned, month_text)
+    except DateFormatError:
+        return None
+    day = int(day_text)
+    if rest or weekday is not None or not 1 <= day <= (29 if month == 2 else days_in_month(2001, month)):
+        return None
+    return day, month
 
 
 def _checked(text: str, year: int, month: int, day: int, *, day_first: bool = False) -> date:

@@ -82,9 +82,11 @@ def _when(deadline: Deadline) -> Text:
 
 def deadlines_table(report: Report, console: Console) -> None:
     """The deadlines as a person reads them: a table, numbered notes under it, the disclaimer last."""
-    header = f"Deadlines as at {long_date(report.today)} · {report.regime} complaint rules"
+    header = f"Deadlines as at {long_date(report.today)} · {report.rules_label}"
     if report.review.available:
         header += f" · review body: {report.review.body_name}"
+        if any(warning.id == "assumed-review-body" for warning in report.warnings):
+            header += ", assumed (see the warnings)"
     # Prose is left for the terminal to wrap when writing to a file or pipe: quicker, and a note stays one line
     # that can be searched or pasted whole.
     soft = not console.is_terminal

@@ -101,7 +101,7 @@ def route_table(route: Route, console: Console) -> None:
     """The route as a person reads it: the path with the step to take now opened out, what runs
     alongside, the deadlines, the warnings, and the disclaimer last."""
     header = Text(f"Your route as at {long_date(route.today)}", style="bold")
-    header.append(f"  ·  {route.regime} complaint rules")
+    header.append(f"  ·  {route.rules_label}")
     console.print(header)
     _indented(console, Text(_review_line(route)), Text(""), 0)
     console.print()
@@ -229,7 +229,9 @@ def route_markdown(route: Route, stream: TextIO) -> None:
     add = out.append
     add("# What to do next about your complaint against the Metropolitan Police")
     add("")
-    add(f"As at **{long_date(route.today)}**. {route.regime} complaint rules. {_md(_review_line(route))}")
+    add(
+        f"As at **{long_date(route.today)}**. {route.rules_label[0].upper()}{route.rules_label[1:]}. {_md(_review_line(route))}"
+    )
     add("")
     add(f"> {_md(route.disclaimer)}")
     add("")
