@@ -1,11 +1,13 @@
-"""Benchmark `escalate batch` against the floor and the obvious alternative (issue 4, 'Performance').
+"""Benchmark `escalate batch` against the floor and the obvious alternative (issues 4 and 17, 'Performance').
 
     pip install -e ".[bench]"
-    python benchmarks/bench_batch.py                  # 100,000 rows timed, memory at 100,000 and 1,000,000
-    python benchmarks/bench_batch.py --rows 20000 --big 0 --repeat 1   # a quick look
+    python benchmarks/bench_batch.py                  # every shape, 100,000 rows; memory also at 1,000,000
+    python benchmarks/bench_batch.py --batch-option=--no-parallel      # one process
+    python benchmarks/bench_batch.py --rows 20000 --big 0 --repeat 1 --shapes decades   # a quick look
 
-It writes synthetic caseloads (``make_caseload.py``, fixed seed) to a temporary folder and, each run in a
-fresh process, times:
+For each shape of caseload (``make_caseload.py --shape``, fixed seed: the benchmark's own; a date of birth on
+every row; dates that rarely repeat, over decades; heavy repetition) it writes the caseload to a temporary
+folder and, each run in a fresh process, interleaved, times:
 
 - ``escalate batch``, as a user runs it (start-up included);
 - a plain Python ``csv`` pass over the same file that writes rows as wide as escalate's output (the input
@@ -14,13 +16,13 @@ fresh process, times:
 - ``pandas_deadlines.py``: the same deadlines (safe, last and latest dates, status, days left, for the same
   rules) with pandas, ``DateOffset`` and ``numpy.busday_offset``; its answers are checked against escalate's.
 
-It prints the median of the runs, the ratios, the same for `escalate batch --no-parallel` (one process),
-and the peak memory of `escalate batch` at each size. A large file is shared between two processes
-(``escalate.caseload.fork``), so memory is measured over all of them together: the peak of the sum of their
-proportional set sizes (PSS: a page two processes share counts half to each), sampled from /proc every
-few milliseconds; the maximum resident set size of the largest process alone is shown beside it (and is
-all that is measured where there is no /proc). The budget (issue 4): at most 1.5 times the csv pass,
-faster than pandas, under 64 MiB. Timings depend on the machine; the ratios much less.
+It prints the medians, the ratios and escalate's peak memory for each shape, then one table (the README's).
+A large file may be shared between two processes (``escalate.caseload.fork``), so memory is measured over all
+of them together: the peak of the sum of their proportional set sizes (PSS: a page two processes share counts
+half to each), sampled from /proc every few milliseconds (where there is no /proc, the maximum resident set
+size of the largest process). The budgets (issue 17): one process within 1.5 times the csv pass on the
+standard and born shapes, faster than pandas on every shape, under 64 MiB on every shape. Timings depend on
+the machine; the ratios much less.
 """
 
 from __future__ import annotations

@@ -33,7 +33,6 @@ COMMANDS: dict[str, list[str]] = {
     "route --example -f markdown": ["route", "--example", "--format", "markdown"],
     "route --example -f ics": ["route", "--example", "--format", "ics"],
     "explain review-request": ["explain", "review-request"],
-    "explain review-request -f json": ["explain", "review-request", "--format", "json"],
     "rules": ["rules"],
     "rules -f json": ["rules", "--format", "json"],
     "batch --help": ["batch", "--help"],

@@ -47,7 +47,8 @@ def test_days_outside_the_tables_are_worked_out_directly(day: date) -> None:
 @pytest.mark.parametrize("court", [False, True])
 def test_next_open_day_matches_stepping_one_day_at_a_time(court: bool) -> None:
     is_open = is_court_open_day if court else is_working_day
-    for day in every_day(FIRST, date(2130, 12, 1)):
+    # 1990-2060: every bank holiday pattern of the period caseloads hold, and the Christmas closures.
+    for day in every_day(date(1990, 1, 1), date(2060, 12, 31)):
         expected = day
         while not is_open(expected):
             expected += timedelta(days=1)

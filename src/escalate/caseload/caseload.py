@@ -64,10 +64,10 @@ deadlines): they are bounded, so memory does not grow with the number of rows.""
 DATE_CACHE_SIZE = 32768
 """The most texts of dates kept once read (about 8 MB at most)."""
 
-GROUP_CACHE_SIZE = 10240
+GROUP_CACHE_SIZE = 6144
 """The most trigger dates whose deadlines each group of rules keeps (``Group.evaluated``)."""
 
-DEADLINE_CACHE_SIZE = 12288
+DEADLINE_CACHE_SIZE = 8192
 """The most rule deadlines kept by trigger date (or by date of birth), over every group."""
 
 EVICTED_SHARE = 8
