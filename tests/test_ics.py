@@ -162,8 +162,9 @@ def test_no_data_beyond_the_facts():
 
 
 def far_report() -> Report:
-    """A case whose deadlines are all months away, so every reminder lies ahead."""
-    return report_for(date(2026, 11, 21), outcome_date="2026-11-20", incident_date="2026-11-01")
+    """A case whose deadlines are all months away, so every reminder lies ahead (the incident is more than
+    31 days ago, so the 30 days to ask for footage to be kept have passed and are not shown)."""
+    return report_for(date(2026, 11, 21), outcome_date="2026-11-20", incident_date="2026-10-01")
 
 
 def test_reminders_at_nine_on_the_days_before():
@@ -183,6 +184,15 @@ def test_reminders_at_nine_on_the_days_before():
             b"-P6DT15H",
             b"-PT15H",
         ]
+
+
+def test_preserve_evidence_is_in_the_calendar_only_while_not_passed():
+    # RULES.md s.7: incident Tue 10 Nov 2026 -> Thu 10 Dec 2026 (safe and last), Fri 11 Dec 2026 (latest).
+    report = report_for(date(2026, 11, 21), incident_date="2026-11-10")
+    event = events_by_rule(one_case(report), report)["preserve-evidence"]
+    assert event.decoded("dtstart") == date(2026, 12, 10)
+    gone = report_for(date(2026, 12, 12), incident_date="2026-11-10")
+    assert "preserve-evidence" not in events_by_rule(one_case(gone), gone)
 
 
 def test_reminders_are_configurable():

@@ -158,7 +158,7 @@ def test_2012_regime_is_an_appeal_to_the_body_in_the_letter() -> None:
     assert planned.review_body == "letter"
     step = planned.now
     assert step.title == "Appeal against the outcome"
-    assert step.body == "the review body named in your outcome letter"
+    assert step.body == "the appeal body named in your outcome letter"  # RULES s.4: the 2012 rules say "appeal"
     assert "before 1 February 2020" in step.why
     assert step.deadlines == ("review-request",)
     deadline = planned.deadlines_of(step)[0]
@@ -185,8 +185,12 @@ def test_review_request_step_has_its_deadline_and_what_to_send() -> None:
     assert step.id == "request-review" and step.deadlines == ("review-request",)
     assert planned.deadlines_of(step)[0].safe_date == date(2026, 12, 1)  # reg 29(2): 3 Nov + 28 days
     for needed in ("name and contact details", "MPS complaint reference", "copy of the outcome letter",
-                   "why you think the outcome is wrong", "written consent"):  # fmt: skip
-        assert needed in step.how  # MOPAC's list (RULES.md s.6)
+                   "why you are unhappy with how the MPS handled your complaint or the outcome it reached",
+                   "your consent for them to represent you", "by email or by post"):  # fmt: skip
+        assert needed in step.how  # MOPAC's list, seed 002 ("please send the below information to us by email or post")
+    assert (
+        "web form does not accept review requests" in step.how
+    )  # seed 002: "unable to accept review requests using this method"
     iopc = route(outcome_date="2026-11-03", about="senior-officer").now
     assert "review form" in iopc.how and "outcome letter" in iopc.how
 
@@ -197,13 +201,33 @@ def test_review_request_step_has_its_deadline_and_what_to_send() -> None:
 
 
 def test_also_steps() -> None:
-    planned = route(incident_date="2026-01-10", sar_date="2026-10-30")
+    planned = route(incident_date="2026-11-10", sar_date="2026-11-12")
     also = [step.id for step in planned.steps if step.status == "also"]
     assert also == list(ALSO_STEP_IDS)
+    assert planned.step("preserve-evidence").deadlines == ("preserve-evidence",)  # type: ignore[union-attr]
     assert planned.step("subject-access-request").deadlines == ("subject-access",)  # type: ignore[union-attr]
     assert planned.step("civil-claim").deadlines == ("personal-injury", "civil-claim")  # type: ignore[union-attr]
     assert planned.step("equality-act-claim").deadlines == ("equality-act",)  # type: ignore[union-attr]
     assert planned.step("human-rights-claim").deadlines == ("human-rights-act",)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("incident", "today", "shown"),
+    [
+        # RULES.md s.7: incident Tue 10 Nov 2026 -> Thu 10 Dec 2026 / same / Fri 11 Dec 2026; shown only while
+        # not passed (s.4, preserve-evidence; MPS, Privacy and body worn video: deleted within 31 days).
+        ("2026-11-10", date(2026, 12, 10), True),
+        ("2026-11-10", date(2026, 12, 11), True),  # at risk: the latest date
+        ("2026-11-10", date(2026, 12, 12), False),
+    ],
+)
+def test_preserve_evidence_step_until_the_footage_may_be_gone(incident: str, today: date, shown: bool) -> None:
+    planned = route(incident_date=incident, today=today)
+    assert (planned.step("preserve-evidence") is not None) is shown
+    sar = planned.step("subject-access-request")
+    assert sar is not None
+    assert ("may already have been deleted unless it was kept as evidence" in sar.why) is not shown
+    assert ("preserve-evidence" in [d.id for d in planned.deadlines]) is shown
 
 
 def test_equality_step_only_hidden_when_there_was_no_discrimination() -> None:

@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, NamedTuple
 
-from escalate.engine.calculate import DeadlineDates, calculation_inputs, deadline_dates
-from escalate.law.rules import Rule
+from escalate.engine.calculate import DeadlineDates, calculation_inputs, deadline_dates, sar_law_for
+from escalate.engine.facts import SarLaw
+from escalate.law.rules import WHILE_OPEN, Rule
 
 
 class Part(NamedTuple):
@@ -37,6 +38,7 @@ class Evaluated:
         "born",
         "received",
         "rules",
+        "sar_law",
         "soonest_at",
         "soonest_csv",
         "soonest_key",
@@ -51,6 +53,7 @@ class Evaluated:
         self,
         rules: tuple[Rule, ...],
         when: tuple[date, date | None, date | None, date],
+        sar_law: SarLaw,
         texts: tuple[str, ...],
         soonest: Part | None,
         soonest_at: int,
@@ -59,6 +62,7 @@ class Evaluated:
     ) -> None:
         self.rules = rules
         self.trigger, self.born, self.received, self.today = when
+        self.sar_law = sar_law
         self.texts = texts
         """Each deadline's five cells as CSV text."""
         self.soonest_at = soonest_at
@@ -75,7 +79,11 @@ class Evaluated:
         """One for each rule of the group, in its order: the engine's, worked out again (cached there)."""
         return tuple(
             deadline_dates(
-                rule.id, self.trigger, *calculation_inputs(rule, self.trigger, self.born, self.received), self.today
+                rule.id,
+                self.trigger,
+                *calculation_inputs(rule, self.trigger, self.born, self.received),
+                self.today,
+                sar_law_for(rule, self.sar_law),
             )
             for rule in self.rules
         )
@@ -101,6 +109,9 @@ class Group(NamedTuple):
     """Whether the group's rules have the s.28 rule for children (then the date of birth can matter)."""
     review_rule: Rule | None
     """``review-request``, if in the group (the date the outcome was received can change it)."""
+    sar_law: SarLaw
+    """The law a subject access request is answered under, for the plans of this group (it changes the dates
+    of ``subject-access`` only; ``UNKNOWN`` where the group has no such rule to change)."""
     evaluated: dict[Any, Evaluated]
     """The group's deadlines by trigger date (or trigger, birth and received dates), shared by every plan
     with a group of the same rules."""
@@ -159,5 +170,11 @@ class Answer(NamedTuple):
 
     @property
     def deadlines(self) -> dict[str, DeadlineDates]:
-        """The deadlines the facts allow, by rule id."""
-        return {deadline.id: deadline for group in self.evaluated for deadline in group.deadlines}
+        """The deadlines the facts allow, by rule id (a rule shown only while not passed is left out once it
+        has passed, as ``compute_deadlines`` leaves it out)."""
+        return {
+            deadline.id: deadline
+            for group in self.evaluated
+            for deadline in group.deadlines
+            if deadline.status != "passed" or deadline.id not in WHILE_OPEN
+        }

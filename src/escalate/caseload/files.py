@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path, PurePath
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from escalate.caseload.options import (
     FORMAT_EXTENSIONS,
@@ -120,17 +120,39 @@ def open_output(path: str | None, stdout: TextIO | None = None) -> Iterator[Text
             stream.flush()
             stream.detach()
         return
+    with _atomic(path, binary=False) as stream:
+        yield stream
+
+
+@contextlib.contextmanager
+def open_binary_output(path: str | None, stdout: BinaryIO | None = None) -> Iterator[BinaryIO]:
+    """``open_output`` for bytes (a Word file): standard output's bytes, or a file written atomically."""
+    if path is None or path == "-":
+        sys.stdout.flush()
+        yield stdout if stdout is not None else sys.stdout.buffer
+        return
+    with _atomic(path, binary=True) as stream:
+        yield stream
+
+
+@contextlib.contextmanager
+def _atomic(path: str, *, binary: bool) -> Iterator[Any]:
+    """A file written under a temporary name beside it (0600, as mkstemp makes it) and renamed when done."""
     destination = Path(path)
     try:
         descriptor, temporary = tempfile.mkstemp(
-            dir=destination.parent, prefix=f".{destination.name}.", suffix=".part", text=True
+            dir=destination.parent, prefix=f".{destination.name}.", suffix=".part", text=not binary
         )
     except OSError as error:
         raise BatchOutputError(f"cannot write '{path}': {error.strerror or error}") from None
     done = False
     try:
-        with open(descriptor, "w", encoding="utf-8", errors="surrogateescape", newline="") as stream:  # noqa: PTH123
-            yield stream
+        if binary:
+            with open(descriptor, "wb") as raw:  # noqa: PTH123
+                yield raw
+        else:
+            with open(descriptor, "w", encoding="utf-8", errors="surrogateescape", newline="") as stream:  # noqa: PTH123
+                yield stream
         Path(temporary).replace(destination)
         done = True
     except OSError as error:

@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
+from escalate.engine.calculate import deadline_dates
 from escalate.engine.deadlines import compute_deadlines
 from escalate.engine.facts import STAGE_ORDER, About, Facts, Investigation, Schedule3, Stage, about_the_police, stage
 from escalate.engine.results import DISCLAIMER, CaseWarning, Deadline, Report
@@ -32,6 +33,7 @@ from escalate.engine.steps import (
     mopac_stage_text,
     mp_text,
     outside_records_text,
+    preserve_text,
     recording_text,
     records_text,
     review_text,
@@ -61,6 +63,7 @@ PATH_STEP_IDS: tuple[str, ...] = (
 """Every id a step on the path can have (the complaint step has one of four, by whom it is about). After the
 GLA Monitoring Officer's outcome, ``legal-advice`` (otherwise alongside) is the step to take now."""
 ALSO_STEP_IDS: tuple[str, ...] = (
+    "preserve-evidence",
     "subject-access-request",
     "civil-claim",
     "equality-act-claim",
@@ -69,7 +72,8 @@ ALSO_STEP_IDS: tuple[str, ...] = (
     "contact-mp",
     "keep-records",
 )
-"""The steps that run alongside the path, whatever stage it has reached."""
+"""The steps that run alongside the path, whatever stage it has reached (``preserve-evidence`` only until
+its deadline has passed)."""
 STEP_IDS: tuple[str, ...] = PATH_STEP_IDS + ALSO_STEP_IDS
 ROUTE_WARNING_IDS: tuple[str, ...] = (
     "clocks-run-in-parallel",
@@ -195,6 +199,7 @@ def plan_route(facts: Facts, *, report: Report | None = None) -> Route:
         prosecuted=facts.prosecuted,
         named_review_body=facts.review_body is not None,
         asked_for_records=facts.sar_date is not None,
+        footage_gone=footage_gone(facts),
         present=frozenset(deadline.id for deadline in report.deadlines),
         review_passed=review is not None and review.status == "passed",
     )
@@ -213,6 +218,14 @@ def plan_route(facts: Facts, *, report: Report | None = None) -> Route:
     )
 
 
+def footage_gone(facts: Facts) -> bool:
+    """Whether the time to ask for body-worn video to be kept has passed (the ``preserve-evidence`` rule,
+    RULES.md section 4): footage not kept as evidence may then have been deleted."""
+    if facts.incident_date is None:
+        return False
+    return deadline_dates("preserve-evidence", facts.incident_date, None, None, facts.today).status == "passed"
+
+
 class _RouteKey(NamedTuple):
     """The few facts that the steps and route warnings depend on (everything except the dates)."""
 
@@ -229,6 +242,7 @@ class _RouteKey(NamedTuple):
     prosecuted: bool | None
     named_review_body: bool
     asked_for_records: bool
+    footage_gone: bool
     present: frozenset[str]
     review_passed: bool = False
     """The ``review-request`` deadline has passed (the step stays, and says what to do: RULES.md s.4)."""
@@ -273,7 +287,7 @@ def _path_steps(key: _RouteKey) -> tuple[Step, ...]:
     ``judicial-review`` for the police, ``mopac-stage-3`` for MOPAC staff, and for the Mayor, once the
     Monitoring Officer's outcome is known, advice on what is left (RULES.md s.6).
     """
-    complain_id, complain = complain_text(key.about)
+    complain_id, complain = complain_text(key.about, key.regime)
     path: list[tuple[str, StepText, bool, bool]] = [(complain_id, complain, key.reached("complained"), False)]
     if key.about is About.MOPAC_STAFF:
         # MOPAC's three stages (seed 003): outcome_date is MOPAC's Stage 1 answer, review_request_date the
@@ -292,9 +306,11 @@ def _path_steps(key: _RouteKey) -> tuple[Step, ...]:
     recording = key.schedule3 is Schedule3.NO
     if recording:
         # Recording starts the Schedule 3 process afresh: what follows is to come, whatever happened before.
-        path.append(("ask-schedule3-recording", recording_text(key.about is About.COMMISSIONER), False, False))
+        path.append(
+            ("ask-schedule3-recording", recording_text(key.about is About.COMMISSIONER, key.regime), False, False)
+        )
     path.append(
-        ("wait-for-outcome", wait_text(key.about), key.reached("outcome") and not recording, False),
+        ("wait-for-outcome", wait_text(key.about, key.regime), key.reached("outcome") and not recording, False),
     )
     path.append(
         (
@@ -329,10 +345,13 @@ def _statuses(path: list[tuple[str, StepText, bool, bool]], key: _RouteKey) -> t
 
 def _also_steps(key: _RouteKey, path: tuple[Step, ...]) -> tuple[Step, ...]:
     """The steps alongside the path: only those that apply (RULES.md s.6). A complaint about MOPAC staff or
-    the Mayor has no subject access request to the Met and no MP's letter to the Commissioner."""
+    the Mayor has no subject access request to the Met, no request to keep the Met's footage and no MP's letter
+    to the Commissioner."""
     texts: list[tuple[str, StepText]] = []
     if key.police:
-        texts.append(("subject-access-request", sar_text(key.asked_for_records)))
+        if not key.footage_gone:
+            texts.append(("preserve-evidence", preserve_text()))
+        texts.append(("subject-access-request", sar_text(key.asked_for_records, key.footage_gone)))
     texts.append(("civil-claim", civil_text(key.injury, key.detained, key.prosecuted)))
     # Shown unless the person said there was no discrimination (RULES.md s.4: 'no' rules the claim out).
     if key.discrimination is not False:
@@ -366,13 +385,21 @@ def _route_warnings(key: _RouteKey, steps: tuple[Step, ...]) -> tuple[CaseWarnin
         )
     if key.police and now in ("request-review", "wait-for-review-decision", "judicial-review"):
         warnings.append(
-            CaseWarning("review-is-final", _final_text(key.review.body is not None, now == "request-review"))
+            CaseWarning(
+                "review-is-final",
+                _final_text(key.review.body is not None, now == "request-review", key.regime),
+            )
         )
     return tuple(warnings)
 
 
-@lru_cache(maxsize=4)
-def _final_text(review_available: bool, to_ask: bool) -> str:
+@lru_cache(maxsize=8)
+def _final_text(review_available: bool, to_ask: bool, regime: Regime = "2020") -> str:
+    if review_available and regime == "2012":
+        return (
+            "An appeal decision is final: there is no further appeal from it. The only challenge is judicial "
+            "review, promptly and within 3 months." + (" Put everything into the appeal." if to_ask else "")
+        )
     if review_available:
         return (
             "A review decision is final: there is no appeal from it. The only challenge is judicial review, "
