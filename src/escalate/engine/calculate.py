@@ -205,6 +205,7 @@ _PLAIN: dict[str, tuple[Convention, int, timedelta]] = {
     for rule in RULES_BY_ID.values()
     if rule.convention in (Convention.AFTER, Convention.STARTING_WITH, Convention.DAYS_AFTER)
     and rule.id != "letter-before-claim"
+    and rule.latest_period is None  # a latest date by another period goes the worded way
 }
 """The rules ``_plain`` counts, with their convention, months and days."""
 
