@@ -183,6 +183,8 @@ def test_o_into_a_missing_folder_is_exit_4(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("command", ["deadlines", "route"])
 def test_html_code_is_imported_only_for_html(command) -> None:
+    # escalate's own page code; the standard library's html and string modules are left out of the check, since
+    # older releases of the dependencies (the lowest-versions run) import them for themselves.
     probe = (
         "import sys; from escalate.cli.app import main\n"
         "try:\n"
@@ -190,7 +192,7 @@ def test_html_code_is_imported_only_for_html(command) -> None:
         "except SystemExit:\n"
         "    pass\n"
         "sys.__stderr__.write(str(sorted(m for m in sys.modules if m in "
-        "('escalate.output.html', 'escalate.output.clocks', 'html', 'string'))))\n"
+        "('escalate.output.html', 'escalate.output.clocks'))))\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stderr.strip().splitlines()[-1] == "[]"
