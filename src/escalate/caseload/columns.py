@@ -23,12 +23,18 @@ RESULT_FIELDS: tuple[str, ...] = ("safe_date", "last_day", "latest_date", "statu
 SUMMARY_COLUMNS: tuple[str, ...] = (
     "next_deadline",
     "next_deadline_date",
+    "next_action",
     "next_step",
+    "next_step_title",
     "review_body",
-    "warnings",
+    "warnings_text",
     "error",
 )
-"""The columns added after the rules' columns."""
+"""The answers, added first, right after the input's columns: ids for scripts (``next_deadline``, ``next_step``,
+``review_body``) beside the same in words for people (``next_action``, ``next_step_title``, ``warnings_text``)."""
+
+LAST_COLUMNS: tuple[str, ...] = ("warnings",)
+"""The columns added after the rules' columns: the warnings' ids, for scripts."""
 
 
 def rule_columns(rule_id: str) -> tuple[str, ...]:
@@ -38,10 +44,11 @@ def rule_columns(rule_id: str) -> tuple[str, ...]:
 
 
 def added_columns(only: Collection[str] | None = None) -> tuple[str, ...]:
-    """The columns escalate adds to each row, in order (for the rules in ``only``, or every rule)."""
+    """The columns escalate adds to each row, in order (for the rules in ``only``, or every rule): the answers,
+    then each rule's five columns, then the warnings' ids."""
     wanted = check_only(only)
     rule_ids = [rule.id for rule in RULES if wanted is None or rule.id in wanted]
-    return (*(column for rule_id in rule_ids for column in rule_columns(rule_id)), *SUMMARY_COLUMNS)
+    return (*SUMMARY_COLUMNS, *(column for rule_id in rule_ids for column in rule_columns(rule_id)), *LAST_COLUMNS)
 
 
 def column_fact(name: str) -> str | None:

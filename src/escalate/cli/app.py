@@ -247,7 +247,7 @@ def batch(
 
     One case per row, in CSV (UTF-8, with or without a byte order mark) or JSON Lines (one object per line). Columns named after facts are read (incident_date, complaint_date, outcome_date ...: the options of `escalate deadlines`; case, spaces and hyphens do not matter), and every column passes through unchanged.
 
-    Each row comes out once, in order, followed by <rule>_safe_date, _last_day, _latest_date, _status and _days_left for each rule, then next_deadline, next_deadline_date, next_step, review_body, warnings and error. A row that cannot be computed gets its error, and the batch goes on.
+    Each row comes out once, in order, followed by the answers: next_deadline, next_deadline_date, next_action (what to do, in words), next_step, next_step_title (in words), review_body, warnings_text (in words) and error; then <rule>_safe_date, _last_day, _latest_date, _status and _days_left for each rule; then warnings (their ids). A row that cannot be computed gets its error, and the batch goes on.
 
     In CSV output, a cell that a spreadsheet would run as a formula (one that starts with = + - @, a tab or a carriage return) gets a leading apostrophe.
 
