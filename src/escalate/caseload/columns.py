@@ -37,6 +37,48 @@ LAST_COLUMNS: tuple[str, ...] = ("warnings",)
 """The columns added after the rules' columns: the warnings' ids, for scripts."""
 
 
+FIELD_MEANINGS: dict[str, str] = {
+    "safe_date": "the safe date, the earliest last day under any reasonable reading: act by this",
+    "last_day": "the last day under the primary reading of the law",
+    "latest_date": "the latest date that can be argued (for example a court office's next open day): never plan on it",
+    "status": "open; due-soon (the safe date is within 14 days); at-risk (the safe date has passed, the latest "
+    "date has not); or passed",
+    "days_left": "days from today to the safe date (negative once it has passed)",
+}
+"""What each of a rule's five columns holds, for the second sheet of an .xlsx output."""
+
+SUMMARY_MEANINGS: dict[str, str] = {
+    "next_deadline": "The id of the soonest of your deadlines that has not passed (for scripts).",
+    "next_deadline_date": "Its safe date: act by then.",
+    "next_action": "What to do by that date, in words.",
+    "next_step": "The id of the next step on the route (for scripts).",
+    "next_step_title": "The next step, in words.",
+    "review_body": "Who reviews the complaint's outcome: mopac, iopc, letter (the body the outcome letter "
+    "names), or none when no review is possible.",
+    "warnings_text": "What you must know about this case that is not a date, in words.",
+    "error": "Why the row could not be worked out (empty when it was).",
+    "warnings": "The ids of the warnings (for scripts).",
+}
+"""What each of the answers' columns holds, for the second sheet of an .xlsx output."""
+
+
+def column_meanings(columns: Sequence[str]) -> dict[str, str]:
+    """What each of escalate's columns holds, in words."""
+    meanings: dict[str, str] = {}
+    by_stem = {rule.id.replace("-", "_"): rule for rule in RULES}
+    for column in columns:
+        if column in SUMMARY_MEANINGS:
+            meanings[column] = SUMMARY_MEANINGS[column]
+            continue
+        for field_name, meaning in FIELD_MEANINGS.items():
+            stem = column.removesuffix("_" + field_name)
+            if stem != column and stem in by_stem:
+                rule = by_stem[stem]
+                meanings[column] = f"{rule.title} ({rule.cite or rule.source.citation}): {meaning}."
+                break
+    return meanings
+
+
 def rule_columns(rule_id: str) -> tuple[str, ...]:
     """The five columns of one rule: ``review-request`` gives ``review_request_safe_date`` and so on."""
     stem = rule_id.replace("-", "_")

@@ -30,7 +30,7 @@ def format_of(path: str | None, given: str | None, option: str) -> BatchFormat |
         try:
             return BatchFormat(given.strip().lower())
         except ValueError:
-            raise BatchInputError(f"{option}: '{given}' is not one of: csv, jsonl") from None
+            raise BatchInputError(f"{option}: '{given}' is not one of: csv, jsonl, xlsx") from None
     if path is None or path == "-":
         return None
     suffix = PurePath(path).suffix.lower()
@@ -38,9 +38,13 @@ def format_of(path: str | None, given: str | None, option: str) -> BatchFormat |
         return FORMAT_EXTENSIONS[suffix]
     if option == "--format":
         return None
-    hint = " (save a spreadsheet as 'CSV UTF-8' first)" if suffix in (".xlsx", ".xls", ".ods", ".numbers") else ""
+    hint = (
+        " (save the spreadsheet as an Excel workbook, .xlsx, or as 'CSV UTF-8' first)"
+        if suffix in (".xls", ".ods", ".numbers")
+        else ""
+    )
     raise BatchInputError(
-        f"cannot tell the format of '{path}' from its extension; give {option} csv or {option} jsonl{hint}"
+        f"cannot tell the format of '{path}' from its extension; give {option} csv, jsonl or xlsx{hint}"
     )
 
 
@@ -102,10 +106,18 @@ def _tell(binary: BinaryIO) -> int | None:
 
 
 @contextlib.contextmanager
-def open_output(path: str | None, stdout: TextIO | None = None) -> Iterator[TextIO]:
+def open_output(path: str | None, stdout: TextIO | None = None, *, bom: bool = False) -> Iterator[TextIO]:
     """Where the result goes: standard output, or a file written under a temporary name and renamed when
-    done, so that an interrupted batch never leaves half a file. UTF-8; bytes that were not valid text in
-    the input are written back as they were."""
+    done, so that an interrupted batch never leaves half a file. UTF-8 (``bom``: starting with a byte order
+    mark, for Excel); bytes that were not valid text in the input are written back as they were."""
+    with _open_output(path, stdout) as stream:
+        if bom:
+            stream.write("\ufeff")
+        yield stream
+
+
+@contextlib.contextmanager
+def _open_output(path: str | None, stdout: TextIO | None = None) -> Iterator[TextIO]:
     if path is None or path == "-":
         target = stdout if stdout is not None else sys.stdout
         buffer = getattr(target, "buffer", None)

@@ -476,3 +476,13 @@ def _cell_text(value: Any) -> str:
 
 
 # --- files -------------------------------------------------------------------------------------------
+
+
+# --- for the other readers and writers of tables (escalate.caseload.sheet) --------------------------------
+
+SURROGATE = _SURROGATE
+csv_rows = _csv_rows
+encoding_error = _encoding_error
+fit = _fit
+ragged_error = _ragged_error
+unique_keys = _unique_keys

@@ -201,7 +201,9 @@ def batch(
     calendar_text: Mapping[str, Any],
     source: Annotated[
         str,
-        typer.Argument(metavar="FILE", help="The caseload: a CSV or JSON Lines file, or - for standard input."),
+        typer.Argument(
+            metavar="FILE", help="The caseload: a CSV, JSON Lines or Excel (.xlsx) file, or - for standard input."
+        ),
     ],
     output: Annotated[
         str | None,
@@ -213,7 +215,8 @@ def batch(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="csv, jsonl or ics (one calendar for the caseload; default: from -o's extension, else as the input).",
+            help="csv, jsonl, xlsx or ics (one calendar for the caseload; default: from -o's extension, else as the "
+            "input).",
         ),
     ] = None,
     input_format: Annotated[
@@ -221,7 +224,7 @@ def batch(
         typer.Option(
             "--input-format",
             metavar="FORMAT",
-            help="csv or jsonl (default: from FILE's extension; standard input starting with '{' is JSON Lines).",
+            help="csv, jsonl or xlsx (default: from FILE's extension; standard input starting with '{' is JSON Lines).",
         ),
     ] = None,
     encoding: Annotated[
@@ -242,10 +245,33 @@ def batch(
             "the output is the same either way.",
         ),
     ] = True,
+    sheet: Annotated[
+        str | None,
+        typer.Option("--sheet", metavar="NAME", help="For an .xlsx input: the sheet to read (default: the first)."),
+    ] = None,
+    bom: Annotated[
+        bool,
+        typer.Option(
+            "--bom",
+            help="Start CSV output with a UTF-8 byte order mark, so that Excel opened by double-click shows "
+            "accents (Zoë) right. Leave it off for scripts.",
+        ),
+    ] = False,
+    due_within: Annotated[
+        int | None,
+        typer.Option(
+            "--due-within",
+            metavar="DAYS",
+            min=0,
+            help="Write only the cases with a deadline of yours whose safe date is within DAYS days, or at risk "
+            "(and any row that cannot be worked out); the summary says how many were left out, and in a "
+            "terminal lists the cases, soonest first.",
+        ),
+    ] = None,
 ) -> int:
     """Add every deadline, the next step and the review body to each case of a caseload.
 
-    One case per row, in CSV (UTF-8, with or without a byte order mark) or JSON Lines (one object per line). Columns named after facts are read (incident_date, complaint_date, outcome_date ...: the options of `escalate deadlines`; case, spaces and hyphens do not matter), and every column passes through unchanged.
+    One case per row, in CSV (UTF-8, with or without a byte order mark), JSON Lines (one object per line) or an Excel workbook (.xlsx: the first sheet, or --sheet; date cells are read as dates, formulas as their saved values). Columns named after facts are read (incident_date, complaint_date, outcome_date ...: the options of `escalate deadlines`; case, spaces and hyphens do not matter), and every column passes through unchanged.
 
     Each row comes out once, in order, followed by the answers: next_deadline, next_deadline_date, next_action (what to do, in words), next_step, next_step_title (in words), review_body, warnings_text (in words) and error; then <rule>_safe_date, _last_day, _latest_date, _status and _days_left for each rule; then warnings (their ids). A row that cannot be computed gets its error, and the batch goes on.
 
@@ -271,12 +297,26 @@ def batch(
         output_format=None if ics else format_of(output, output_format, "--format"),
         encoding=encoding,
         source=None if source == "-" else source,
-        parallel=parallel,
+        parallel=parallel and due_within is None,
+        sheet=sheet,
+        due_within=due_within,
     )
     if same_file(source, output):
         fail(f"-o: '{output}' is the input file; write the result to another file")
+    xlsx_in = options.input_format is BatchFormat.XLSX
+    xlsx_out = options.output_format is BatchFormat.XLSX or (options.output_format is None and xlsx_in and not ics)
+    if sheet is not None and not xlsx_in:
+        fail("--sheet: the input is not an Excel workbook (.xlsx)")
+    if bom and (ics or xlsx_out or options.output_format is BatchFormat.JSONL):
+        fail("--bom is for CSV output (an Excel workbook or JSON Lines has no byte order mark)")
     if ics:
+        if xlsx_in:
+            fail("--format ics: a calendar is made from a CSV or JSON Lines caseload; save the sheet as CSV UTF-8")
         return _batch_calendar(source, output, options, calendar)
+    if xlsx_out and (output is None or output == "-") and sys.stdout.isatty():
+        fail("an Excel workbook is not for a terminal: give -o FILE.xlsx")
+    if xlsx_in or xlsx_out or due_within is not None:
+        return _batch_tables(source, output, options, xlsx_in=xlsx_in, xlsx_out=xlsx_out, bom=bom)
     if source != "-" and (options.input_format, options.output_format) == (
         BatchFormat.JSONL,
         BatchFormat.CSV,
@@ -284,7 +324,7 @@ def batch(
         with open_input(source, encoding) as first_pass:
             options.jsonl_columns = jsonl_columns(first_pass.lines)
     try:
-        with open_input(source, encoding) as opened, open_output(output) as sink:
+        with open_input(source, encoding) as opened, open_output(output, bom=bom) as sink:
             if sys.stderr.isatty():
                 from escalate.output.console import batch_progress
 
@@ -295,6 +335,58 @@ def batch(
     except BatchOutputError as error:
         fail(str(error), ExitCode.OUTPUT_ERROR)
     sys.stderr.write(summary_line(summary) + "\n")
+    return ExitCode.ROWS_WITH_ERRORS if summary.errors else ExitCode.OK
+
+
+def _batch_tables(
+    source: str, output: str | None, options: "BatchOptions", *, xlsx_in: bool, xlsx_out: bool, bom: bool
+) -> int:
+    """`escalate batch` by rows of values (escalate.caseload.sheet): an Excel workbook in or out, or --due-within."""
+    import contextlib
+    import io
+
+    from escalate.caseload import sheet
+    from escalate.caseload.files import open_binary_output, open_input, open_output
+    from escalate.caseload.options import BatchFormat, BatchOutputError, summary_line
+
+    output_format = BatchFormat.XLSX if xlsx_out else options.output_format or options.input_format
+    if output_format is None:
+        output_format = BatchFormat.CSV
+    options.output_format = output_format
+    if options.input_format in (BatchFormat.JSONL, None) and source != "-" and not xlsx_in:
+        from escalate.caseload.run import jsonl_columns
+
+        with open_input(source, options.encoding) as first_pass:
+            first = first_pass.lines.readline()
+        if options.input_format is BatchFormat.JSONL or first.lstrip().startswith("{"):
+            with open_input(source, options.encoding) as first_pass:
+                options.jsonl_columns = jsonl_columns(first_pass.lines)
+    days = options.due_within
+
+    def writer_of(binary: Any, text: Any) -> Any:
+        def make(caseload: Any) -> Any:
+            made = sheet.writer_for(output_format, caseload, text, binary)
+            return made if days is None else sheet.DueFilter(made, days, options.summary)
+
+        return make
+
+    try:
+        with contextlib.ExitStack() as stack:
+            binary = stack.enter_context(open_binary_output(output)) if xlsx_out else None
+            text = None if xlsx_out else stack.enter_context(open_output(output, bom=bom))
+            if xlsx_in:
+                if source == "-":
+                    summary = sheet.run_sheet(io.BytesIO(sys.stdin.buffer.read()), writer_of(binary, text), options)
+                else:
+                    summary = sheet.run_sheet(source, writer_of(binary, text), options)
+            else:
+                opened = stack.enter_context(open_input(source, options.encoding))
+                summary = sheet.run_table(opened.lines, writer_of(binary, text), options)
+    except BatchOutputError as error:
+        fail(str(error), ExitCode.OUTPUT_ERROR)
+    sys.stderr.write(summary_line(summary) + "\n")
+    if days is not None and sys.stderr.isatty() and summary.due_count:
+        sys.stderr.write("\n".join(sheet.due_lines(summary, days)) + "\n")
     return ExitCode.ROWS_WITH_ERRORS if summary.errors else ExitCode.OK
 
 
