@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from datetime import UTC
 
 import pytest
@@ -282,9 +283,14 @@ def test_closed_pipe_is_not_an_error(monkeypatch, capfd):
         raise BrokenPipeError
 
     monkeypatch.setattr("escalate.output.deadlines.render_deadlines", closed)
+    # Standard output is pointed at /dev/null: recorded here rather than done, since doing it to pytest's own
+    # capture file makes the capture fail by chance (pytest's snap reads a write-only descriptor).
+    redirected: list[int] = []
+    monkeypatch.setattr("os.dup2", lambda source, target: redirected.append(target))
     with pytest.raises(SystemExit) as done:
         main(["deadlines", "--incident-date", "2026-01-10"])
     assert done.value.code == 0
+    assert redirected == [sys.stdout.fileno()]
     assert capfd.readouterr().err == ""
 
 

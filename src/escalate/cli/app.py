@@ -18,10 +18,10 @@ from escalate.cli.letter import letter_command
 from escalate.cli.options import (
     Failure,
     _choose_name,
-    build_facts,
     calendar_options,
     choose,
     fail,
+    has_case_file,
     read_facts,
     resolve_today,
     split_only,
@@ -120,7 +120,7 @@ def rules(
 
 
 @app.command()
-@with_fact_options
+@with_fact_options(save=False)
 def explain(
     fact_text: Mapping[str, str | None],
     rule_id: Annotated[str, typer.Argument(metavar="ID", help="A rule id, as listed by `escalate rules`.")],
@@ -134,8 +134,8 @@ def explain(
     from escalate.output.console import make_console
     from escalate.output.explain import explain_rule
 
-    given = any(value is not None for value in fact_text.values())
-    facts = build_facts(fact_text, resolve_today(today)) if given else None
+    given = any(value is not None for value in fact_text.values()) or has_case_file(fact_text)
+    facts = read_facts(fact_text, today, example=False)[1] if given else None
     explain_rule(rule_id, facts, make_console())
 
 
@@ -177,13 +177,18 @@ def route(
     render_route(plan_route(facts), chosen, options=RenderOptions(calendar))
 
 
+from escalate.cli.case import case_app, timeline_command  # noqa: E402 - the case file's commands, after the others
+
 app.command("letter")(letter_command)
+app.add_typer(case_app, name="case")
+app.command("timeline")(timeline_command)
 
 
 def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
     """The facts after asking for the missing ones: questions on standard error, answers from standard
     input, and only when standard input is a terminal (a script is never prompted)."""
     from escalate.cli.ask import Interview, run_interview
+    from escalate.cli.casefile import keep_answers, offer_save, session_of
 
     interview = Interview.start(fact_text, today=today)
     if not sys.stdin.isatty():
@@ -192,7 +197,16 @@ def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
             "facts not given are treated as unknown\n"
         )
         return interview.facts
-    return run_interview(interview, sys.stdin, sys.stderr).facts
+    session = session_of(fact_text)
+    finished = run_interview(
+        interview,
+        sys.stdin,
+        sys.stderr,
+        on_answer=lambda state: keep_answers(fact_text, state.fact_text()),
+        kept_in=None if session is None else session.save_path,
+    )
+    offer_save(fact_text, sys.stdin, sys.stderr)
+    return finished.facts
 
 
 @app.command()
@@ -452,10 +466,12 @@ def _app_for(args: list[str]) -> typer.Typer:
     or a mistyped command, gets the whole app."""
     name = next((arg for arg in args if not arg.startswith("-")), None)
     chosen = [info for info in app.registered_commands if _command_name(info) == name]
-    if not chosen:
+    groups = [info for info in app.registered_groups if info.name == name]
+    if not chosen and not groups:
         return app
     lean = copy.copy(app)
     lean.registered_commands = chosen
+    lean.registered_groups = groups
     return lean
 
 

@@ -580,22 +580,38 @@ def question_text(question: Question) -> str:
     return "\n".join(lines)
 
 
-def stopped_text(state: Interview) -> str:
-    """What is lost when the interview is stopped (Ctrl-C): nothing is kept or worked out."""
+def stopped_text(state: Interview, kept_in: str | None = None) -> str:
+    """What is lost when the interview is stopped (Ctrl-C): nothing is worked out, and the answers are kept
+    only when a case file was named for them (``kept_in``, from ``--save FILE``)."""
     given = state.as_options()
+    count = sum(1 for name, value in state.answers if name not in _INTERNAL and value is not None)
+    if kept_in is not None:
+        return (
+            f"Stopped: your {count} answer{'s' if count != 1 else ''} so far {'are' if count != 1 else 'is'} "
+            f"kept in {kept_in}, and nothing was worked out. To pick up where you left off, run: "
+            f"escalate route --save {kept_in} --ask"
+        )
     if not given:
         return "Stopped: no answers were given, and nothing was worked out or saved."
-    count = sum(1 for name, value in state.answers if name not in _INTERNAL and value is not None)
     return (
         f"Stopped: your {count} answer{'s' if count != 1 else ''} so far were not kept and nothing was worked "
         "out or saved. To pick up where you left off, run escalate route again with: " + given + " --ask"
     )
 
 
-def run_interview(interview: Interview, input_stream: TextIO, output_stream: TextIO) -> Interview:
+def run_interview(
+    interview: Interview,
+    input_stream: TextIO,
+    output_stream: TextIO,
+    *,
+    on_answer: Callable[[Interview], None] | None = None,
+    kept_in: str | None = None,
+) -> Interview:
     """Ask each needed question on ``output_stream`` and read the answers from ``input_stream``.
 
-    At the end of input, the remaining questions are left unknown. Returns the final state.
+    At the end of input, the remaining questions are left unknown. Returns the final state. ``on_answer`` is
+    told each state as it is reached, so that the case file named ``kept_in`` (``--save FILE``) keeps the
+    answers given so far, even after Ctrl-C.
     """
     write = output_stream.write
     write(INTRO + "\n")
@@ -606,7 +622,7 @@ def run_interview(interview: Interview, input_stream: TextIO, output_stream: Tex
         try:
             line = input_stream.readline()
         except KeyboardInterrupt:
-            write("\n" + stopped_text(state) + "\n")  # what was lost; the one-line error follows
+            write("\n" + stopped_text(state, kept_in) + "\n")  # what was lost; the one-line error follows
             output_stream.flush()
             raise
         if not line:
@@ -621,6 +637,8 @@ def run_interview(interview: Interview, input_stream: TextIO, output_stream: Tex
             else:
                 write(f"{error} Please try again.\n")
             continue
+        if on_answer is not None:
+            on_answer(state)
         value = state.said(question.key)
         if question.kind in ("date", "year") and value is not None:
             write(f"  Read as {long_date(date.fromisoformat(value))}.\n")

@@ -84,10 +84,18 @@ def _gathered(
     return decorate
 
 
-def with_fact_options(command: Callable[..., None]) -> Callable[..., None]:
+def with_fact_options(command: Callable[..., Any] | None = None, *, save: bool = True) -> Callable[..., Any]:
     """Give a command one option per fact (``--outcome-date``, ``--schedule3`` ...), collected into a
-    mapping passed as ``fact_text``; the names are those of RULES.md everywhere."""
-    return _gathered(_fact_parameters(), "fact_text")(command)
+    mapping passed as ``fact_text``; the names are those of RULES.md everywhere. With them come ``--case
+    FILE`` (the facts of a case file, under those given as options) and, unless ``save`` is false, ``--save
+    FILE`` (the merged case written back when the command has run; see ``escalate.cli.casefile``)."""
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        from escalate.cli.casefile import case_parameters, with_case_file
+
+        return _gathered(_fact_parameters() + case_parameters(save=save), "fact_text")(with_case_file(command))
+
+    return decorate if command is None else decorate(command)
 
 
 @functools.cache
@@ -197,15 +205,27 @@ def build_facts(fact_text: Mapping[str, str | None], today: date) -> Facts:
 def read_facts(
     fact_text: Mapping[str, str | None], today: str | None, *, example: bool
 ) -> tuple[Mapping[str, str | None], Facts]:
-    """The facts of the command line; with ``--example``, the built-in case with the given facts added to it
-    (and its own date as today, unless ``--today`` says otherwise)."""
+    """The facts given as options, laid over those of ``--case FILE`` when one is given; with ``--example``,
+    the built-in case with the given facts added to it (and its own date as today, unless ``--today`` says
+    otherwise)."""
+    from escalate.cli.casefile import checked_facts, merged_facts
+
     default_today = None
+    base: Mapping[str, str] = {}
     if example:
         from escalate.cli.example import EXAMPLE_FACTS, EXAMPLE_TODAY
 
-        fact_text = {**EXAMPLE_FACTS, **{name: text for name, text in fact_text.items() if text is not None}}
-        default_today = EXAMPLE_TODAY
-    return fact_text, build_facts(fact_text, resolve_today(today, default_today))
+        base, default_today = EXAMPLE_FACTS, EXAMPLE_TODAY
+    fact_text = merged_facts(fact_text, base)
+    return fact_text, checked_facts(fact_text, resolve_today(today, default_today))
+
+
+def has_case_file(fact_text: Mapping[str, str | None]) -> bool:
+    """Whether ``--case`` (or ``--save``, which reads the file it updates) names a file."""
+    from escalate.cli.casefile import session_of
+
+    session = session_of(fact_text)
+    return session is not None and session.named
 
 
 def split_only(text: str | None) -> set[str] | None:
