@@ -135,7 +135,9 @@ def _chained(first: list[tuple[Any, ...]], rest: Iterator[tuple[Any, ...]]) -> I
     yield from rest
 
 
-def _header_names(row: Sequence[Any], lead: Sequence[Sequence[Any]], merges: list[tuple[int, int, int, int]]) -> list[str]:
+def _header_names(
+    row: Sequence[Any], lead: Sequence[Sequence[Any]], merges: list[tuple[int, int, int, int]]
+) -> list[str]:
     """The names of a header row (``lead`` are the rows above it). A header in two rows (groups above names)
     is read as people read it: an empty cell takes the name above it (or the name merged down into it), unless
     that name is a group's, merged across several columns."""
