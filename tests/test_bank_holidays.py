@@ -13,10 +13,11 @@ import pytest
 
 from escalate.law.calendars import HOLIDAY_HORIZON_YEAR, bank_holidays, is_court_open_day, is_working_day
 
-# RULES.md s.3: extra HMCTS court-office closures (PD 2A annex, HMCTS notices)
+# RULES.md s.3: extra HMCTS court-office closures (PD 2A annex, HMCTS notices), with 2019 added (HMCTS's notice)
 COURT_CLOSURES = {
     date(2017, 12, 27),
     date(2018, 12, 24),
+    date(2019, 12, 27),  # HMCTS notice "Christmas and New Year closures ... 2019" (4 Nov 2019)
     date(2021, 12, 24),
     date(2024, 12, 27),
     date(2025, 12, 24),

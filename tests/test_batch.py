@@ -360,6 +360,40 @@ def test_rule_ids_are_stable() -> None:
     assert set(RULES_BY_ID) == set(RULE_IDS)
 
 
+# fmt: off
+BATCH_SUBJECT_ACCESS = [
+    # sar_law cell, safe, last, latest, source
+    ("uk-gdpr",  "2025-07-30", "2025-07-30", "2025-07-30"),  # RULES s.7: SAR received Mon 30 Jun 2025, uk-gdpr: Wed 30 Jul for all three
+    ("Part-3",   "2025-07-29", "2025-07-29", "2025-08-01"),  # s.7 part-3: statute, statute, ICO's Part 3 method (any case: s.1)
+    ("unknown",  "2025-07-29", "2025-07-30", "2025-08-01"),  # s.7 unknown: every reading, earliest and latest
+    ("",         "2025-07-29", "2025-07-30", "2025-08-01"),  # s.1: an empty cell means unknown (the default)
+    ("don't know", "2025-07-29", "2025-07-30", "2025-08-01"),  # s.1: "don't know" means unknown
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("law", "safe", "last", "latest"), BATCH_SUBJECT_ACCESS)
+def test_batch_reads_sar_law(law: str, safe: str, last: str, latest: str) -> None:
+    texts = {"sar_date": "30/06/2025", "sar_law": law}
+    got = actual(texts, date(2025, 7, 1))
+    assert (got["subject_access_safe_date"], got["subject_access_last_day"], got["subject_access_latest_date"]) == (
+        safe,
+        last,
+        latest,
+    )
+    assert got == expected(texts, date(2025, 7, 1))  # the batch's answer is the engine's
+
+
+def test_one_caseload_keeps_each_rows_sar_law() -> None:
+    # Rows of one caseload with the same SAR date and different laws get their own dates (RULES s.7), in order.
+    caseload = Caseload(("sar_date", "sar_law"), today=date(2025, 7, 1))
+    rows = [("2025-06-30", law) for law in ("part-3", "uk-gdpr", "unknown", "part-3")]
+    got = [caseload.json_fields(caseload.answer(row))["subject_access_latest_date"] for row in rows]
+    assert got == ["2025-08-01", "2025-07-30", "2025-08-01", "2025-08-01"]
+    safe = [caseload.json_fields(caseload.answer(row))["subject_access_safe_date"] for row in rows]
+    assert safe == ["2025-07-29", "2025-07-30", "2025-07-29", "2025-07-29"]
+
+
 @pytest.mark.parametrize(
     "today",
     # RULES.md s.7: incident Tue 10 Nov 2026 -> preserve-evidence Thu 10 Dec / same / Fri 11 Dec 2026; shown only

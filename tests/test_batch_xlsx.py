@@ -14,14 +14,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import pytest
 from openpyxl import Workbook, load_workbook
 
+from conftest import EXAMPLES
 from escalate.caseload.columns import SUMMARY_COLUMNS, added_columns
 from escalate.caseload.options import Summary
 from escalate.caseload.sheet import DueCase, _Latest, cell_text, due_lines
-
-from conftest import EXAMPLES
 
 TODAY = ("--today", "2026-12-01")
 

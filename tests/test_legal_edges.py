@@ -214,7 +214,8 @@ def test_complaint_update(complaint: str, update: str | None, trigger: str, expe
     d = deadline("complaint-update", complaint_date=complaint, last_update_date=update)
     assert (d.safe_date, d.last_day, d.latest_date) == (_d(expected),) * 3
     assert d.trigger == trigger
-    assert (d.owner, d.strength) == ("police", "strict")
+    # RULES s.4 "Police duties": the update duty is subject to reg 51(2) (exceptional circumstances), so not "strict"
+    assert (d.owner, d.strength) == ("police", "discretionary")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -539,39 +540,104 @@ def test_children_rule_does_not_touch_the_equality_act_or_human_rights_act() -> 
 
 
 # ---------------------------------------------------------------------------------------------
-# subject-access: ICO one month, then the next working day; art 12A safe date from 5 Feb 2026
+# subject-access, by the law that applies (s.4 'Subject access: which law'; s.7)
+#   uk-gdpr  UK GDPR art 12(3) / art 12A: ICO method (day of receipt is day 1, corresponding date next month,
+#            then the next working day) for last and latest; from 5 Feb 2026 art 12A's "one month beginning
+#            with" (SW, 1 month, no second reading, no roll) for safe
+#   part-3   DPA 2018 s.45(3)(b), s.54(2) "one month beginning with the relevant time" for safe and last;
+#            ICO's Part 3 guidance ("If you receive a request on 30 June ... the deadline will be 23:59 on
+#            1 August": from the day after, then the next working day) for latest
+#   unknown  every reading of both laws: safe the earliest, last the UK GDPR ICO date, latest the latest
 # ---------------------------------------------------------------------------------------------
 
 # fmt: off
 SUBJECT_ACCESS = [
-    # received      safe          last          latest        source
-    ("2025-09-03", "2025-10-03", "2025-10-03", "2025-10-03"),  # s.7: ICO "3 September ... until 3 October"
-    ("2025-01-31", "2025-02-28", "2025-02-28", "2025-02-28"),  # +1m: no 31 Feb -> 28 Feb (Fri)
-    ("2025-09-04", "2025-10-06", "2025-10-06", "2025-10-06"),  # Sat 4 Oct -> NEXT_WORKING_DAY Mon 6 Oct; before 5 Feb 2026: safe = last
-    ("2025-11-25", "2025-12-29", "2025-12-29", "2025-12-29"),  # Christmas Day; Boxing Day; weekend -> Mon 29 Dec
-    ("2025-11-24", "2025-12-24", "2025-12-24", "2025-12-24"),  # 24 Dec 2025 is a court closure but a working day: no roll
-    ("2026-01-31", "2026-03-02", "2026-03-02", "2026-03-02"),  # Sat 28 Feb 2026 -> Mon 2 Mar; before 5 Feb 2026: safe = last
-    ("2026-02-04", "2026-03-04", "2026-03-04", "2026-03-04"),  # the day before art 12A: safe = last
-    ("2026-02-05", "2026-03-04", "2026-03-05", "2026-03-05"),  # art 12A from 5 Feb 2026: one month beginning with 5 Feb ends 4 Mar
-    ("2026-02-28", "2026-03-27", "2026-03-30", "2026-03-30"),  # 12A: day before 28 Mar; ICO: Sat 28 Mar -> Mon 30 Mar
-    ("2026-03-31", "2026-04-30", "2026-04-30", "2026-04-30"),  # 12A: no 31 Apr -> its last day (no second reading)
-    ("2026-03-03", "2026-04-02", "2026-04-07", "2026-04-07"),  # ICO: Good Friday 3 Apr; weekend; Easter Monday -> Tue 7 Apr
-    ("2026-03-06", "2026-04-05", "2026-04-07", "2026-04-07"),  # ICO: Easter Monday 6 Apr -> Tue 7 Apr; 12A: Sun 5 Apr, no roll
-    ("2026-11-28", "2026-12-27", "2026-12-29", "2026-12-29"),  # ICO: Mon 28 Dec 2026 = Boxing Day substitute -> Tue 29 Dec
-    ("2026-12-01", "2026-12-31", "2027-01-04", "2027-01-04"),  # ICO: New Year's Day Fri 1 Jan 2027 -> Mon 4 Jan; 12A: 31 Dec
-    ("2027-01-31", "2027-02-28", "2027-03-01", "2027-03-01"),  # ICO: Sun 28 Feb 2027 -> Mon 1 Mar; 12A: no 31 Feb -> 28 Feb
-    ("2028-01-29", "2028-02-28", "2028-02-29", "2028-02-29"),  # 12A: 29 Feb 2028 exists, so the day before; ICO: Tue 29 Feb
-    ("2028-01-30", "2028-02-29", "2028-02-29", "2028-02-29"),  # 12A: no 30 Feb -> its last day, 29 Feb; ICO the same
-    ("2028-02-29", "2028-03-28", "2028-03-29", "2028-03-29"),  # received on a leap day: ICO Wed 29 Mar; 12A the day before
+    # received      law        safe          last          latest        source
+    ("2025-06-30", "uk-gdpr", "2025-07-30", "2025-07-30", "2025-07-30"),  # s.7: Wed 30 Jul 2025 for all three
+    ("2025-06-30", "part-3",  "2025-07-29", "2025-07-29", "2025-08-01"),  # s.7: statute, statute, ICO's Part 3 method (30 Jun -> 1 Aug)
+    ("2025-06-30", "unknown", "2025-07-29", "2025-07-30", "2025-08-01"),  # s.7: Tue 29 Jul / Wed 30 Jul / Fri 1 Aug 2025
+    ("2025-09-03", "uk-gdpr", "2025-10-03", "2025-10-03", "2025-10-03"),  # s.7: ICO "3 September ... until 3 October"
+    ("2025-09-03", "unknown", "2025-10-02", "2025-10-03", "2025-10-06"),  # s.7: safe Thu 2 Oct (Part 3's "beginning with"); ICO Part 3: Sat 4 Oct -> Mon 6 Oct
+    ("2025-09-03", "part-3",  "2025-10-02", "2025-10-02", "2025-10-06"),  # s.54(2): 2 Oct; ICO Part 3: 4 Sep + 1m = Sat 4 Oct -> Mon 6 Oct
+    ("2025-01-31", "uk-gdpr", "2025-02-28", "2025-02-28", "2025-02-28"),  # +1m: no 31 Feb -> 28 Feb (Fri)
+    ("2025-01-31", "part-3",  "2025-02-28", "2025-02-28", "2025-03-03"),  # SW: no 31 Feb -> its last day; ICO Part 3: 1 Feb + 1m = Sat 1 Mar -> Mon 3 Mar
+    ("2025-09-04", "uk-gdpr", "2025-10-06", "2025-10-06", "2025-10-06"),  # Sat 4 Oct -> NEXT_WORKING_DAY Mon 6 Oct; before 5 Feb 2026: safe = last
+    ("2025-11-25", "uk-gdpr", "2025-12-29", "2025-12-29", "2025-12-29"),  # Christmas Day; Boxing Day; weekend -> Mon 29 Dec
+    ("2025-11-24", "uk-gdpr", "2025-12-24", "2025-12-24", "2025-12-24"),  # 24 Dec 2025 is a court closure but a working day: no roll
+    ("2026-01-31", "uk-gdpr", "2026-03-02", "2026-03-02", "2026-03-02"),  # Sat 28 Feb 2026 -> Mon 2 Mar; before 5 Feb 2026: safe = last
+    ("2026-02-04", "uk-gdpr", "2026-03-04", "2026-03-04", "2026-03-04"),  # the day before art 12A: safe = last
+    ("2026-02-05", "uk-gdpr", "2026-03-04", "2026-03-05", "2026-03-05"),  # art 12A from 5 Feb 2026: one month beginning with 5 Feb ends 4 Mar
+    ("2026-02-28", "uk-gdpr", "2026-03-27", "2026-03-30", "2026-03-30"),  # 12A: day before 28 Mar; ICO: Sat 28 Mar -> Mon 30 Mar
+    ("2026-03-31", "uk-gdpr", "2026-04-30", "2026-04-30", "2026-04-30"),  # 12A: no 31 Apr -> its last day (no second reading)
+    ("2026-03-03", "uk-gdpr", "2026-04-02", "2026-04-07", "2026-04-07"),  # ICO: Good Friday 3 Apr; weekend; Easter Monday -> Tue 7 Apr
+    ("2026-03-03", "part-3",  "2026-04-02", "2026-04-02", "2026-04-07"),  # s.54(2): Thu 2 Apr; ICO Part 3: Sat 4 Apr, Sun, Easter Monday -> Tue 7 Apr
+    ("2026-03-06", "uk-gdpr", "2026-04-05", "2026-04-07", "2026-04-07"),  # ICO: Easter Monday 6 Apr -> Tue 7 Apr; 12A: Sun 5 Apr, no roll
+    ("2026-11-28", "uk-gdpr", "2026-12-27", "2026-12-29", "2026-12-29"),  # ICO: Mon 28 Dec 2026 = Boxing Day substitute -> Tue 29 Dec
+    ("2026-11-28", "unknown", "2026-12-27", "2026-12-29", "2026-12-29"),  # SW Sun 27 Dec (no roll); ICO Part 3: 29 Nov + 1m = Tue 29 Dec, a working day
+    ("2026-12-01", "uk-gdpr", "2026-12-31", "2027-01-04", "2027-01-04"),  # ICO: New Year's Day Fri 1 Jan 2027 -> Mon 4 Jan; 12A: 31 Dec
+    ("2027-01-31", "uk-gdpr", "2027-02-28", "2027-03-01", "2027-03-01"),  # ICO: Sun 28 Feb 2027 -> Mon 1 Mar; 12A: no 31 Feb -> 28 Feb
+    ("2028-01-29", "uk-gdpr", "2028-02-28", "2028-02-29", "2028-02-29"),  # 12A: 29 Feb 2028 exists, so the day before; ICO: Tue 29 Feb
+    ("2028-01-30", "uk-gdpr", "2028-02-29", "2028-02-29", "2028-02-29"),  # 12A: no 30 Feb -> its last day, 29 Feb; ICO the same
+    ("2028-02-29", "uk-gdpr", "2028-03-28", "2028-03-29", "2028-03-29"),  # received on a leap day: ICO Wed 29 Mar; 12A the day before
 ]
 # fmt: on
 
 
-@pytest.mark.parametrize(("received", "safe", "last", "latest"), SUBJECT_ACCESS)
-def test_subject_access(received: str, safe: str, last: str, latest: str) -> None:
-    d = deadline("subject-access", sar_date=received)
+@pytest.mark.parametrize(("received", "law", "safe", "last", "latest"), SUBJECT_ACCESS)
+def test_subject_access(received: str, law: str, safe: str, last: str, latest: str) -> None:
+    d = deadline("subject-access", sar_date=received, sar_law=law)
     assert (d.safe_date, d.last_day, d.latest_date) == (_d(safe), _d(last), _d(latest))
     assert (d.owner, d.strength, d.trigger) == ("police", "strict", "sar_date")
+
+
+def test_subject_access_law_defaults_to_unknown() -> None:
+    # s.4: "Fact sar_law: uk-gdpr, part-3 or unknown (default)"; s.7 30 Jun 2025 unknown: 29 Jul / 30 Jul / 1 Aug
+    assert three_dates("subject-access", sar_date="2025-06-30") == (
+        _d("2025-07-29"),
+        _d("2025-07-30"),
+        _d("2025-08-01"),
+    )
+
+
+# fmt: off
+SUBJECT_ACCESS_WORDS = [
+    # received, law, today, words that must appear in the notes, words that must not, source
+    ("2025-09-03", "part-3",  "2025-09-04", "no extension", "two further months"),  # s.4: none under Part 3 before 5 Feb 2026 (original s.54(2))
+    ("2026-03-03", "part-3",  "2026-03-04", "s.54(3a)", "no extension"),  # s.54(3A) inserted by DUAA 2025 s.76, in force 5 Feb 2026 (SI 2026/82 reg 2(h))
+    ("2026-03-03", "part-3",  "2026-03-04", "thursday 2 april 2026", None),  # s.54(3B)(a): the notice before the end of one month beginning with receipt
+    ("2026-03-03", "part-3",  "2026-03-04", "tuesday 2 june 2026", None),  # s.54(3A): two further months: 3 months beginning with 3 Mar ends 2 Jun
+    ("2026-03-03", "part-3",  "2026-03-04", "s.54(3c)", None),  # s.54(3C): a request for further information pauses the clock
+    ("2025-09-03", "uk-gdpr", "2025-09-04", "3 december 2025", None),  # s.4: the extension ends on the ICO date for three months
+    ("2025-09-03", "uk-gdpr", "2025-09-04", "within the first month", None),  # art 12(3): the extension must be notified within one month
+    ("2025-09-03", "unknown", "2025-09-04", "part 3", None),  # s.4: most police incident records are Part 3 (s.45)
+    ("2026-03-03", "unknown", "2026-06-20", "s.164a", None),  # s.4 complaints: from 19 Jun 2026 first to the police (DPA 2018 s.164A)
+    ("2026-08-03", "uk-gdpr", "2026-08-04", "30 days", None),  # s.164A(3): acknowledged within 30 days beginning when received
+    ("2025-01-03", "uk-gdpr", "2025-01-04", "ico", None),  # before 19 Jun 2026: complain to the ICO
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("received", "law", "today", "words", "absent"), SUBJECT_ACCESS_WORDS)
+def test_subject_access_words(received: str, law: str, today: str, words: str, absent: str | None) -> None:
+    d = deadline("subject-access", sar_date=received, sar_law=law, today=_d(today))
+    text = " ".join(d.steps + d.notes).lower()
+    assert words in text
+    if absent is not None:
+        assert absent not in text
+
+
+def test_subject_access_never_extends_after_it_passes() -> None:
+    # RULES s.4 'extensions': the extension must be notified within the first month, so a passed deadline
+    # is never extended afterwards (UK GDPR art 12(3); DPA 2018 s.54(3B)(a)). The old words said the police
+    # "may extend by two further months" if it passed.
+    d = deadline("subject-access", sar_date="2025-01-03", sar_law="uk-gdpr", today=_d("2026-01-01"))
+    assert d.status == "passed"
+    text = " ".join(d.notes).lower()
+    assert "may extend by two further months" not in text
+    from escalate.law.rules import RULES_BY_ID
+
+    extension = (RULES_BY_ID["subject-access"].extension or "").lower()
+    assert "first month" in extension and "before 5 february 2026" in extension
 
 
 # ---------------------------------------------------------------------------------------------
@@ -718,13 +784,14 @@ def test_status_with_late_receipt(today: str, status: str, days_left: int) -> No
 
 def test_deadlines_sorted_by_safe_date_then_id() -> None:
     # s.5. review-request (outcome Tue 1 Apr 2025 + 28 days) and subject-access (received Sat 29 Mar 2025,
-    # +1m = Tue 29 Apr 2025) tie on Tue 29 Apr 2025: ties go by id.
+    # +1m = Tue 29 Apr 2025, UK GDPR) tie on Tue 29 Apr 2025: ties go by id.
     report = compute_deadlines(
         facts(
             incident_date="2024-01-10",
             complaint_date="2025-01-10",
             outcome_date="2025-04-01",
             sar_date="2025-03-29",
+            sar_law="uk-gdpr",
         ),
         only={"equality-act", "human-rights-act", "review-request", "subject-access", "civil-claim"},
     )

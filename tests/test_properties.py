@@ -10,10 +10,11 @@ Derived from /work/shared/RULES.md, never from the engine's code:
 
 Monotonicity (a later trigger never gives an earlier date for the same rule) holds for every rule. Two
 places look as if it could fail, and do not:
-- subject-access safe_date across 5 Feb 2026: before it, safe = the ICO date rolled to a working day; from
-  it, safe = art 12A's "one month beginning with" date, not rolled and a day earlier. The last request
-  before the change (4 Feb 2026) gives Wed 4 Mar 2026, a working day, which is exactly the first art 12A
-  safe date (5 Feb 2026 -> 4 Mar 2026), so the sequence never steps back.
+- subject-access (uk-gdpr) safe_date across 5 Feb 2026: before it, safe = the ICO date rolled to a working
+  day; from it, safe = art 12A's "one month beginning with" date, not rolled and a day earlier. The last
+  request before the change (4 Feb 2026) gives Wed 4 Mar 2026, a working day, which is exactly the first art
+  12A safe date (5 Feb 2026 -> 4 Mar 2026), so the sequence never steps back. (part-3 and unknown use
+  "beginning with" for safe on every date.)
 - s.28 (children): when the trigger moves onto the 18th birthday, s.28 stops governing and safe_date
   moves from the day before the 21st/24th birthday to that birthday itself: later, not earlier.
 """
@@ -230,19 +231,23 @@ def test_starting_with_rules(incident: date) -> None:
 
 
 @FAST
-@given(dates)
-def test_subject_access(received: date) -> None:
-    d = compute_deadlines(Facts(today=TODAY, sar_date=received)).by_id("subject-access")
+@given(dates, st.sampled_from(("uk-gdpr", "part-3", "unknown")))
+def test_subject_access(received: date, law: str) -> None:
+    d = compute_deadlines(Facts(today=TODAY, sar_date=received, sar_law=law)).by_id("subject-access")
     assert d is not None
-    ico = received + relativedelta(months=1)
-    # s.3 NEXT_WORKING_DAY moves last_day itself; checked against the holidays package directly
-    assert d.last_day == next_open(ico, lambda x: x.weekday() < 5 and x not in ENG)
-    assert is_working_day(d.last_day)
-    assert d.latest_date == d.last_day
-    if received >= ART_12A:
-        assert d.safe_date == starting_with(received, 1)  # art 12A, no second reading, no roll
-    else:
-        assert d.safe_date == d.last_day
+    # s.3 NEXT_WORKING_DAY, checked against the holidays package directly
+    working = lambda x: x.weekday() < 5 and x not in ENG  # noqa: E731
+    gdpr = next_open(received + relativedelta(months=1), working)  # ICO (UK GDPR): receipt is day 1
+    part3 = next_open(received + timedelta(days=1) + relativedelta(months=1), working)  # ICO's Part 3 method
+    beginning_with = starting_with(received, 1)  # s.54(2) and art 12A: "one month beginning with"
+    if law == "uk-gdpr":
+        assert d.last_day == d.latest_date == gdpr
+        assert d.safe_date == (beginning_with if received >= ART_12A else gdpr)  # art 12A: no roll
+    elif law == "part-3":
+        assert d.safe_date == d.last_day == beginning_with
+        assert d.latest_date == part3
+    else:  # s.4: every reading of both laws; safe the earliest, latest the latest
+        assert (d.safe_date, d.last_day, d.latest_date) == (beginning_with, gdpr, max(gdpr, part3))
 
 
 # ---------------------------------------------------------------------------------------------

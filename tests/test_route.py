@@ -158,7 +158,7 @@ def test_2012_regime_is_an_appeal_to_the_body_in_the_letter() -> None:
     assert planned.review_body == "letter"
     step = planned.now
     assert step.title == "Appeal against the outcome"
-    assert step.body == "the review body named in your outcome letter"
+    assert step.body == "the appeal body named in your outcome letter"  # RULES s.4: the 2012 rules say "appeal"
     assert "before 1 February 2020" in step.why
     assert step.deadlines == ("review-request",)
     deadline = planned.deadlines_of(step)[0]
@@ -185,8 +185,12 @@ def test_review_request_step_has_its_deadline_and_what_to_send() -> None:
     assert step.id == "request-review" and step.deadlines == ("review-request",)
     assert planned.deadlines_of(step)[0].safe_date == date(2026, 12, 1)  # reg 29(2): 3 Nov + 28 days
     for needed in ("name and contact details", "MPS complaint reference", "copy of the outcome letter",
-                   "why you think the outcome is wrong", "written consent"):  # fmt: skip
-        assert needed in step.how  # MOPAC's list (RULES.md s.6)
+                   "why you are unhappy with how the MPS handled your complaint or the outcome it reached",
+                   "your consent for them to represent you", "by email or by post"):  # fmt: skip
+        assert needed in step.how  # MOPAC's list, seed 002 ("please send the below information to us by email or post")
+    assert (
+        "web form does not accept review requests" in step.how
+    )  # seed 002: "unable to accept review requests using this method"
     iopc = route(outcome_date="2026-11-03", about="senior-officer").now
     assert "review form" in iopc.how and "outcome letter" in iopc.how
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from escalate.engine.calculate import DeadlineDates
+from escalate.engine.facts import SarLaw
 from escalate.law.rules import RULES, WHILE_OPEN, Rule
 
 
@@ -79,6 +80,9 @@ class Group(NamedTuple):
     """Whether the group's rules have the s.28 rule for children (then the date of birth can matter)."""
     review_rule: Rule | None
     """``review-request``, if in the group (the date the outcome was received can change it)."""
+    sar_law: SarLaw
+    """The law a subject access request is answered under, for the plans of this group (it changes the dates
+    of ``subject-access`` only; ``UNKNOWN`` where the group has no such rule to change)."""
     evaluated: dict[Any, Evaluated]
     """The group's deadlines by trigger date (or trigger, birth and received dates), shared by every plan
     with a group of the same rules."""

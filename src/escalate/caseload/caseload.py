@@ -24,7 +24,14 @@ from escalate.caseload.columns import (
     SUMMARY_COLUMNS,
     added_columns,
 )
-from escalate.engine.calculate import DeadlineDates, calculation_inputs, child_until, deadline_dates, runs_from_birthday
+from escalate.engine.calculate import (
+    DeadlineDates,
+    calculation_inputs,
+    child_until,
+    deadline_dates,
+    runs_from_birthday,
+    sar_law_for,
+)
 from escalate.engine.deadlines import (
     ASSUMPTION_WARNINGS,
     Appearance,
@@ -38,7 +45,7 @@ from escalate.engine.deadlines import (
     shape_warnings,
     trigger_facts,
 )
-from escalate.engine.facts import DATE_FACTS, DATE_ORDER, Facts, read_fact
+from escalate.engine.facts import DATE_FACTS, DATE_ORDER, Facts, SarLaw, read_fact
 from escalate.engine.review import regime_for
 from escalate.engine.route import plan_route
 from escalate.errors import InputError
@@ -156,9 +163,9 @@ class Caseload:
         self._born = self._date_position.get("date_of_birth")
         self._received = self._date_position.get("outcome_received_date")
         self._plans: dict[tuple[Any, ...], Plan] = {}
-        self._evaluated: dict[tuple[str, ...], dict[Any, Evaluated]] = {}
-        self._rules: dict[Appearance, Any] = {}
-        self._dated: dict[tuple[str, date], tuple[DeadlineDates, Part]] = {}
+        self._evaluated: dict[tuple[tuple[str, ...], SarLaw], dict[Any, Evaluated]] = {}
+        self._rules: dict[tuple[Appearance, SarLaw], Any] = {}
+        self._dated: dict[tuple[str, date, SarLaw], tuple[DeadlineDates, Part]] = {}
         self._from_birthday: dict[tuple[str, date], tuple[DeadlineDates, Part]] = {}
         self._limits: dict[date, date] = {}
         self._review_limits: dict[date, date] = {}
@@ -221,7 +228,8 @@ class Caseload:
         # A child when time started (engine.calculation_inputs) is rare, and possible only up to the year of
         # the 18th birthday (engine.child_until): the year is tested first.
         child_years = dob.year + 18 if dob is not None else 0
-        received_on = dates[self._received] if self._received is not None else None
+        # Under the 2012 rules the appeal runs from the letter's date alone (engine.compute_deadlines).
+        received_on = dates[self._received] if self._received is not None and key[2] != "2012" else None
         for group in plan.groups:
             position = group.position
             # The latest of several dates starts the clock (engine.latest_trigger); only the date matters here.
@@ -311,17 +319,20 @@ class Caseload:
         # from a report without deadlines (which only the route's steps would list).
         report = compute_deadlines(facts, only=())
         route = plan_route(facts, report=report)
-        rules_key = appearance(facts, report.review)
+        on = appearance(facts, report.review)
+        # The law of subject access changes that rule's dates only (engine.sar_law_for): a plan for each law.
+        sar_law = facts.sar_law if "sar_date" in on.known else SarLaw.UNKNOWN
+        rules_key = (on, sar_law)
         rules = self._rules.get(rules_key)
         if rules is None:
-            rules = self._rules[rules_key] = self._rules_plan(rules_key)
+            rules = self._rules[rules_key] = self._rules_plan(*rules_key)
         order, groups, warnings = rules
         # What was assumed depends on facts other than the dates' values: once per plan (engine order).
         warnings += tuple(w.id for w in report.warnings if w.id in ASSUMPTION_WARNINGS)
         position = self._date_position
         review_request = (
             (position["outcome_date"], position["review_request_date"])
-            if rules_key.police and {"outcome_date", "review_request_date"} <= rules_key.known
+            if on.police and {"outcome_date", "review_request_date"} <= on.known
             else None
         )
         # The template of the added columns: each rule's five cells where its group's deadlines put them.
@@ -351,7 +362,7 @@ class Caseload:
             review_body=route.review_body,
             template=template,
             warnings={},
-            police=rules_key.police,
+            police=on.police,
             review_request=review_request,
             next_step_title=route.now.title,
             warning_texts=warning_texts,
@@ -361,10 +372,12 @@ class Caseload:
         self._plans[key] = plan
         return plan
 
-    def _rules_plan(self, on: Appearance) -> tuple[tuple[tuple[int, int], ...], tuple[Group, ...], tuple[str, ...]]:
-        """For rows that know these dates (and have this ``Appearance``): the dates that must be in order,
-        the rules that appear grouped by what starts their clocks, and the warnings that depend on which
-        dates are known."""
+    def _rules_plan(
+        self, on: Appearance, sar_law: SarLaw
+    ) -> tuple[tuple[tuple[int, int], ...], tuple[Group, ...], tuple[str, ...]]:
+        """For rows that know these dates (and have this ``Appearance`` and law of subject access): the dates
+        that must be in order, the rules that appear grouped by what starts their clocks, and the warnings that
+        depend on which dates are known."""
         position = self._date_position
         known = on.known
         by_trigger: dict[tuple[str, ...], list[Rule]] = {}
@@ -382,7 +395,8 @@ class Caseload:
                 slots=tuple(self._slots[rule.id] for rule in rules),
                 children=any(rule.children for rule in rules),
                 review_rule=next((rule for rule in rules if rule.id == "review-request"), None),
-                evaluated=self._evaluated.setdefault(tuple(rule.id for rule in rules), {}),
+                sar_law=sar_law,
+                evaluated=self._evaluated.setdefault((tuple(rule.id for rule in rules), sar_law), {}),
             )
             for names, rules in by_trigger.items()
         )
@@ -410,15 +424,18 @@ class Caseload:
             if common is not None and rule_born is None and rule_received is None:
                 deadline, part = common.deadlines[index], common.parts[index]
             elif rule_born is None and rule_received is None:
-                deadline, part = self._dated.get((rule.id, trigger)) or self._kept(
-                    self._dated, (rule.id, trigger), rule, trigger, None
+                law = sar_law_for(rule, group.sar_law)
+                deadline, part = self._dated.get((rule.id, trigger, law)) or self._kept(
+                    self._dated, (rule.id, trigger, law), rule, trigger, None, law
                 )
             elif rule_born is not None and runs_from_birthday(rule, trigger, rule_born):
                 deadline, part = self._from_birthday.get((rule.id, rule_born)) or self._kept(
                     self._from_birthday, (rule.id, rule_born), rule, trigger, rule_born
                 )
             else:  # a child's or a late-received outcome's dates are seldom asked for twice: not kept
-                deadline = deadline_dates.__wrapped__(rule.id, trigger, rule_born, rule_received, self.today)
+                deadline = deadline_dates.__wrapped__(
+                    rule.id, trigger, rule_born, rule_received, self.today, sar_law_for(rule, group.sar_law)
+                )
                 part = self._part(rule, deadline)
             deadlines.append(deadline)
             parts.append(part)
@@ -436,17 +453,18 @@ class Caseload:
 
     def _kept(
         self,
-        kept: dict[tuple[str, date], tuple[DeadlineDates, Part]],
-        key: tuple[str, date],
+        kept: dict[Any, tuple[DeadlineDates, Part]],
+        key: tuple[Any, ...],
         rule: Rule,
         trigger: date,
         born: date | None,
+        sar_law: SarLaw = SarLaw.UNKNOWN,
     ) -> tuple[DeadlineDates, Part]:
         """A rule's deadline (``engine.deadline_dates``, whose own cache is not used: it would hold the same
         again) and what it adds to a row, remembered (bounded) in ``kept`` for every group with the rule:
         ``_dated`` by trigger date, or ``_from_birthday`` by date of birth for a child's deadline that runs from
         the 18th birthday whatever the trigger (``engine.runs_from_birthday``)."""
-        deadline = deadline_dates.__wrapped__(rule.id, trigger, born, None, self.today)
+        deadline = deadline_dates.__wrapped__(rule.id, trigger, born, None, self.today, sar_law)
         if len(kept) >= CACHE_SIZE * 4:
             kept.clear()
         found = kept[key] = deadline, self._part(rule, deadline)

@@ -141,7 +141,10 @@ def open_binary_output(path: str | None, stdout: BinaryIO | None = None) -> Iter
     """``open_output`` for bytes (a Word file): standard output's bytes, or a file written atomically."""
     if path is None or path == "-":
         sys.stdout.flush()
-        yield stdout if stdout is not None else sys.stdout.buffer
+        target = stdout if stdout is not None else getattr(sys.stdout, "buffer", None)
+        if target is None:  # a text stream without bytes underneath (tests, notebooks)
+            raise BatchOutputError("standard output takes no bytes here: give -o FILE")
+        yield target
         return
     with _atomic(path, binary=True) as stream:
         yield stream

@@ -377,25 +377,24 @@ def _batch_tables(
                 options.jsonl_columns = jsonl_columns(first_pass.lines)
     days = options.due_within
 
-    def writer_of(binary: Any, text: Any) -> Any:
-        def make(caseload: Any) -> Any:
-            made = sheet.writer_for(output_format, caseload, text, binary)
-            return made if days is None else sheet.DueFilter(made, days, options.summary)
-
-        return make
-
     try:
         with contextlib.ExitStack() as stack:
-            binary = stack.enter_context(open_binary_output(output)) if xlsx_out else None
-            text = None if xlsx_out else stack.enter_context(open_output(output, bom=bom))
+
+            def writer_of(caseload: Any) -> Any:
+                """The writer, opened once the input's header has been read (nothing is written before)."""
+                binary = stack.enter_context(open_binary_output(output)) if xlsx_out else None
+                text = None if xlsx_out else stack.enter_context(open_output(output, bom=bom))
+                made = sheet.writer_for(output_format, caseload, text, binary)
+                return made if days is None else sheet.DueFilter(made, days, options.summary)
+
             if xlsx_in:
                 if source == "-":
-                    summary = sheet.run_sheet(io.BytesIO(sys.stdin.buffer.read()), writer_of(binary, text), options)
+                    summary = sheet.run_sheet(io.BytesIO(sys.stdin.buffer.read()), writer_of, options)
                 else:
-                    summary = sheet.run_sheet(source, writer_of(binary, text), options)
+                    summary = sheet.run_sheet(source, writer_of, options)
             else:
                 opened = stack.enter_context(open_input(source, options.encoding))
-                summary = sheet.run_table(opened.lines, writer_of(binary, text), options)
+                summary = sheet.run_table(opened.lines, writer_of, options)
     except BatchOutputError as error:
         fail(str(error), ExitCode.OUTPUT_ERROR)
     sys.stderr.write(summary_line(summary) + "\n")

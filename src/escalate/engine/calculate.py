@@ -8,6 +8,7 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
+from escalate.engine.facts import SarLaw
 from escalate.engine.results import DUE_SOON_DAYS, Calculation, Status
 from escalate.law.calendars import (
     HOLIDAY_HORIZON_YEAR,
@@ -18,10 +19,23 @@ from escalate.law.calendars import (
     is_working_day,
     next_open_day,
 )
-from escalate.law.dates import ONE_DAY, Convention, add_months, add_years, days_in_month, end_starting_with, long_date
-from escalate.law.rules import RULES_BY_ID, Rule
+from escalate.law.dates import (
+    ONE_DAY,
+    Convention,
+    add_months,
+    add_years,
+    days_in_month,
+    end_starting_with,
+    long_date,
+    ordinal,
+)
+from escalate.law.rules import RULES_BY_ID, Owner, Rule
 
 ART_12A_START = date(2026, 2, 5)
+"""UK GDPR art 12A (inserted by the Data (Use and Access) Act 2025) in force (RULES.md section 4)."""
+PART_3_EXTENSION_START = date(2026, 2, 5)
+"""Data Protection Act 2018 s.54(3A)-(3D) (the Part 3 extension and pause, inserted by the Data (Use and Access)
+Act 2025 s.76) in force: SI 2026/82 reg 2(h). How a request received before then is treated is not confirmed."""
 
 
 def _roll(rule: Rule, day: date, steps: list[str] | None, notes: list[str] | None) -> tuple[date, bool]:
@@ -71,25 +85,32 @@ def calculate(
     *,
     date_of_birth: date | None = None,
     received_date: date | None = None,
+    sar_law: SarLaw = SarLaw.UNKNOWN,
 ) -> Calculation:
     """The safe date, last day and latest date of one rule for one trigger date, with the steps.
 
     ``date_of_birth`` matters only for rules with the s.28 rule for children; ``received_date`` only for
-    review requests whose outcome arrived after the letter's date. For ``letter-before-claim`` the trigger is
-    the judicial review trigger.
+    review requests whose outcome arrived after the letter's date; ``sar_law`` only for subject access. For
+    ``letter-before-claim`` the trigger is the judicial review trigger.
     """
-    return _calculate(rule_id, trigger_date, date_of_birth, received_date, explain=True)
+    return _calculate(rule_id, trigger_date, date_of_birth, received_date, sar_law, explain=True)
 
 
 def _calculate(
-    rule_id: str, trigger_date: date, date_of_birth: date | None, received_date: date | None, *, explain: bool
+    rule_id: str,
+    trigger_date: date,
+    date_of_birth: date | None,
+    received_date: date | None,
+    sar_law: SarLaw = SarLaw.UNKNOWN,
+    *,
+    explain: bool,
 ) -> Calculation:
     """``calculate``; with ``explain`` false, the same dates without the words (no steps, no notes)."""
     rule = RULES_BY_ID[rule_id]
     if rule.id == "letter-before-claim":
         return _letter_before_claim(rule, trigger_date, explain=explain)
     if rule.convention is Convention.ICO_MONTH:
-        return _subject_access(rule, trigger_date, explain=explain)
+        return _subject_access(rule, trigger_date, sar_law, explain=explain)
 
     steps: list[str] | None = [] if explain else None
     notes: list[str] | None = [] if explain else None
@@ -124,13 +145,14 @@ def _calculate(
         latest_base = rule.convention.last_day(received_date, rule.period)
         if steps is not None and notes is not None:
             steps.append(
-                f"The outcome reached you on {long_date(received_date)}: counted from then, "
-                f"{rule.convention.describe(received_date, rule.period)} ends {long_date(latest_base)}"
+                f"The outcome was provided later than the letter's date, on {long_date(received_date)}: "
+                f"{rule.convention.describe(received_date, rule.period)} ends {long_date(latest_base)}, the "
+                "latest date that can be argued"
             )
             notes.append(
-                f"The 28 days arguably run from when the outcome was provided ({long_date(received_date)}), "
-                f"which gives {long_date(latest_base)}; the letter's date gives {long_date(last)}. Act by the "
-                "earlier date."
+                f"The 28 days run from the date on the outcome letter, {long_date(trigger_date)}: the last day is "
+                f"{long_date(last)}. Because reg 29(2) speaks of the day the outcome was provided, a request by "
+                f"{long_date(latest_base)} can be argued to be in time, but do not rely on it."
             )
     beyond = False
     latest = latest_base
@@ -138,7 +160,7 @@ def _calculate(
         latest, beyond = _roll(rule, latest_base, steps, notes)
         if rule.roll is Roll.NEXT_WORKING_DAY:
             last = latest
-    elif notes is not None and not is_working_day(last):
+    elif notes is not None and rule.owner is Owner.YOU and not is_working_day(last):
         notes.append(
             f"{long_date(last)} is {closed_reason(last, court=False)}. There is no extra time: "
             "send it by email so that it arrives in time."
@@ -173,7 +195,7 @@ def _children(
             steps.append(f"To be safe, act before that birthday: by {long_date(safe)}")
             notes.append(
                 f"You were under 18 when time started, so the limit runs from your 18th birthday. Many guides "
-                f"say 'before your {18 + years}th birthday', so the safe date is {long_date(safe)}."
+                f"say 'before your {ordinal(18 + years)} birthday', so the safe date is {long_date(safe)}."
             )
         last = from_birthday
     if steps is not None and for_latest != for_last and latest_base > last:
@@ -197,32 +219,125 @@ def _letter_before_claim(rule: Rule, trigger_date: date, *, explain: bool) -> Ca
     return Calculation(day, day, day, steps, notes)
 
 
-def _subject_access(rule: Rule, received: date, *, explain: bool) -> Calculation:
+def _subject_access(rule: Rule, received: date, law: SarLaw, *, explain: bool) -> Calculation:
+    """A subject access request's three dates by the law it is answered under (RULES.md section 4,
+    'Subject access: which law'): the UK GDPR counted by the ICO's method, Part 3's "one month beginning
+    with" and the ICO's Part 3 method; for an unknown law, the earliest and the latest of them all."""
     steps: list[str] | None = [] if explain else None
     notes: list[str] | None = [] if explain else None
-    corresponding = add_months(received, 1)
-    if steps is not None:
-        steps.append(f"{rule.convention.describe(received, rule.period)}: {long_date(corresponding)}")
-    last, beyond = _roll(rule, corresponding, steps, notes)
-    safe = last
-    if received >= ART_12A_START:
-        safe = end_starting_with(received, 1)
+    gdpr = law is not SarLaw.PART_3
+    part3 = law is not SarLaw.UK_GDPR
+    beginning_with = end_starting_with(received, 1)
+    beyond = False
+    gdpr_day = part3_day = beginning_with
+    if gdpr:
+        corresponding = add_months(received, 1)
+        if steps is not None:
+            steps.append(f"UK GDPR, {rule.convention.describe(received, rule.period)}: {long_date(corresponding)}")
+        gdpr_day, beyond = _roll(rule, corresponding, steps, notes)
+    if part3:
         if steps is not None:
             steps.append(
-                f"UK GDPR art 12A (from 5 February 2026): one month beginning with {long_date(received)} ends "
-                f"{long_date(safe)}; that is the safe date"
+                f"Data Protection Act 2018 Part 3, one month beginning with {long_date(received)} (s.54(2): that "
+                f"day counts as day 1): {long_date(beginning_with)}"
             )
+        corresponding = add_months(received + ONE_DAY, 1)
+        if steps is not None:
+            steps.append(
+                f"ICO's Part 3 guidance, from the day after receipt to the corresponding date next month: "
+                f"{long_date(corresponding)}"
+            )
+        part3_day, beyond_part3 = _roll(rule, corresponding, steps, notes)
+        beyond = beyond or beyond_part3
+    if law is SarLaw.PART_3:
+        safe = last = beginning_with
+        latest = part3_day
+    else:
+        last = gdpr_day
+        latest = max(gdpr_day, part3_day)
+        safe = beginning_with if part3 or received >= ART_12A_START else gdpr_day
+        if steps is not None and gdpr and received >= ART_12A_START:
+            steps.append(
+                f"UK GDPR art 12A (from 5 February 2026): one month beginning with {long_date(received)} ends "
+                f"{long_date(beginning_with)}"
+            )
+    if steps is not None and (safe, latest) != (last, last):
+        steps.append(
+            f"The earliest reading, {long_date(safe)}, is the safe date; the latest, {long_date(latest)}, is "
+            "the day after which the police are late under every reading"
+        )
     if notes is not None:
+        notes.extend(_subject_access_notes(rule, received, law, safe, latest))
+    return Calculation(safe, last, latest, tuple(steps or ()), tuple(notes or ()), beyond)
+
+
+def _subject_access_notes(rule: Rule, received: date, law: SarLaw, first_month: date, latest: date) -> list[str]:
+    """What the law says around the dates: which law, extensions, the pause, exemptions, complaints."""
+    notes = [SAR_LAW_WORDS[law]]
+    if law is not SarLaw.PART_3:
         extended, _ = _roll(rule, add_months(received, 3), [], [])
+        article = "art 12A" if received >= ART_12A_START else "art 12(3)"
         notes.append(
-            f"If the police say the request is complex they may take two further months, to "
-            f"{long_date(extended)}; they must tell you within the first month."
+            f"Under the UK GDPR ({article}) the police may take two further months, to {long_date(extended)} (the "
+            "ICO counts three months from the start), where the request is complex or one of many; but only if "
+            f"they tell you so, with their reasons, within the first month (by {long_date(first_month)})."
         )
-        notes.append(
-            "Much police data is processed under Part 3 of the Data Protection Act 2018 (law enforcement): "
-            "exemptions may apply. If the reply is late or incomplete, complain to the ICO."
+    if law is not SarLaw.UK_GDPR:
+        if received < PART_3_EXTENSION_START:
+            notes.append(
+                "Under Part 3 there was no extension for a request received before 5 February 2026 (s.54(2) as "
+                "it then stood). The power to extend that began on that day (s.54(3A)) may not reach an earlier "
+                "request: that depends on the transitional provisions of SI 2026/82, which escalate has not "
+                "confirmed."
+            )
+        else:
+            notes.append(
+                "Under Part 3 the police may extend the month by two further months, to "
+                f"{long_date(end_starting_with(received, 3))}, where the request is complex or one of many, by "
+                f"telling you so, with reasons, before the first month ends ({long_date(first_month)}): "
+                "Data Protection Act 2018 s.54(3A) and (3B), inserted by the Data (Use and Access) Act 2025 "
+                "s.76 and in force from 5 February 2026 (SI 2026/82 reg 2(h))."
+            )
+            notes.append(
+                "If the police reasonably ask you for more information to find what you asked for, the days "
+                "from their asking until they receive your answer do not count (s.54(3C))."
+            )
+    notes.append(
+        "Exemptions may apply (for example where giving the data would obstruct an investigation: s.45(4) for "
+        "Part 3). "
+        + (
+            COMPLAINT_FIRST_TO_POLICE
+            if latest >= COMPLAINTS_TO_CONTROLLER_START
+            else "If the reply is late or incomplete, a complaint made before 19 June 2026 goes to the ICO. "
+            + COMPLAINT_FIRST_TO_POLICE
         )
-    return Calculation(safe, last, last, tuple(steps or ()), tuple(notes or ()), beyond)
+    )
+    return notes
+
+
+COMPLAINTS_TO_CONTROLLER_START = date(2026, 6, 19)
+"""Data Protection Act 2018 s.164A (inserted by the Data (Use and Access) Act 2025 s.103) in force: SI 2026/82
+reg 3 as reported (its text was not seen: docs/RULES.md section 4 and the closing note of issue 10)."""
+
+COMPLAINT_FIRST_TO_POLICE = (
+    "From 19 June 2026 a data protection complaint goes first to the police (Data Protection Act 2018 s.164A), "
+    "who must acknowledge it within 30 days beginning with the day they receive it and tell you the outcome; "
+    "if you are still not satisfied, complain to the ICO."
+)
+
+SAR_LAW_WORDS: dict[SarLaw, str] = {
+    SarLaw.UK_GDPR: "Answered under the UK GDPR (art 12(3) and, from 5 February 2026, art 12A): the ICO counts "
+    "the day of receipt as day 1 and ends on the corresponding date next month, moved to the next working day.",
+    SarLaw.PART_3: "Answered under Part 3 of the Data Protection Act 2018 (law enforcement: most records of a "
+    "police incident): the reply is due before the end of one month beginning with the day the police received "
+    "the request (s.45(3)(b), s.54(2)). The ICO's Part 3 guidance counts from the next day, which gives the "
+    "latest date.",
+    SarLaw.UNKNOWN: "Which law the police answer under is not known: most records of a police incident fall "
+    "under Part 3 of the Data Protection Act 2018 (law enforcement, s.45), other records under the UK GDPR. "
+    "The dates cover every reading of both: the safe date is the earliest, the latest date the latest. If the "
+    "police say which law applies, give it (--sar-law).",
+}
+"""What each law of subject access means for the dates (RULES.md section 4, 'Subject access: which law')."""
 
 
 def reply_date(sent: date) -> date:
@@ -297,16 +412,27 @@ class DeadlineDates(NamedTuple):
     christmas_unknown: bool
 
 
+def sar_law_for(rule: Rule, sar_law: SarLaw) -> SarLaw:
+    """The law of subject access where it can change a rule's dates (subject access), else ``UNKNOWN``:
+    every other rule shares one cached calculation whatever the law."""
+    return sar_law if rule.convention is Convention.ICO_MONTH else SarLaw.UNKNOWN
+
+
 @lru_cache(maxsize=16384)
 def deadline_dates(
-    rule_id: str, trigger_date: date, born: date | None, received: date | None, today: date
+    rule_id: str,
+    trigger_date: date,
+    born: date | None,
+    received: date | None,
+    today: date,
+    sar_law: SarLaw = SarLaw.UNKNOWN,
 ) -> DeadlineDates:
     """The dates and status of one rule's deadline: ``calculate`` and ``status_of``, as ``compute_deadlines``
     uses them, without working out the steps and notes (``born`` and ``received`` as from
     ``calculation_inputs``). Cached here, small: a caseload of a million rows would otherwise fill
     ``calculate``'s cache with words it never shows.
     """
-    calc = _calculate(rule_id, trigger_date, born, received, explain=False)
+    calc = _calculate(rule_id, trigger_date, born, received, sar_law, explain=False)
     days_left, status = status_of(calc.safe_date, calc.latest_date, today)
     return DeadlineDates(
         rule_id,

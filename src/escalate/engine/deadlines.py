@@ -14,6 +14,7 @@ from typing import NamedTuple, Protocol
 from escalate.engine.calculate import (
     calculate,
     calculation_inputs,
+    sar_law_for,
     status_of,
 )
 from escalate.engine.facts import (
@@ -27,7 +28,7 @@ from escalate.engine.facts import (
     stage,
 )
 from escalate.engine.results import Calculation, CaseWarning, Deadline, Report, Status
-from escalate.engine.review import ReviewDecision, decide_review_body, regime
+from escalate.engine.review import Regime, ReviewDecision, decide_review_body, regime
 from escalate.errors import InputError
 from escalate.law.calendars import (
     HOLIDAY_HORIZON_YEAR,
@@ -210,8 +211,13 @@ def compute_deadlines(facts: Facts, *, only: Collection[str] | None = None) -> R
     deadlines: list[Deadline] = []
     calculations: list[tuple[Rule, Calculation]] = []
     for rule, trigger_name, trigger_date in _appearing(facts, wanted, review):
-        born, received = calculation_inputs(rule, trigger_date, facts.date_of_birth, facts.outcome_received_date)
-        calc = calculate(rule.id, trigger_date, date_of_birth=born, received_date=received)
+        # Under the 2012 rules the appeal runs from "the date of the letter" (reg 11(3)) and nothing else: the day
+        # the outcome was provided gives no later date there (RULES.md section 4, 'The letter's date').
+        received_on = facts.outcome_received_date if the_regime == "2020" else None
+        born, received = calculation_inputs(rule, trigger_date, facts.date_of_birth, received_on)
+        calc = calculate(
+            rule.id, trigger_date, date_of_birth=born, received_date=received, sar_law=sar_law_for(rule, facts.sar_law)
+        )
         days_left, status = status_of(calc.safe_date, calc.latest_date, facts.today)
         if rule.while_open and status == "passed":
             continue  # shown only while not passed (RULES.md section 4, preserve-evidence)
@@ -236,7 +242,7 @@ def compute_deadlines(facts: Facts, *, only: Collection[str] | None = None) -> R
                 source=rule.source,
                 cite=rule.cite,
                 steps=calc.steps,
-                notes=calc.notes + _rule_notes(rule, facts) + _status_notes(rule, calc, status),
+                notes=calc.notes + _rule_notes(rule, facts, the_regime) + _status_notes(rule, calc, status),
             )
         )
         calculations.append((rule, calc))
@@ -320,13 +326,17 @@ def check_only(only: Collection[str] | None) -> frozenset[str] | None:
     return wanted
 
 
-def _rule_notes(rule: Rule, facts: Facts) -> tuple[str, ...]:
+def _rule_notes(rule: Rule, facts: Facts, the_regime: Regime) -> tuple[str, ...]:
     """Notes that depend on the facts rather than the dates."""
     if rule.id == "review-request":
+        if the_regime == "2012":
+            return (APPEAL_NOTE_2012,)
         return (
             "Time while your request sits with the wrong review body is not counted (reg 29(3)); a late request "
             "is accepted only in special circumstances (reg 29(4)).",
         )
+    injured = facts.injury is True and rule.id in ("civil-claim", "malicious-prosecution")
+    injury = (INJURY_PART_NOTE,) if injured else ()
     if rule.id == "judicial-review":
         return (
             "The claim must be filed promptly: a claim filed inside the 3 months can still be refused as not prompt.",
@@ -334,10 +344,15 @@ def _rule_notes(rule: Rule, facts: Facts) -> tuple[str, ...]:
         )
     if rule.id == "civil-claim":
         return (
+            *injury,
             "For data protection damages, 6 years (3 with personal injury) is the best understanding; no court "
             "has settled it.",
             "Deliberate concealment of the facts can postpone the start (s.32).",
         )
+    if rule.id == "malicious-prosecution":
+        return injury
+    if rule.id == "human-rights-act":
+        return (HUMAN_RIGHTS_STRICTER_NOTE,)
     if rule.id == "equality-act":
         return ("Conduct extending over a period counts as done at its end (s.118(6)): give its last day.",)
     return ()
@@ -380,14 +395,18 @@ def assumption_warnings(facts: Facts, review: ReviewDecision) -> tuple[CaseWarni
     said in `deadlines` as in `route`, once the complaint has been made (before, there is nothing to assume)."""
     if not about_the_police(facts.about) or STAGE_ORDER[stage(facts)] < STAGE_ORDER["complained"]:
         return ()
-    return _assumed(facts.schedule3 is Schedule3.UNKNOWN, facts.investigation is Investigation.UNKNOWN, review)
+    return _assumed(
+        facts.schedule3 is Schedule3.UNKNOWN, facts.investigation is Investigation.UNKNOWN, review, regime(facts)
+    )
 
 
-@lru_cache(maxsize=64)
-def _assumed(schedule3_unknown: bool, investigation_unknown: bool, review: ReviewDecision) -> tuple[CaseWarning, ...]:
+@lru_cache(maxsize=128)
+def _assumed(
+    schedule3_unknown: bool, investigation_unknown: bool, review: ReviewDecision, the_regime: Regime
+) -> tuple[CaseWarning, ...]:
     found: list[CaseWarning] = []
     if schedule3_unknown:
-        found.append(ASSUMED_SCHEDULE3)
+        found.append(ASSUMED_SCHEDULE3_2012 if the_regime == "2012" else ASSUMED_SCHEDULE3)
     if investigation_unknown and review.available:
         found.append(ASSUMED_INVESTIGATION)
     if review.inferred:
@@ -408,6 +427,14 @@ ASSUMED_SCHEDULE3 = CaseWarning(
     "If the police wrote that they were dealing with it 'outside Schedule 3', there is no review: ask them "
     "to record it.",
 )
+ASSUMED_SCHEDULE3_2012 = CaseWarning(
+    "assumed-schedule3",
+    "Assumed that the complaint was recorded under Schedule 3 (the formal process, with a right of appeal). If "
+    "the police wrote that it was not recorded, there is no appeal against the outcome: take advice (under the "
+    "2012 rules a decision not to record could itself be appealed: 2012 Regulations reg 11(1)(a)).",
+)
+"""The 2020 recording right (Sch 3 para 2(6A)) does not reach complaints made before 1 February 2020 (RULES.md
+section 4, 'Regime')."""
 ASSUMED_INVESTIGATION = CaseWarning(
     "assumed-investigation",
     "Assumed that the IOPC did not investigate the complaint or direct its investigation. If it did, there "
@@ -457,6 +484,24 @@ def complaint_limit(incident: date) -> date:
     """The last day on which a complaint is not 'more than 12 months after the incident'."""
     return add_months(incident, 12)
 
+
+APPEAL_NOTE_2012 = (
+    "The complaint was made before 1 February 2020, so the 2012 rules apply: appeal to the body named in the "
+    "outcome letter (reg 30), within 28 days commencing on the day after the date of the letter (reg 11(3)). "
+    "Time while the appeal is with the wrong body is left out of account (reg 11(4)); a late appeal is accepted "
+    "only in special circumstances (reg 11(5))."
+)
+"""Police (Complaints and Misconduct) Regulations 2012, reg 11(3)-(5) and reg 30 (RULES.md section 4, 'Regime')."""
+INJURY_PART_NOTE = (
+    "You said you were injured: this claim has 6 years, but a claim for the injury itself may have only 3 years "
+    "(Limitation Act 1980 s.11; A v Hoare [2008] UKHL 6): see the personal injury deadline."
+)
+"""RULES.md section 4, 'Injury beside a 6-year claim'."""
+HUMAN_RIGHTS_STRICTER_NOTE = (
+    "The year is subject to any rule imposing a stricter time limit (s.7(5)): a Human Rights Act challenge to a "
+    "review decision goes by judicial review, promptly and within 3 months."
+)
+"""Human Rights Act 1998 s.7(5) (RULES.md section 4, 'Human Rights Act')."""
 
 CLOCKS_RUN_IN_PARALLEL = CaseWarning(
     "clocks-run-in-parallel",

@@ -23,7 +23,7 @@ REGS_2020 = "https://www.legislation.gov.uk/uksi/2020/2"
 BODY_NAMES: dict[str, str] = {
     "mopac": "MOPAC (Mayor's Office for Policing and Crime)",
     "iopc": "IOPC (Independent Office for Police Conduct)",
-    "letter": "the review body named in your outcome letter",
+    "letter": "the appeal body named in your outcome letter",
 }
 
 
@@ -73,6 +73,15 @@ class ReviewDecision:
 _PARA_30 = Source("Police Reform Act 2002 Sch 3 para 30; 2020 Regulations reg 32", PRA_SCH3)
 _REG_4 = Source("Police Reform Act 2002 Sch 3 para 30; 2020 Regulations reg 4 and reg 32", REGS_2020 + "/regulation/4")
 
+_REG_11_2012 = Source(
+    "Police (Complaints and Misconduct) Regulations 2012, reg 11",
+    "https://www.legislation.gov.uk/uksi/2012/1204/regulation/11",
+)
+_REG_30_2012 = Source(
+    "Police (Complaints and Misconduct) Regulations 2012, reg 11(2)(b) and reg 30 (the relevant appeal body)",
+    "https://www.legislation.gov.uk/uksi/2012/1204",
+)
+
 # The limbs that make the IOPC the relevant review body, in the order they are tested.
 _IOPC_LIMBS: tuple[tuple[str, str], ...] = (
     ("commissioner", "the complaint is about the Commissioner (MOPAC is then the appropriate authority)"),
@@ -110,6 +119,15 @@ def decide_review_body(facts: Facts) -> ReviewDecision:
                 "https://www.legislation.gov.uk/uksi/2012/62",
             ),
         )
+    if facts.schedule3 is Schedule3.NO and regime(facts) == "2012":
+        # The 2020 recording right (Sch 3 para 2(6A)) does not reach complaints made before 1 February 2020.
+        return ReviewDecision(
+            None,
+            "the complaint was not recorded under Schedule 3, so there is no appeal against its outcome; under the "
+            "2012 rules a decision not to record it could itself be appealed (Sch 3 para 3(3); 2012 Regulations "
+            "reg 11(1)(a))",
+            _REG_11_2012,
+        )
     if facts.schedule3 is Schedule3.NO:
         return ReviewDecision(
             None,
@@ -126,15 +144,14 @@ def decide_review_body(facts: Facts) -> ReviewDecision:
         )
     if facts.review_body is not None:
         named: ReviewBodyName = "mopac" if facts.review_body is ReviewBody.MOPAC else "iopc"
+        if regime(facts) == "2012":
+            return ReviewDecision(named, "the outcome letter names this appeal body", _REG_30_2012)
         return ReviewDecision(named, "the outcome letter names this review body", _PARA_30)
     if regime(facts) == "2012":
         return ReviewDecision(
             "letter",
             "the complaint was made before 1 February 2020: the appeal goes to the body named in the outcome letter",
-            Source(
-                "Police (Complaints and Misconduct) Regulations 2012, reg 11",
-                "https://www.legislation.gov.uk/uksi/2012/1204",
-            ),
+            _REG_30_2012,
         )
     for limb, reason in _IOPC_LIMBS:
         if facts.about.value == limb or getattr(facts, limb, None) is True:

@@ -287,7 +287,7 @@ def _path_steps(key: _RouteKey) -> tuple[Step, ...]:
     ``judicial-review`` for the police, ``mopac-stage-3`` for MOPAC staff, and for the Mayor, once the
     Monitoring Officer's outcome is known, advice on what is left (RULES.md s.6).
     """
-    complain_id, complain = complain_text(key.about)
+    complain_id, complain = complain_text(key.about, key.regime)
     path: list[tuple[str, StepText, bool, bool]] = [(complain_id, complain, key.reached("complained"), False)]
     if key.about is About.MOPAC_STAFF:
         # MOPAC's three stages (seed 003): outcome_date is MOPAC's Stage 1 answer, review_request_date the
@@ -306,9 +306,11 @@ def _path_steps(key: _RouteKey) -> tuple[Step, ...]:
     recording = key.schedule3 is Schedule3.NO
     if recording:
         # Recording starts the Schedule 3 process afresh: what follows is to come, whatever happened before.
-        path.append(("ask-schedule3-recording", recording_text(key.about is About.COMMISSIONER), False, False))
+        path.append(
+            ("ask-schedule3-recording", recording_text(key.about is About.COMMISSIONER, key.regime), False, False)
+        )
     path.append(
-        ("wait-for-outcome", wait_text(key.about), key.reached("outcome") and not recording, False),
+        ("wait-for-outcome", wait_text(key.about, key.regime), key.reached("outcome") and not recording, False),
     )
     path.append(
         (
@@ -383,13 +385,21 @@ def _route_warnings(key: _RouteKey, steps: tuple[Step, ...]) -> tuple[CaseWarnin
         )
     if key.police and now in ("request-review", "wait-for-review-decision", "judicial-review"):
         warnings.append(
-            CaseWarning("review-is-final", _final_text(key.review.body is not None, now == "request-review"))
+            CaseWarning(
+                "review-is-final",
+                _final_text(key.review.body is not None, now == "request-review", key.regime),
+            )
         )
     return tuple(warnings)
 
 
-@lru_cache(maxsize=4)
-def _final_text(review_available: bool, to_ask: bool) -> str:
+@lru_cache(maxsize=8)
+def _final_text(review_available: bool, to_ask: bool, regime: Regime = "2020") -> str:
+    if review_available and regime == "2012":
+        return (
+            "An appeal decision is final: there is no further appeal from it. The only challenge is judicial "
+            "review, promptly and within 3 months." + (" Put everything into the appeal." if to_ask else "")
+        )
     if review_available:
         return (
             "A review decision is final: there is no appeal from it. The only challenge is judicial review, "

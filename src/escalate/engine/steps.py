@@ -10,7 +10,7 @@ from typing import NamedTuple
 from escalate.engine.facts import About
 from escalate.engine.review import BODY_NAMES, Regime, ReviewDecision
 from escalate.law.contacts import contact_line
-from escalate.law.rules import RULES_BY_ID, Source
+from escalate.law.rules import APPEALS_2012, RULES_BY_ID, Source
 
 PRA_SCH3 = "https://www.legislation.gov.uk/ukpga/2002/30/schedule/3"
 
@@ -26,6 +26,50 @@ MOPAC_COMPLAINTS = Source(
 
 
 REGS_2020 = "https://www.legislation.gov.uk/uksi/2020/2"
+REGS_2012 = "https://www.legislation.gov.uk/uksi/2012/1204"
+
+MOPAC_REVIEWS = Source(
+    "MOPAC, Police Complaints Outcome Reviews (seed 002)",
+    "https://www.london.gov.uk/programmes-strategies/mayors-office-policing-and-crime/"
+    "about-mayors-office-policing-and-crime-mopac/mopac-complaints/police-complaints-outcome-reviews",
+)
+SOLICITORS_GUIDE = Source(
+    "Martin Taggart Legal Consulting, Understanding Your Last Resort Options When Police Complaints Have Gone "
+    "Nowhere (LegalGuidance.org; seed 000)",
+    "https://legalguidance.org/",
+)
+IPCC_RACE_REPORT = Source(
+    "IPCC, report on the Metropolitan Police Service's handling of race complaints (press release; seed 004)",
+    "https://www.policeconduct.gov.uk/",
+)
+
+MOPAC_REVIEW_CAN = (
+    "A MOPAC review checks whether the outcome was reasonable and proportionate; it is not a new "
+    "investigation. If the outcome was not, MOPAC usually recommends that the MPS looks at the complaint again "
+    "or puts things right another way (an explanation or apology, returning seized property, reviewing a policy "
+    "or procedure), and in rare cases refers it to the IOPC. It cannot recommend compensation, decide whether "
+    "something was lawful, or review a criminal investigation (MOPAC, Police Complaints Outcome Reviews)."
+)
+"""What a MOPAC review can and cannot do, from MOPAC's own page (seed 002)."""
+IOPC_CAN = (
+    "The IOPC is separate from the police: it looks at how the police handled your complaint, not the "
+    "complaint afresh. It can order the police to reinvestigate, take the investigation over, make findings of "
+    "misconduct or gross misconduct, recommend disciplinary action, publish reports and make learning "
+    "recommendations to the force (seed 000)."
+)
+"""What the IOPC can do (seed 000; 'we look at how the police handled your complaint': IOPC, Submit a review)."""
+TAKES_TIME = "Independent processes take time: the {noun} body decides in no fixed time."
+"""Said once, at the review step (seed 000: 'Independent investigations can take time')."""
+DISCRIMINATION_ADVICE = (
+    "In your complaint, and in any review request or appeal, spell out the discriminatory element: what was said or "
+    "done, and why you believe it was because of your race or another protected characteristic. Ask for it "
+    "to be explored with you. The IPCC found that the Met tackled racial discrimination robustly only where it "
+    "was overt and backed by independent evidence, and seldom explored such allegations with the complainant "
+    "(seed 004)."
+)
+"""Seed 004: 'There was little evidence of efforts to explore allegations of racial discrimination with the
+complainant'; 'Racial discrimination was only tackled robustly where it was both overt ... and supported by
+independent evidence'."""
 
 
 class StepText(NamedTuple):
@@ -37,8 +81,8 @@ class StepText(NamedTuple):
     deadlines: tuple[str, ...] = ()
 
 
-@lru_cache(maxsize=16)
-def complain_text(about: About) -> tuple[str, StepText]:
+@lru_cache(maxsize=32)
+def complain_text(about: About, regime: Regime = "2020") -> tuple[str, StepText]:
     if about is About.COMMISSIONER:
         return "complain-to-mopac", StepText(
             title="Complain to MOPAC about the Commissioner",
@@ -85,19 +129,35 @@ def complain_text(about: About) -> tuple[str, StepText]:
         how="Complain online, by post or in person; or use the IOPC's form, which passes it to the MPS. Say "
         "what happened, when and where, who was involved (names or shoulder numbers), any witnesses, and "
         "what you want to happen. Ask for it to be recorded under Schedule 3 of the Police Reform Act 2002, "
-        "which gives you a right of review. Keep a copy.\n" + contact_line("mps"),
+        f"which gives you a right of {'appeal' if regime == '2012' else 'review'}. Keep a copy.\n"
+        + contact_line("mps"),
         source=RULES_BY_ID["complaint"].source,
         deadlines=("complaint",),
     )
 
 
-@lru_cache(maxsize=2)
-def recording_text(commissioner: bool) -> StepText:
+@lru_cache(maxsize=4)
+def recording_text(commissioner: bool, regime: Regime = "2020") -> StepText:
     who, body, contact = (
         ("MOPAC", "MOPAC (Mayor's Office for Policing and Crime)", "mopac-complaints")
         if commissioner
         else ("The MPS", "Metropolitan Police Service (MPS)", "mps")
     )
+    if regime == "2012":
+        # The 2020 recording right (Sch 3 para 2(6A)) does not reach complaints made before 1 February 2020;
+        # under the 2012 rules a failure to record could be appealed (reg 11(1)(a): Sch 3 para 3(3)).
+        return StepText(
+            title="Appeal against the decision not to record the complaint",
+            body=body,
+            why="The complaint was made before 1 February 2020, so the 2012 rules apply: a decision not to "
+            "record a complaint, or a failure to tell you of one, could be appealed (Police Reform Act 2002 Sch 3 "
+            "para 3(3), as it then stood; 2012 Regulations reg 11(1)(a)), within 28 days commencing on the day "
+            "after the date of the letter (reg 11(3)).",
+            how="Take advice at once: the 28 days have probably passed, and a late appeal is accepted only in "
+            "special circumstances (reg 11(5)). Write to the body named in the letter, quoting your reference, "
+            "and keep a copy.\n" + contact_line(contact),
+            source=Source("Police (Complaints and Misconduct) Regulations 2012, reg 11(1)(a), (3), (5)", REGS_2012),
+        )
     return StepText(
         title="Ask for the complaint to be recorded under Schedule 3",
         body=body,
@@ -109,8 +169,8 @@ def recording_text(commissioner: bool) -> StepText:
     )
 
 
-@lru_cache(maxsize=16)
-def wait_text(about: About) -> StepText:
+@lru_cache(maxsize=32)
+def wait_text(about: About, regime: Regime = "2020") -> StepText:
     if about is About.MOPAC_STAFF:
         return StepText(
             title="Wait for MOPAC's answer",
@@ -131,6 +191,8 @@ def wait_text(about: About) -> StepText:
             ),
         )
     handler = "MOPAC" if about is About.COMMISSIONER else "the MPS"
+    asking = "to appeal" if regime == "2012" else "to ask for a review"
+    rule = APPEALS_2012["complaint-update"] if regime == "2012" else RULES_BY_ID["complaint-update"]
     return StepText(
         title="Wait for the outcome, and chase the updates",
         body="MOPAC (Mayor's Office for Policing and Crime)"
@@ -138,8 +200,9 @@ def wait_text(about: About) -> StepText:
         else "Metropolitan Police Service (Directorate of Professional Standards)",
         why=f"While the complaint is handled, {handler} must tell you how it is going at least every 28 days.",
         how="If an update is late, chase it in writing, quoting your reference, and keep a copy. When the "
-        "outcome letter comes, note the date it reached you: the time to ask for a review runs from then.",
-        source=RULES_BY_ID["complaint-update"].source,
+        f"outcome letter comes, keep it with its envelope or email: the 28 days {asking} run from the date "
+        "printed on the letter (starting with the day after it), so act at once.",
+        source=rule.source,
         deadlines=("complaint-update",),
     )
 
@@ -158,25 +221,44 @@ def review_text(review: ReviewDecision, regime: Regime, iopc_investigated: bool,
             source=review.source,
         )
     what_to_send = {
-        "mopac": "Use MOPAC's review request, by email. Include: your name and contact details; the MPS "
-        "complaint reference; a copy of the outcome letter; why you think the outcome is wrong (not "
-        "reasonable and proportionate); and, if someone acts for you, your written consent.",
-        "iopc": "Use the IOPC's review form (online, or its Word or PDF version) and attach the outcome "
-        "letter, every page. Say why you think the outcome is wrong and what you want to happen; if someone "
-        "acts for you, include your written consent.",
+        "mopac": "Send MOPAC's Police Complaint Reviews Team, by email or by post: your name and contact "
+        "details; the MPS complaint reference; a copy of the outcome letter; why you are unhappy with how the "
+        "MPS handled your complaint or the outcome it reached; and, if someone represents you, their contact "
+        "details and your consent for them to represent you. MOPAC's online web form does not accept review requests. "
+        "Email arrives at once: post early enough to arrive in time. Keep proof of sending.",
+        "iopc": "Use the IOPC's review form (online, or its Word or PDF version by email or post) and attach "
+        "the outcome letter, every page. Say why you think the outcome is wrong and what you want to happen; "
+        "if someone acts for you, include your written consent. Send it so that it arrives in time, and keep "
+        "proof of sending.",
         "letter": "Send the appeal to the body named in the outcome letter (the IOPC, or the MPS itself), by "
-        "the means it gives. Include the complaint reference, a copy of the outcome letter and why you think "
-        "the outcome is wrong.",
+        "the means it gives, so that it arrives in time. Include the complaint reference, a copy of the outcome "
+        "letter and why you think the outcome is wrong. Keep proof of sending.",
     }[review.body]
+    can = {
+        "mopac": f" {MOPAC_REVIEW_CAN}",
+        "iopc": f" {IOPC_CAN}",
+        "letter": " That is the IOPC for the complaints listed in reg 30 of the 2012 Regulations, otherwise the "
+        "chief officer.",
+    }[review.body]
+    if appeal:
+        when = (
+            "Send the appeal within 28 days commencing on the day after the date of the outcome letter (2012 "
+            "Regulations reg 11(3)); a late appeal is accepted only in special circumstances (reg 11(5))."
+        )
+    else:
+        when = (
+            "Send the request within 28 days starting with the day after the date on the outcome letter (reg "
+            "29(2); the IOPC and MOPAC count from the letter's date); a late one is accepted only in special "
+            "circumstances (reg 29(4))."
+        )
     where = {"mopac": "\n" + contact_line("mopac"), "iopc": "\n" + contact_line("iopc"), "letter": ""}[review.body]
     return StepText(
         title=title,
         body=BODY_NAMES[review.body],
-        why=f"{review.reason[0].upper()}{review.reason[1:]} ({review.source.citation}). Send the {noun} "
-        "within 28 days of the outcome; a late one is accepted only in special circumstances."
-        + ((LATE_APPEAL if appeal else LATE_REVIEW) if late else ""),
-        how=what_to_send + " Send it by email or online so that it arrives in time, and keep proof of sending. "
-        "The decision is final: put everything in." + where,
+        why=f"{review.reason[0].upper()}{review.reason[1:]} ({review.source.citation}). {when}"
+        + ((LATE_APPEAL if appeal else LATE_REVIEW) if late else "")
+        + f"{can} {TAKES_TIME.format(noun=noun)}",
+        how=what_to_send + f" The {noun} decision is final: put everything in." + where,
         source=review.source,
         deadlines=("review-request",),
     )
@@ -228,13 +310,6 @@ def review_wait_text(review: ReviewDecision, regime: Regime) -> StepText:
         "running: see the claims below.",
         source=source,
     )
-
-
-MOPAC_REVIEWS = Source(
-    "MOPAC, Police complaints outcome reviews",
-    "https://www.london.gov.uk/programmes-strategies/mayors-office-policing-and-crime/"
-    "about-mayors-office-policing-and-crime-mopac/mopac-complaints/police-complaints-outcome-reviews",
-)
 
 
 @lru_cache(maxsize=4)
@@ -306,7 +381,7 @@ def judicial_review_text(review: ReviewDecision, regime: Regime, police: bool) -
         decision = "the review decision" if regime == "2020" else "the appeal decision"
         why = (
             f"If {decision} is wrong in law, unfair or irrational, the only challenge is judicial review: "
-            "review decisions are final and there is no appeal from them."
+            f"{decision.removeprefix('the ')}s are final and there is no appeal from them."
         )
     elif police:
         why = (
@@ -335,8 +410,9 @@ def judicial_review_text(review: ReviewDecision, regime: Regime, police: bool) -
 @lru_cache(maxsize=4)
 def sar_text(asked: bool, footage_gone: bool = False) -> StepText:
     why = (
-        "You have a right to a copy of your personal data: body-worn video, custody records, incident logs "
-        "and notes. It is evidence for the complaint and any claim."
+        "You have a right to a copy of your personal data. Ask for: body-worn camera footage, incident logs, "
+        "internal notes about your complaint, and any correspondence between officers or departments (seed "
+        "000), and the custody record if you were detained. It is evidence for the complaint and any claim."
     )
     if footage_gone:
         # MPS, Privacy and body worn video: recordings not required as evidence are deleted within 31 days.
@@ -348,14 +424,17 @@ def sar_text(asked: bool, footage_gone: bool = False) -> StepText:
         why += " Body-worn video not kept as evidence is deleted within 31 days of the incident."
     if asked:
         how = (
-            "You have asked. If the reply is late or incomplete, chase it in writing and then complain to "
-            "the ICO.\n" + contact_line("ico")
+            "You have asked. If the reply is late or incomplete, chase it in writing. From 19 June 2026 a data "
+            "protection complaint goes first to the police (Data Protection Act 2018 s.164A), who must "
+            "acknowledge it within 30 days; then, if you are not satisfied, complain to the ICO.\n"
+            + contact_line("ico")
         )
     else:
         how = (
-            "Make a request to the MPS online or in writing, saying what you want (for example body-worn "
-            "video of the incident, the custody record, the incident log), the date, time and place. It is "
-            "free. `escalate letter subject-access` drafts it.\n" + contact_line("mps-subject-access")
+            "Make a request to the MPS online or in writing, saying what you want (body-worn camera footage, "
+            "incident logs, internal notes about your complaint, correspondence between officers or departments, "
+            "the custody record), with the date, time and place. It is free. `escalate letter subject-access` "
+            "drafts it.\n" + contact_line("mps-subject-access")
         )
     return StepText(
         title="Ask for your records (subject access request)",
@@ -391,6 +470,12 @@ def civil_text(injury: bool | None, detained: bool | None, prosecuted: bool | No
         claims.append("false imprisonment (you were arrested or detained)")
     if injury is True:
         claims.append("assault and personal injury (3 years)")
+    injury_part = (
+        " A claim with 6 years (false imprisonment, malicious prosecution) that includes your injury may have "
+        "only 3 years for the injury itself (Limitation Act 1980 s.11; A v Hoare [2008] UKHL 6)."
+        if injury is True and (detained is True or prosecuted is True)
+        else ""
+    )
     if prosecuted is True:
         claims.append("malicious prosecution (from when the prosecution ended in your favour)")
     claims_text = (
@@ -411,8 +496,9 @@ def civil_text(injury: bool | None, detained: bool | None, prosecuted: bool | No
         body="County Court",
         why="A complaint cannot award compensation: only a civil claim can. Possible claims include: "
         + claims_text
-        + ". "
-        "The limitation clock runs while the complaint goes on.",
+        + "."
+        + injury_part
+        + " The limitation clock runs while the complaint goes on.",
         how="Take advice from a solicitor who specialises in actions against the police well before the "
         "limitation date (legal aid or a no-win-no-fee agreement may be available). A claim starts with a "
         "letter of claim under the pre-action protocol, then a claim form issued at the County Court.\n"
@@ -436,7 +522,7 @@ def equality_text(discrimination: bool | None, police: bool = True) -> StepText:
     return StepText(
         title="A discrimination claim (Equality Act 2010)",
         body="County Court",
-        why=why + " Its time limit, 6 months starting with the act, is the shortest of the court clocks.",
+        why=why + " Its time limit is short: 6 months starting with the act (s.118(1)). " + DISCRIMINATION_ADVICE,
         how="Take advice at once. The claim is issued in the County Court; the court may allow a later claim "
         "if it is just and equitable, but never rely on that.\n" + contact_line("county-court"),
         source=RULES_BY_ID["equality-act"].source,
@@ -451,7 +537,8 @@ def human_rights_text() -> StepText:
         body="County Court or High Court",
         why="Conduct that breached your Convention rights (for example ill-treatment, unlawful detention, or "
         "interference with private life) can be claimed for under the Human Rights Act 1998, within one year "
-        "starting with the act.",
+        "starting with the act. That year is subject to any stricter time limit (s.7(5)): a Human Rights Act "
+        "challenge to a review decision goes by judicial review, within its 3 months.",
         how="Usually brought together with a civil claim: take advice from a solicitor who specialises in "
         "actions against the police.\n" + contact_line("county-court"),
         source=RULES_BY_ID["human-rights-act"].source,
@@ -513,10 +600,13 @@ def records_text() -> StepText:
     return StepText(
         title="Keep records",
         body="You",
-        why="Every step depends on dates and papers: the 28 days for a review run from when the outcome was "
-        "provided, and courts ask for evidence.",
-        how="Keep a written timeline (what happened, when, who); copies of every complaint, letter and "
-        "email, sent and received; the envelope or email that shows when the outcome reached you; "
-        "photographs of any injury and medical records; the names and contact details of witnesses.",
-        source=Source("Police (Complaints and Misconduct) Regulations 2020, reg 29(2)", REGS_2020 + "/regulation/29"),
+        why="Every step depends on dates and papers: the 28 days to ask for a review (or, for a complaint made "
+        "before 1 February 2020, to appeal) run from the date on the outcome letter, and courts ask for evidence. Copies of your complaint attempts show how the "
+        "force handled your case (seed 000).",
+        how="Keep all evidence organised: messages and emails, screenshots, complaint reference numbers, the "
+        "names and contact details of witnesses, every complaint and reply (sent and received, with its "
+        "envelope or email), replies to subject access requests, and notes of what happened. Keep a written "
+        "timeline: what happened, when, who was involved, what you have done so far, and what reply you had "
+        "(or did not). Photographs of any injury and medical records help a claim.",
+        source=SOLICITORS_GUIDE,
     )

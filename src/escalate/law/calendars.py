@@ -30,16 +30,65 @@ _CACHED_YEARS = range(1900, 2131)
 _CACHE_FORMAT = 1
 
 
-COURT_CLOSURES: Mapping[date, str] = {
-    date(2017, 12, 27): "HMCTS notice: court and tribunal offices closed 27 December 2017 (PD 2A annex)",
-    date(2018, 12, 24): "HMCTS notice: court and tribunal offices closed 24 December 2018 (PD 2A annex)",
-    date(2021, 12, 24): "HMCTS notice: court and tribunal offices closed 24 December 2021 (PD 2A annex)",
-    date(2024, 12, 27): "HMCTS notice: court and tribunal offices closed 27 December 2024 (PD 2A annex)",
-    date(2025, 12, 24): "HMCTS notice: court and tribunal offices closed 24 December 2025 (PD 2A annex)",
-}
-"""Extra court-office closures, each with where it is published (CPR PD 2A annex and HMCTS notices)."""
+_NOTICE_2018 = (
+    "HMCTS, 'Christmas and New Year closures for courts and tribunals 2018' (GOV.UK news story, 27 November 2018): "
+    "all courts and tribunals closed 24, 25 and 26 December 2018 and 1 January 2019. "
+    "https://www.gov.uk/government/news/christmas-and-new-year-closures-for-courts-and-tribunals-2018"
+)
+_NOTICE_2019 = (
+    "HMCTS, 'Christmas and New Year closures for courts and tribunals 2019' (GOV.UK news story, published 4 November "
+    "2019; its text seen in a verbatim copy, not on GOV.UK itself): all courts and tribunals closed 25, 26 and 27 "
+    "December 2019 and 1 January 2020. "
+    "https://www.gov.uk/government/news/christmas-and-new-year-closures-for-courts-and-tribunals-2019"
+)
+_NOTICE_2021 = (
+    "HMCTS notice for Christmas 2021, as repeated by Small Claims Court Genie, 'Court closures for Christmas 2021' "
+    "(a secondary source): 24 December 2021 for County Courts, Crown Courts, the High Court and the Court of Appeal "
+    "only; 27 and 28 December 2021 and 3 January 2022 (bank holidays). "
+    "https://www.smallclaimscourtgenie.co.uk/court-closures-for-christmas-2021/"
+)
+_NOTICE_2024 = (
+    "HMCTS, 'Christmas and New Year courts and tribunals opening times 2024' (1 November 2024): 25, 26 and 27 "
+    "December 2024 and 1 January 2025; on 27 December only County and Family Courts, Crown Courts, the High Court, "
+    "the Court of Appeal and some tribunals (magistrates' courts open). "
+    "https://www.gov.uk/government/news/christmas-and-new-year-courts-and-tribunals-opening-times-2024"
+)
+_NOTICE_2025 = (
+    "HMCTS notice for Christmas 2025, as reported by Solicitors Journal, 'Courts and tribunals holiday opening "
+    "times' (6 November 2025): 24, 25 and 26 December 2025 and 1 January 2026; on 24 December only County and "
+    "Family Courts, Crown Courts, the High Court, the Court of Appeal and several tribunals (magistrates' courts "
+    "open). https://www.solicitorsjournal.com/sjarticle/courts-and-tribunals-holiday-opening-times"
+)
 
-KNOWN_CLOSURE_YEARS = frozenset(day.year for day in COURT_CLOSURES)
+COURT_CLOSURES: Mapping[date, str] = {
+    date(2017, 12, 27): "RULES.md section 3 (PD 2A annex, HMCTS notices); no HMCTS notice for Christmas 2017 has "
+    "been seen, so 2017 is not a checked year",
+    date(2018, 12, 24): _NOTICE_2018,
+    date(2019, 12, 27): _NOTICE_2019,
+    date(2021, 12, 24): _NOTICE_2021,
+    date(2024, 12, 27): _NOTICE_2024,
+    date(2025, 12, 24): _NOTICE_2025,
+}
+"""Extra court-office closures (working days on which the court offices were closed), each with its source.
+
+The closures of 2021, 2024 and 2025 were partial, but the offices escalate's court deadlines concern (the High
+Court's Administrative Court Office, the County Court) were among those closed. 27 December 2023 is not here: one
+source reports it, but no HMCTS notice for 2023 has been seen (RULES.md section 7 gives its example only 'if HMCTS
+confirms')."""
+
+CHECKED_CHRISTMASES: Mapping[int, str] = {
+    2018: _NOTICE_2018,
+    2019: _NOTICE_2019,
+    2021: _NOTICE_2021,
+    2024: _NOTICE_2024,
+    2025: _NOTICE_2025,
+}
+"""The Christmases (24 December to 2 January, by the year of the December) whose extra closures are known, each
+with the notice that lists them: every extra closure it lists is in ``COURT_CLOSURES``, and no other day was
+closed. Only years whose notice has been read are here; for any other year (2017, 2020, 2022, 2023, 2026 and
+later) a court deadline over Christmas gets the warning ``court-christmas-unknown``."""
+
+KNOWN_CLOSURE_YEARS = frozenset(CHECKED_CHRISTMASES)
 
 
 class Roll(StrEnum):

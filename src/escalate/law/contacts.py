@@ -17,6 +17,22 @@ CONTACTS_FILE = Path(__file__).resolve().parent / "data" / "contacts.json"
 
 
 @dataclass(frozen=True, slots=True)
+class Newer:
+    """A detail from a newer official source that differs from the body's page: shown beside what the page says."""
+
+    text: str
+    citation: str
+    url: str
+    dated: str
+    """When the newer source is dated (a year, or a day in ISO form)."""
+    page_says: str
+    """What the body's own page (the seed) says instead."""
+
+    def __str__(self) -> str:
+        return f"{self.text} ({self.citation}, {self.dated}; the page itself still says {self.page_says})"
+
+
+@dataclass(frozen=True, slots=True)
 class Contact:
     """How to reach one body."""
 
@@ -29,23 +45,34 @@ class Contact:
     source: str
     """The page the details were checked against."""
     checked: date
+    newer: tuple[Newer, ...] = ()
+    """Details taken from a newer official source than ``source``, each with what that page says."""
+    seed: str | None = None
+    """The seed document (shared/seeds/) the details come from, where they come from one."""
 
 
 @cache
 def contacts() -> Mapping[str, Contact]:
     """Every contact, by key (``mps``, ``mopac``, ``iopc``, ``gla-monitoring-officer`` ...)."""
     document = json.loads(CONTACTS_FILE.read_text(encoding="utf-8"))
-    return {
-        key: Contact(
+    found = {}
+    for key, entry in document["contacts"].items():
+        newer = tuple(_newer(item) for item in entry["details"] if isinstance(item, dict))
+        found[key] = Contact(
             key=key,
             name=entry["name"],
             url=entry["url"],
-            details=tuple(entry["details"]),
+            details=tuple(item if isinstance(item, str) else str(_newer(item)) for item in entry["details"]),
             source=entry["source"],
             checked=date.fromisoformat(entry["checked"]),
+            newer=newer,
+            seed=entry.get("seed"),
         )
-        for key, entry in document["contacts"].items()
-    }
+    return found
+
+
+def _newer(item: Mapping[str, str]) -> Newer:
+    return Newer(item["text"], item["from"], item["url"], item["dated"], item["page_says"])
 
 
 @cache

@@ -25,6 +25,15 @@ class Owner(StrEnum):
     """A duty on the force: useful to know when to chase or complain."""
 
 
+BY_WORDS: dict[Owner, str] = {Owner.YOU: "act by", Owner.POLICE: "due from the police by"}
+"""What a deadline's date means, by whose it is (RULES.md section 4, 'Police duties': a police duty is "due from
+the police by" or "chase if nothing by", never "act by")."""
+CHASE_WORDS = "chase if nothing by"
+"""What to do about a police duty's date."""
+DATE_HEADING = "Date"
+"""The heading of a column that holds both your deadlines and the police's duties."""
+
+
 class Strength(StrEnum):
     """How firm a deadline is."""
 
@@ -118,13 +127,17 @@ RULES: tuple[Rule, ...] = (
         period=Period(28, Unit.DAYS),
         convention=Convention.DAYS_AFTER,
         roll=Roll.NONE,
-        strength=Strength.STRICT,
+        strength=Strength.DISCRETIONARY,
         source=Source(
-            "Police (Complaints and Misconduct) Regulations 2020, reg 34(2)(a)",
+            "Police (Complaints and Misconduct) Regulations 2020, reg 34(2)(a); exceptional circumstances reg 51(2)",
             REGULATIONS_2020 + "/regulation/34",
         ),
-        summary="While a complaint is being handled, the complainant must be told of its progress at least "
-        "every 28 days (four weeks). If no update comes, chase it.",
+        summary="While a complaint is being handled, the complainant must be told of its progress within four "
+        "weeks of the start of the handling of the complaint and then within four weeks of the previous update "
+        "(reg 34(2)(a)). No time limit in the 2020 Regulations applies where exceptional circumstances prevent "
+        "it being met (reg 51(2)), so this is not a strict limit. If no update comes, chase it.",
+        extension="A time limit in the 2020 Regulations does not apply where exceptional circumstances prevent "
+        "it being met (reg 51(2)); that does not stop you chasing the update.",
         cite="2020 Regulations reg 34",
         example=date(2026, 3, 1),
     ),
@@ -145,9 +158,10 @@ RULES: tuple[Rule, ...] = (
             REGULATIONS_2020 + "/regulation/29",
         ),
         summary="An application for a review must be made within 28 days starting with the day after the day "
-        "on which the outcome was provided. Time while it is with the wrong review body is not counted "
-        "(reg 29(3)). For complaints made before 1 February 2020 the remedy is an appeal, counted the same way "
-        "from the letter's date (2012 Regulations reg 11(3)).",
+        "on which the outcome was provided (reg 29(2)); escalate, like the IOPC and MOPAC, counts them from the "
+        "date on the outcome letter. Time while it is with the wrong review body is not counted (reg 29(3)). "
+        "For complaints made before 1 February 2020 the remedy is an appeal: '28 days commencing on the day after "
+        "the date of the letter' (2012 Regulations reg 11(3)).",
         extension="The review body may accept a late application only in special circumstances (reg 29(4)).",
         cite="2020 Regulations reg 29",
         example=date(2025, 4, 1),
@@ -234,7 +248,8 @@ RULES: tuple[Rule, ...] = (
             "https://www.legislation.gov.uk/ukpga/1998/42/section/7",
         ),
         summary="Proceedings must be brought before the end of one year beginning with the date on which the act "
-        "complained of took place.",
+        "complained of took place, subject to any rule imposing a stricter time limit (s.7(5)): a Human Rights "
+        "Act challenge to a review decision goes by judicial review, within its 3 months.",
         extension="The court may allow a longer period it considers equitable having regard to all the "
         "circumstances (s.7(5)(b)).",
         court=True,
@@ -317,17 +332,24 @@ RULES: tuple[Rule, ...] = (
         roll=Roll.NEXT_WORKING_DAY,
         strength=Strength.STRICT,
         source=Source(
-            "UK GDPR art 12(3) and, from 5 February 2026, art 12A; Data Protection Act 2018 s.45; "
-            "ICO guidance on time limits",
-            "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/individual-rights/right-of-access/",
+            "Data Protection Act 2018 s.45(3) and s.54 (Part 3, law enforcement); UK GDPR art 12(3) and, from "
+            "5 February 2026, art 12A; ICO guidance on time limits (UK GDPR and Part 3)",
+            "https://www.legislation.gov.uk/ukpga/2018/12/section/54",
         ),
         summary="The police must answer a subject access request within one month of receiving it (or the ID or "
-        "fee they asked for). The ICO counts the day of receipt as day 1 and ends on the corresponding date "
-        "next month, moved to the next working day. From 5 February 2026 UK GDPR art 12A says 'one month "
-        "beginning with the relevant time'.",
-        extension="The police may extend by two further months where the request is complex, and must tell you "
-        "within the first month.",
-        cite="UK GDPR art 12, 12A",
+        "fee they asked for). Which law applies changes the count: most records of a police incident are law "
+        "enforcement processing under Part 3 of the Data Protection Act 2018, whose 'one month beginning with' "
+        "the day of receipt ends the day before the corresponding date (s.54(2)); the ICO's Part 3 guidance counts "
+        "from the next day. Other records fall under the UK GDPR, where the ICO counts the day of receipt as day 1 "
+        "and ends on the corresponding date next month, moved to the next working day (from 5 February 2026 art "
+        "12A: 'one month beginning with' the day of receipt). Where the law is not known, the safe date is the "
+        "earliest reading.",
+        extension="Once the month has passed, no one can extend it. An extension of two further months (for a "
+        "complex request or many requests) must be notified to you, with reasons, within the first month: UK GDPR "
+        "art 12(3) (art 12A from 5 February 2026); under Part 3, Data Protection Act 2018 s.54(3A)-(3B) from 5 "
+        "February 2026, with no extension for requests received before 5 February 2026. If the reply is late, "
+        "complain (to the police first from 19 June 2026, s.164A; then the ICO).",
+        cite="DPA 2018 s.45, s.54; UK GDPR art 12, 12A",
         example=date(2025, 9, 3),
     ),
     Rule(
@@ -362,20 +384,38 @@ RULES: tuple[Rule, ...] = (
 
 RULES_BY_ID: Mapping[str, Rule] = {rule.id: rule for rule in RULES}
 
+REGULATIONS_2012 = "https://www.legislation.gov.uk/uksi/2012/1204"
+
 APPEALS_2012: Mapping[str, Rule] = {
     "review-request": replace(
         RULES_BY_ID["review-request"],
         title="Appeal against the outcome (complaint made before 1 February 2020)",
         action="Appeal against the outcome",
+        body="the appeal body named in the outcome letter",
         source=Source(
-            "Police (Complaints and Misconduct) Regulations 2012, reg 11(3)",
-            "https://www.legislation.gov.uk/uksi/2012/1204/regulation/11",
+            "Police (Complaints and Misconduct) Regulations 2012, reg 11(3)-(5); appeal body reg 30",
+            REGULATIONS_2012 + "/regulation/11",
         ),
         cite="2012 Regulations reg 11",
-        summary="For a complaint made before 1 February 2020 the remedy is an appeal, to be made within 28 days "
-        "starting with the day after the date of the letter giving the outcome (2012 Regulations reg 11(3)).",
-        extension="The appeal body may accept a late appeal in special circumstances (reg 11(4)).",
-    )
+        summary="For a complaint made before 1 February 2020 the remedy is an appeal, to the appeal body named "
+        "in the outcome letter (reg 11(2)(b), reg 30), made within a period of 28 days commencing on the day "
+        "after the date of the letter (2012 Regulations reg 11(3)). Time while the appeal is with the wrong "
+        "body is left out of account (reg 11(4)).",
+        extension="The appeal body may accept a late appeal only in special circumstances (reg 11(5)).",
+    ),
+    "complaint-update": replace(
+        RULES_BY_ID["complaint-update"],
+        source=Source(
+            "Police Reform Act 2002 s.20 and s.21 (keeping the complainant informed); Police (Complaints and "
+            "Misconduct) Regulations 2012",
+            REGULATIONS_2012,
+        ),
+        cite="Police Reform Act 2002 s.20, s.21",
+        summary="For a complaint made before 1 February 2020 the duty to keep the complainant informed of the "
+        "progress of the complaint comes from the Police Reform Act 2002 (s.20 and s.21) and the 2012 "
+        "Regulations. escalate shows 28 days from the last update as the time to chase.",
+        extension=None,
+    ),
 }
 """The rules as they read under the 2012 regime (complaints made before 1 February 2020), where they differ."""
 RULE_IDS: tuple[str, ...] = tuple(RULES_BY_ID)

@@ -20,6 +20,7 @@ from rich.text import Text
 from escalate.engine.facts import FACT_LABELS
 from escalate.engine.results import Deadline, Report
 from escalate.law.dates import long_date
+from escalate.law.rules import CHASE_WORDS, DATE_HEADING, Owner
 from escalate.output.console import make_console, table_box, write_bytes
 
 if TYPE_CHECKING:
@@ -72,7 +73,8 @@ def _days(deadline: Deadline) -> str:
 
 
 def _when(deadline: Deadline) -> Text:
-    text = Text(long_date(deadline.safe_date), style="bold")
+    text = Text(f"{CHASE_WORDS}\n", style="dim") if deadline.owner is Owner.POLICE else Text()
+    text.append(long_date(deadline.safe_date), style="bold")
     if deadline.last_day != deadline.safe_date:
         text.append(f"\nlast day {short_date(deadline.last_day)}")
     if deadline.latest_date != deadline.last_day:
@@ -84,7 +86,7 @@ def deadlines_table(report: Report, console: Console) -> None:
     """The deadlines as a person reads them: a table, numbered notes under it, the disclaimer last."""
     header = f"Deadlines as at {long_date(report.today)} · {report.rules_label}"
     if report.review.available:
-        header += f" · review body: {report.review.body_name}"
+        header += f" · {'appeal' if report.regime == '2012' else 'review'} body: {report.review.body_name}"
         if any(warning.id == "assumed-review-body" for warning in report.warnings):
             header += ", assumed (see the warnings)"
     # Prose is left for the terminal to wrap when writing to a file or pipe: quicker, and a note stays one line
@@ -102,7 +104,7 @@ def deadlines_table(report: Report, console: Console) -> None:
         )
     else:
         table = Table(box=table_box(console), pad_edge=False)
-        table.add_column("Act by", no_wrap=True)
+        table.add_column(DATE_HEADING, no_wrap=True)
         table.add_column("Status", no_wrap=True)
         table.add_column("What to do", ratio=3)
         table.add_column("The law", ratio=1)

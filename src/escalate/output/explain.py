@@ -9,17 +9,50 @@ from rich.text import Text
 
 from escalate.engine.calculate import calculate
 from escalate.engine.deadlines import compute_deadlines
-from escalate.engine.facts import Facts
+from escalate.engine.facts import FACT_HELP, Facts
 from escalate.errors import InputError
-from escalate.law.dates import long_date
-from escalate.law.rules import RULE_IDS, RULES_BY_ID
+from escalate.law.dates import Convention, Period, long_date
+from escalate.law.rules import BY_WORDS, RULE_IDS, RULES_BY_ID, Owner, Strength
 
 ROLL_WORDS = {
-    "none": "None: the date stands even on a weekend or bank holiday.",
+    "none": "No extra time: the date stands even on a weekend or bank holiday.",
     "court-office": "If the court office is closed on the last day, CPR 2.8(5) may allow the next day it is open. "
     "Shown only as the latest arguable date: do not rely on it.",
     "next-working-day": "If the day is not a working day, the deadline moves to the next working day (ICO method).",
 }
+
+
+WHOSE_WORDS = {
+    Owner.YOU: "Yours: you must act by then",
+    Owner.POLICE: "A duty on the police: chase if nothing has come by then",
+}
+STRENGTH_WORDS = {
+    Strength.STRICT: "Strict: there is no general power to extend it.",
+    Strength.DISCRETIONARY: "Discretionary: a court or a body may extend it, but never rely on that.",
+    Strength.GUIDANCE: "Guidance: not a legal bar, but expect questions if you are late.",
+}
+
+
+def counting_words(convention: Convention, period: Period) -> str:
+    """How a period is counted, in plain words (the conventions of RULES.md section 2)."""
+    if convention is Convention.AFTER:
+        return f"{period} after that date; the date itself is not counted."
+    if convention is Convention.STARTING_WITH:
+        return f"{period} starting with that date, which counts as the first day."
+    if convention is Convention.DAYS_AFTER:
+        return f"{period} starting with the day after that date."
+    if convention is Convention.DAYS_BEFORE:
+        return f"{period} before the judicial review claim deadline."
+    return (
+        "One month from the day the request was received; how the month ends depends on the law the police "
+        "answer under (see the worked example)."
+    )
+
+
+def fact_words(name: str) -> str:
+    """A date fact in words: 'the date on the outcome letter'."""
+    help_text = FACT_HELP[name].rstrip(".")
+    return "the " + help_text[0].lower() + help_text[1:]
 
 
 def explain_rule(rule_id: str, facts: Facts | None, console: Console) -> None:
@@ -33,12 +66,11 @@ def explain_rule(rule_id: str, facts: Facts | None, console: Console) -> None:
     console.print(rule.summary)
     console.print()
     for label, value in (
-        ("Whose deadline", f"{rule.owner.value} ({rule.body})"),
-        ("Starts from", " or ".join(rule.trigger)),
-        ("Period", str(rule.period)),
-        ("Counting", f"{rule.convention.value}: {rule.convention.wording}"),
-        ("Roll-forward", ROLL_WORDS[rule.roll.value]),
-        ("Strength", rule.strength.value),
+        ("Whose deadline", f"{WHOSE_WORDS[rule.owner]} ({rule.body})"),
+        ("Starts from", "; or ".join(fact_words(name) for name in rule.trigger)),
+        ("Counting", counting_words(rule.convention, rule.period)),
+        ("On a weekend or holiday", ROLL_WORDS[rule.roll.value]),
+        ("How firm", STRENGTH_WORDS[rule.strength]),
         ("If it passes", rule.extension or "No general power to extend."),
         ("Source", f"{rule.source.citation}\n{rule.source.url}"),
     ):
@@ -60,15 +92,19 @@ def explain_rule(rule_id: str, facts: Facts | None, console: Console) -> None:
     if deadline is None:
         console.print(
             Text("For your facts: ", style="bold")
-            + Text(f"this deadline does not apply. It needs {' or '.join(rule.trigger)}; see escalate deadlines.")
+            + Text(
+                "this deadline does not apply. It needs "
+                + " or ".join(fact_words(name) for name in rule.trigger)
+                + "; see escalate deadlines."
+            )
         )
         return
     console.print(Text(f"For your facts (today {long_date(facts.today)}):", style="bold"))
-    console.print(_bullet(f"Starts from {deadline.trigger}, {long_date(deadline.trigger_date)}."))
+    console.print(_bullet(f"Starts from {fact_words(deadline.trigger)}, {long_date(deadline.trigger_date)}."))
     for step in deadline.steps:
         console.print(_bullet(step))
     console.print(
-        f"Act by {long_date(deadline.safe_date)} ({deadline.status}, {deadline.days_left} days left); last day "
+        f"{BY_WORDS[deadline.owner].capitalize()} {long_date(deadline.safe_date)} ({deadline.status}, {deadline.days_left} days left); last day "
         f"{long_date(deadline.last_day)}; latest arguable {long_date(deadline.latest_date)}."
     )
     for note in deadline.notes:

@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING
 from escalate.engine.results import CaseWarning, Deadline, Report
 from escalate.errors import InputError
 from escalate.law.dates import ONE_DAY, long_date
-from escalate.law.rules import Owner, Strength
+from escalate.law.rules import BY_WORDS, Owner, Strength
 
 if TYPE_CHECKING:
     from icalendar import Alarm, Event, Timezone
@@ -274,7 +274,7 @@ def description(case_ref: str | None, deadline: Deadline, report: Report, how: s
     if case_ref:
         lines.append(f"Case: {case_ref}")
     lines += [
-        f"Act by (safe date): {long_date(deadline.safe_date)}",
+        f"{BY_WORDS[deadline.owner].capitalize()} (safe date): {long_date(deadline.safe_date)}",
         f"Last day: {long_date(deadline.last_day)}",
         f"Latest arguable date: {long_date(deadline.latest_date)}",
         f"Counted from: {deadline.trigger.replace('_', ' ')}, {long_date(deadline.trigger_date)} ({deadline.period})",

@@ -23,6 +23,7 @@ from escalate.engine.review import BODY_NAMES
 from escalate.engine.route import Route, Step
 from escalate.law.contacts import checked_date
 from escalate.law.dates import long_date
+from escalate.law.rules import BY_WORDS, CHASE_WORDS, DATE_HEADING, Owner
 from escalate.output.console import make_console, table_box
 from escalate.output.deadlines import (
     STATUS_STYLE,
@@ -82,8 +83,8 @@ def _deadline_line(step: Step, deadline: Deadline, alone: bool) -> tuple[str, st
     is the step's only one, else labelled with what it asks ('File a judicial review claim: by ...')."""
     police = deadline.owner.value == "police"
     if alone:
-        return "", _by(deadline, "Due by " if police else "Act by ")
-    when = _by(deadline, "due by " if police else "by ")
+        return "", _by(deadline, BY_WORDS[deadline.owner].capitalize() + " ")
+    when = _by(deadline, BY_WORDS[Owner.POLICE] + " " if police else "by ")
     # The complaint rule speaks of the MPS; a complaint about the Commissioner goes to MOPAC: use the step.
     return (step.title if deadline.id == "complaint" else deadline.action), when
 
@@ -91,7 +92,8 @@ def _deadline_line(step: Step, deadline: Deadline, alone: bool) -> tuple[str, st
 def _review_line(route: Route) -> str:
     if route.review_body is None:
         return f"No review: {route.review_reason}."
-    return f"Review by {BODY_NAMES[route.review_body]}: {route.review_reason}."
+    lead = "Appeal to" if route.regime == "2012" else "Review by"
+    return f"{lead} {BODY_NAMES[route.review_body]}: {route.review_reason}."
 
 
 # --- the terminal page -------------------------------------------------------------------------------
@@ -176,7 +178,7 @@ def _indented(console: Console, text: Text, first: Text | None = None, indent: i
 def _deadlines_table(deadlines: tuple[Deadline, ...], console: Console) -> Table:
     table = Table(box=table_box(console), show_lines=False, expand=False, pad_edge=False)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Act by", no_wrap=True)
+    table.add_column(DATE_HEADING, no_wrap=True)
     table.add_column("Days left", justify="right", no_wrap=True)
     table.add_column("Status", no_wrap=True)
     table.add_column("What to do", ratio=3)
@@ -266,12 +268,17 @@ def route_markdown(route: Route, stream: TextIO) -> None:
     if route.deadlines:
         add("## Every deadline")
         add("")
-        add("Act by the first date. Where a later date is shown it can be argued, but do not rely on it.")
+        add(
+            f"Your deadlines: {BY_WORDS[Owner.YOU]} the first date. The police's duties: {CHASE_WORDS} it. Where a "
+            "later date is shown it can be argued, but do not rely on it."
+        )
         add("")
-        add("| # | Act by | Days left | Status | What to do | Whose | The law |")
+        add(f"| # | {DATE_HEADING} | Days left | Status | What to do | Whose | The law |")
         add("|---|---|---|---|---|---|---|")
         for number, d in enumerate(route.deadlines, start=1):
             when = long_date(d.safe_date)
+            if d.owner is Owner.POLICE:
+                when = f"{CHASE_WORDS} {when}"
             if d.last_day != d.safe_date:
                 when += f" (last day {short_date(d.last_day)})"
             if d.latest_date != d.last_day:
