@@ -379,7 +379,10 @@ def test_missing_file_is_exit_2(run_cli, tmp_path: Path) -> None:
     assert result.code == 2 and "cannot read" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize(("name", "hint"), [("cases.ods", "CSV UTF-8"), ("cases.xlsx", "not an Excel workbook"), ("cases.json", "--input-format")])
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [("cases.ods", "CSV UTF-8"), ("cases.xlsx", "not an Excel workbook"), ("cases.json", "--input-format")],
+)
 def test_unknown_extension_is_exit_2(run_cli, tmp_path: Path, name: str, hint: str) -> None:
     (tmp_path / name).write_text("x")
     result = run_cli("batch", str(tmp_path / name), *TODAY)
