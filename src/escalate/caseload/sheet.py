@@ -16,6 +16,7 @@ import contextlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from itertools import chain, islice
@@ -323,6 +324,7 @@ class XlsxWriter(RowWriter):
             self.ws.column_dimensions[get_column_letter(index)].width = _width(name, index > len(names))
         self._status_at = [len(names) + i for i, name in enumerate(self.added) if name.endswith("_status")]
         self._fills = {status: PatternFill("solid", fgColor=colour) for status, colour in STATUS_FILLS.items()}
+        self._prototypes()
         self.header_row = len(lead) + 1
         self.ws.freeze_panes = f"A{self.header_row + 1}"  # before any row: write-only sheets write it first
         for row in lead:
@@ -345,31 +347,63 @@ class XlsxWriter(RowWriter):
         self._append([*values, *added], status_from=self.passed_width)
 
     def _append(self, values: Sequence[Any], status_from: int | None = None) -> None:
-        from openpyxl.cell import WriteOnlyCell
-
+        """One row. Plain text and numbers go to openpyxl as values (the fast way); a date, a coloured status, and
+        text openpyxl would take for a formula or an error code go as cells of their own."""
         cells: list[Any] = []
+        add = cells.append
         for index, value in enumerate(values):
-            if value is None:
-                cells.append(None)
-                continue
-            cell = WriteOnlyCell(self.ws)
-            if isinstance(value, str):
-                _set_text(cell, value)
-                if status_from is not None and index in self._status_at and value in self._fills:
-                    cell.fill = self._fills[value]
+            kind = type(value)
+            if value is None or kind is int or kind is float or kind is bool:
+                add(value)
+            elif kind is str:
+                if status_from is not None and value in self._fills and index in self._status_at:
+                    add(self._styled(value, self._status_styles[value]))
+                elif value.startswith(("=", "#")) or len(value) > MAX_CELL or not _plain(value):
+                    add(self._text(value))
+                else:
+                    add(value)
+            elif kind is date:
+                add(self._styled(value, self._date_style))
             elif isinstance(value, datetime):
-                cell.value = value
-                cell.number_format = DATE_FORMAT if value.time() == time() else DATETIME_FORMAT
+                add(self._styled(value, self._date_style if value.time() == time() else self._datetime_style))
             elif isinstance(value, date):
-                cell.value = value
-                cell.number_format = DATE_FORMAT
-            elif isinstance(value, bool | int | float):
-                cell.value = value
+                add(self._styled(value, self._date_style))
+            elif isinstance(value, int | float):
+                add(value)
             else:
-                _set_text(cell, cell_text(value))
-            cells.append(cell)
+                add(self._text(cell_text(value)))
         self.ws.append(cells)
         self.rows_written += 1
+
+    def _styled(self, value: Any, style: Any) -> Any:
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(self.ws, value=value)
+        cell._style = copy(style)  # type: ignore[attr-defined]  # a prototype cell's style, not looked up again
+        if isinstance(value, str):
+            cell.data_type = "s"
+        return cell
+
+    def _text(self, text: str) -> Any:
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(self.ws)
+        _set_text(cell, text)
+        return cell
+
+    def _prototypes(self) -> None:
+        """The styles of a date, a date and time, and each coloured status, made once."""
+        from openpyxl.cell import WriteOnlyCell
+
+        def style(**attributes: Any) -> Any:
+            cell = WriteOnlyCell(self.ws)
+            for name, value in attributes.items():
+                setattr(cell, name, value)
+            return cell._style  # type: ignore[attr-defined]
+
+        self._date_style = style(number_format=DATE_FORMAT)
+        self._datetime_style = style(number_format=DATETIME_FORMAT)
+        self._status_styles = {status: style(fill=fill) for status, fill in self._fills.items()}
 
     def close(self) -> None:
         from openpyxl.utils import get_column_letter
@@ -386,6 +420,11 @@ def _set_text(cell: Any, text: str) -> None:
     """Text in a cell, as text: never a formula (openpyxl takes a string that starts with '=' for one)."""
     cell.value = _ILLEGAL.sub("\ufffd", text[:MAX_CELL])
     cell.data_type = "s"
+
+
+def _plain(text: str) -> bool:
+    """Whether text can go into a cell as it is (no character an Excel sheet cannot hold)."""
+    return text.isprintable() or not _ILLEGAL.search(text)
 
 
 def _sheet_problem(value: Any) -> str | None:
