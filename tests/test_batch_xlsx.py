@@ -295,3 +295,14 @@ def test_example_workbook_gives_the_csv_examples_answers(run_cli, tmp_path: Path
             value = cells[column]
             shown = value.date().isoformat() if isinstance(value, datetime) else "" if value is None else str(value)
             assert shown == want[column], column
+
+
+def test_batch_on_its_own_workbook_gives_the_same_answers(run_cli, tmp_path: Path) -> None:
+    source = adviser_workbook(tmp_path / "cases.xlsx")
+    once, twice = tmp_path / "once.xlsx", tmp_path / "twice.xlsx"
+    assert run_cli("batch", str(source), "-o", str(once), *TODAY).code == 3
+    again = run_cli("batch", str(once), "-o", str(twice), *TODAY)
+    assert again.code == 3
+    # escalate's own columns (review_body among them) are replaced, never read as facts.
+    assert sheet_rows(twice) == sheet_rows(once)
+    assert sheet_rows(twice, 1) == sheet_rows(once, 1)

@@ -93,6 +93,28 @@ def added_columns(only: Collection[str] | None = None) -> tuple[str, ...]:
     return (*SUMMARY_COLUMNS, *(column for rule_id in rule_ids for column in rule_columns(rule_id)), *LAST_COLUMNS)
 
 
+OWN_COLUMNS: frozenset[str] = frozenset(added_columns())
+"""Every column escalate writes (for every rule)."""
+
+_RULE_COLUMNS = OWN_COLUMNS - set(SUMMARY_COLUMNS) - set(LAST_COLUMNS)
+
+
+def own_columns(names: Sequence[str]) -> set[int]:
+    """Where escalate's own columns are in a header it wrote (a file escalate wrote, run again): the answers
+    right after the input's columns, then the rules' columns, then the warnings' ids at the end. They are never
+    read as facts (``review_body`` there is escalate's answer, not the user's), and are replaced by the new ones."""
+    width = len(LAST_COLUMNS)
+    if tuple(names[len(names) - width :]) != LAST_COLUMNS:
+        return set()
+    start = len(names) - width
+    while start > 0 and names[start - 1] in _RULE_COLUMNS:
+        start -= 1
+    answers = start - len(SUMMARY_COLUMNS)
+    if answers < 0 or tuple(names[answers:start]) != SUMMARY_COLUMNS:
+        return set()
+    return set(range(answers, len(names)))
+
+
 def column_fact(name: str) -> str | None:
     """The fact a column holds, or None: names match case-insensitively, with spaces and hyphens taken as
     underscores (``Incident Date``, ``incident-date`` and ``INCIDENT_DATE`` all mean ``incident_date``)."""
@@ -109,8 +131,9 @@ def fact_columns(columns: Sequence[str]) -> dict[str, int]:
     """Where each fact is among ``columns``. Two columns that mean the same fact are a DuplicateColumnError:
     which one to believe is the user's decision, not escalate's."""
     found: dict[str, int] = {}
+    own_at = own_columns(columns)
     for index, name in enumerate(columns):
-        fact = column_fact(name)
+        fact = None if index in own_at else column_fact(name)
         if fact is None:
             continue
         if fact in found:

@@ -564,13 +564,14 @@ def writer_for(
 
 def layout_of(header: Sequence[str], options: BatchOptions) -> Layout:
     """How a header's columns are read, as `escalate batch` reads a CSV header (BatchInputError: no fact)."""
-    from escalate.caseload.columns import fact_columns
+    from escalate.caseload.columns import fact_columns, own_columns
     from escalate.caseload.run import missing_header
 
     facts = fact_columns(header)
     if not facts:
         raise missing_header(header)
-    return Layout(header, facts, tuple(range(len(header))))
+    own = own_columns(header)  # a file escalate wrote, run again: its answers are replaced, not kept
+    return Layout(header, facts, tuple(index for index in range(len(header)) if index not in own))
 
 
 def names_fact(options: BatchOptions) -> Callable[[str], bool]:
