@@ -255,20 +255,25 @@ def test_due_within_keeps_the_hand_checked_rows(run_cli, tmp_path: Path) -> None
 
 def test_the_terminal_lists_the_cases_soonest_first() -> None:
     summary = Summary()
+    review = "Ask for a review of the outcome"
+    court = "Administrative Court (High Court)"
     cases = [
-        DueCase(date(2026, 12, 8), 2, "R2", "Ask for a review of the outcome", "due-soon", "MOPAC"),
-        DueCase(date(2026, 11, 17), 4, "R4", "Send a pre-action (letter before claim) letter", "at-risk", "MOPAC"),
-        DueCase(date(2026, 12, 1), 1, "R1", "Ask for a review of the outcome", "due-soon", "MOPAC"),
+        DueCase(date(2026, 12, 8), 2, "R2", review, "due-soon", "MOPAC", date(2026, 12, 8)),
+        DueCase(date(2026, 12, 5), 4, "R4", "File a judicial review claim", "at-risk", court, date(2026, 12, 7)),
+        DueCase(date(2026, 12, 15), 1, "R1", review, "due-soon", "the IOPC", date(2026, 12, 15)),
     ]
     summary.due = [_Latest(case) for case in cases]
     summary.due_count = 3
     lines = due_lines(summary, 14)
     assert lines[0] == "escalate: 3 cases to act on within 14 days or at risk:"
-    assert [line.split(":")[0].strip() for line in lines[1:]] == ["R4", "R1", "R2"]
+    assert [line.split(":")[0].strip() for line in lines[1:]] == ["R4", "R2", "R1"]
     assert lines[1] == (
-        "  R4: Send a pre-action (letter before claim) letter by Tuesday 17 November 2026 (at risk: the safe date "
-        "has passed), to MOPAC"
+        "  R4: File a judicial review claim by Sat 5 Dec 2026 (passed: at risk, latest arguable Mon 7 Dec 2026), "
+        "to Administrative Court (High Court)"
     )
+    assert lines[2] == "  R2: Ask for a review of the outcome by Tue 8 Dec 2026, to MOPAC"
+    summary.due_count = 60
+    assert due_lines(summary, 14)[-1] == "  ... and 57 more (see the output)"
 
 
 # --- the example -------------------------------------------------------------------------------------

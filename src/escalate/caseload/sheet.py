@@ -680,6 +680,7 @@ class DueCase(NamedTuple):
     action: str
     status: str
     to: str
+    latest_date: date
 
 
 def needs_action(answer: Answer, days: int) -> bool:
@@ -722,15 +723,25 @@ class DueFilter:
     def _remember(self, values: Sequence[Any], answer: Answer) -> None:
         import heapq
 
-        from escalate.engine.review import BODY_NAMES
+        from escalate.engine.steps import SHORT_NAMES
         from escalate.law.rules import RULES_BY_ID
 
         deadline = answer.next
         assert deadline is not None
         reference = cell_text(values[self.reference_at]).strip() if self.reference_at is not None else ""
         rule = RULES_BY_ID[deadline.id]
-        to = BODY_NAMES[answer.review_body] if deadline.id == "review-request" and answer.review_body else rule.body
-        case = DueCase(deadline.safe_date, self.rows, reference or f"row {self.rows}", rule.action, deadline.status, to)
+        to = rule.body
+        if deadline.id == "review-request" and answer.review_body is not None:
+            to = SHORT_NAMES.get(answer.review_body, "the body your outcome letter names")
+        case = DueCase(
+            deadline.safe_date,
+            self.rows,
+            reference or f"row {self.rows}",
+            rule.action,
+            deadline.status,
+            to,
+            deadline.latest_date,
+        )
         due = self.summary.due
         if len(due) < DUE_LISTED:
             heapq.heappush(due, _Latest(case))
@@ -754,15 +765,18 @@ class _Latest(NamedTuple):
 
 def due_lines(summary: Summary, days: int) -> list[str]:
     """The terminal's list of the cases that need action, soonest first, one line each."""
-    from escalate.law.dates import long_date
-
     cases = sorted(item.case for item in summary.due)
     lines = [
         f"escalate: {summary.due_count:,} case{'' if summary.due_count == 1 else 's'} to act on within {days} days or at risk:"
     ]
     for case in cases:
-        risk = " (at risk: the safe date has passed)" if case.status == "at-risk" else ""
-        lines.append(f"  {case.reference}: {case.action} by {long_date(case.safe_date)}{risk}, to {case.to}")
+        risk = f" (passed: at risk, latest arguable {_day(case.latest_date)})" if case.status == "at-risk" else ""
+        lines.append(f"  {case.reference}: {case.action} by {_day(case.safe_date)}{risk}, to {case.to}")
     if summary.due_count > len(cases):
         lines.append(f"  ... and {summary.due_count - len(cases):,} more (see the output)")
     return lines
+
+
+def _day(day: date) -> str:
+    """A date in a line of the summary: Tue 8 Dec 2026."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
