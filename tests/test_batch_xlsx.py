@@ -247,6 +247,7 @@ def test_due_within_keeps_the_hand_checked_rows(run_cli, tmp_path: Path) -> None
     assert [row[0] for row in sheet_rows(xlsx)] == ["ref", "R1", "R2", "R4", "R6"]
     wider = run_cli("batch", str(source), "--due-within", "30", *DUE_TODAY)
     assert [row["ref"] for row in csv.DictReader(io.StringIO(wider.stdout))] == ["R1", "R2", "R3", "R4", "R6"]
+    assert run_cli("batch", str(source), "--due-within", "14", "-f", "ics", *DUE_TODAY).code == 2
     jsonl = tmp_path / "due.jsonl"
     jsonl.write_text('{"ref": "J1", "outcome_date": "2026-11-10"}\n{"ref": "J2", "outcome_date": "2026-11-27"}\n')
     lines = run_cli("batch", str(jsonl), "--due-within", "14", *DUE_TODAY).stdout.splitlines()

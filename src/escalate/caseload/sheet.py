@@ -188,7 +188,7 @@ def _merges(ws: Any) -> list[tuple[int, int, int, int]]:
                         int(bottom),
                     )
                 )
-            tail = text[-200:] if not _MERGE.search(text[-200:]) else b""
+            tail = text[-200:]  # a range cut in two by the piece's end is found whole next time (kept once)
     return sorted(set(found))
 
 

@@ -324,6 +324,8 @@ def batch(
     if bom and (ics or xlsx_out or options.output_format is BatchFormat.JSONL):
         fail("--bom is for CSV output (an Excel workbook or JSON Lines has no byte order mark)")
     if ics:
+        if due_within is not None:
+            fail("--due-within writes the rows that need action; a calendar (--format ics) has every deadline")
         if xlsx_in:
             fail("--format ics: a calendar is made from a CSV or JSON Lines caseload; save the sheet as CSV UTF-8")
         return _batch_calendar(source, output, options, calendar)
