@@ -89,15 +89,29 @@ def test_table_output(run_cli) -> None:
     result = run_cli("route", *CASE)
     assert result.code == 0 and result.stderr == ""
     out = result.stdout
-    assert out.startswith("Your route as at Saturday 21 November 2026  ·  2020 complaint rules\n")
-    assert "3. [NOW] Ask for a review of the outcome" in out
+    assert out.startswith("Your route as at Saturday 21 November 2026 · 2020 complaint rules\n")
+    # Short first: what to do now, its date and where to send it, before the rest.
+    now = out.index("Now: Ask for a review of the outcome")
+    assert now < out.index("Act by Tuesday 1 December 2026") < out.index("Where: IOPC") < out.index("The path")
+    assert "3. [NOW] Ask for a review of the outcome (above)" in out
     assert "    Act by Tuesday 1 December 2026 (10 days left)" in out
     assert "1. [done] Complain to the Metropolitan Police" in out
     assert "4. [next] Judicial review in the Administrative Court" in out
     assert "- [also] Ask for your records (subject access request)" in out
-    assert "Every deadline" in out and "Warnings" in out
-    assert "Page: https://www.policeconduct.gov.uk/complaints/reviews-and-appeals/submit-a-review-appeal" in out
+    assert "Warnings" in out and "--full" in out
+    assert "Every deadline" not in out  # with --full
+    # The address on a line of its own, whole.
+    assert "\n    https://www.policeconduct.gov.uk/complaints/reviews-and-appeals/submit-a-review-appeal\n" in out
     assert not [line for line in out.splitlines() if line != line.rstrip()]  # no trailing spaces to paste
+
+
+def test_full_table_output_has_every_detail(run_cli) -> None:
+    out = run_cli("route", *CASE, "--full").stdout
+    assert "Every deadline" in out and "Notes" in out
+    assert "Why: The IOPC reviews because" in out
+    assert "The law: Limitation Act 1980" in out
+    assert "--full" not in out.split("Every deadline")[1]  # no pointer to itself
+
     assert out.rstrip().endswith("INQUEST after a death.")
 
 

@@ -95,7 +95,8 @@ def test_the_issues_mopac_staff_case_on_the_command_line(run_cli) -> None:
     assert "subject access" not in result.stdout.lower()
     assert "MOPAC's own complaints process (not the police complaint rules)" in result.stdout
     stages = [line for line in result.stdout.splitlines() if "Stage" in line and line[:2].strip()[:1].isdigit()]
-    assert [line.split("] ")[1] for line in stages] == [
+    # The step to take now is opened out first, above the path, where it is marked "(above)" (issue 13).
+    assert [line.split("] ")[1].removesuffix(" (above)") for line in stages] == [
         "Stage 2: ask MOPAC to investigate",
         "Stage 3: ask for a review by MOPAC's Chief Executive",
     ]  # seed 003: Stage 2 the Head of Workforce and Professional Standards, Stage 3 the CEO
@@ -229,18 +230,23 @@ def test_an_open_review_deadline_says_nothing_of_lateness() -> None:
 # --- 5. assumptions said aloud ------------------------------------------------------------------------------
 
 
+def _header(text: str) -> str:
+    """The header of `escalate deadlines`, which wraps to the width like any prose (issue 13)."""
+    return " ".join(text.split("\nYour dates, as read:")[0].split())
+
+
 def test_an_inferred_review_body_is_said_in_deadlines_too(run_cli) -> None:
     # RULES.md s.6: "every output says so (warning assumed-review-body, in deadlines as in route)"
     result = run_cli("deadlines", "--outcome-date", "2026-11-03", *TODAY_ARGS)
-    assert "review body: MOPAC (Mayor's Office for Policing and Crime), assumed" in result.stdout.splitlines()[0]
+    assert "review body: MOPAC (Mayor's Office for Policing and Crime), assumed" in _header(result.stdout)
     doc = json.loads(run_cli("deadlines", "--outcome-date", "2026-11-03", *TODAY_ARGS, "--format", "json").stdout)
     assert {"assumed-schedule3", "assumed-investigation", "assumed-review-body"} <= {w["id"] for w in doc["warnings"]}
     named = run_cli("deadlines", "--outcome-date", "2026-11-03", "--review-body", "iopc", *TODAY_ARGS)
-    first = named.stdout.splitlines()[0]
+    first = _header(named.stdout)
     assert "review body: IOPC" in first and "assumed" not in first  # the letter wins
     assert "assumed-review-body" not in named.stdout
     before = run_cli("deadlines", "--incident-date", "2026-11-03", *TODAY_ARGS)  # no complaint yet: nothing assumed
-    assert "assumed" not in before.stdout.splitlines()[0] and "assumed-review-body" not in before.stdout
+    assert "assumed" not in _header(before.stdout) and "assumed-review-body" not in before.stdout
 
 
 @pytest.mark.parametrize("investigation", ["iopc", "iopc-directed"])

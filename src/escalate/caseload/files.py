@@ -154,6 +154,15 @@ def open_binary_output(path: str | None, stdout: BinaryIO | None = None) -> Iter
 def _atomic(path: str, *, binary: bool) -> Iterator[Any]:
     """A file written under a temporary name beside it (0600, as mkstemp makes it) and renamed when done."""
     destination = Path(path)
+    if destination.exists() and not destination.is_file():
+        # /dev/null, a named pipe, a terminal: written in place. Renaming a file over it would replace the device
+        # itself (as root, /dev/null for the whole machine).
+        try:
+            with destination.open("w", encoding="utf-8", errors="surrogateescape", newline="") as stream:
+                yield stream
+        except OSError as error:
+            raise BatchOutputError(f"cannot write '{path}': {error.strerror or error}") from None
+        return
     try:
         descriptor, temporary = tempfile.mkstemp(
             dir=destination.parent, prefix=f".{destination.name}.", suffix=".part", text=not binary

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from escalate import __version__
+from escalate.cli.help import HelpCommand, HelpGroup
 from escalate.cli.letter import letter_command
 from escalate.cli.options import (
     Failure,
@@ -21,12 +22,15 @@ from escalate.cli.options import (
     calendar_options,
     choose,
     fail,
+    format_from_name,
     has_case_file,
     read_facts,
     resolve_today,
     split_only,
+    text_layout,
     with_calendar_options,
     with_fact_options,
+    write_output,
 )
 from escalate.engine.facts import Facts
 from escalate.errors import EscalateError, ExitCode, InputError
@@ -39,6 +43,7 @@ app = typer.Typer(
     name="escalate",
     help="What to do next about a stalled complaint against the Metropolitan Police, and the exact last day "
     "for each option, with the law behind every date. General information, not legal advice.",
+    cls=HelpGroup,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,
@@ -68,13 +73,30 @@ TodayOption = Annotated[
 ExampleOption = Annotated[
     bool, typer.Option("--example", help="Use the built-in example case (facts you give are added to it).")
 ]
+PlainOption = Annotated[
+    bool,
+    typer.Option(
+        "--plain",
+        help="Linear text without box drawing, for a screen reader or to paste into an email (also when "
+        "TERM=dumb). Every fact of the table is kept.",
+    ),
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to this file, whole or not at all (default: standard output), such as -o plan.html.",
+    ),
+]
 OnlyOption = Annotated[
     str | None,
     typer.Option("--only", help="Only these rule ids, comma-separated (see `escalate rules`).", metavar="ID[,ID]"),
 ]
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 @with_fact_options
 @with_calendar_options
 def deadlines(
@@ -83,9 +105,17 @@ def deadlines(
     today: TodayOption = None,
     only: OnlyOption = None,
     output_format: Annotated[
-        str,
-        typer.Option("--format", "-f", help="table, json, csv or ics (a calendar file).", metavar="FORMAT"),
-    ] = "table",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json, csv, ics (a calendar file) or html (a page to print); default: from -o's "
+            "extension, else table.",
+            metavar="FORMAT",
+        ),
+    ] = None,
+    output: OutputOption = None,
+    plain: PlainOption = False,
     example: ExampleOption = False,
 ) -> None:
     """Every deadline the facts allow, soonest first: what to do, by when, and the law behind it.
@@ -97,29 +127,35 @@ def deadlines(
     from escalate.engine.deadlines import compute_deadlines
     from escalate.output.deadlines import DeadlinesFormat, RenderOptions, render_deadlines
 
-    chosen = choose(DeadlinesFormat, output_format)
-    options = RenderOptions(calendar_options(calendar_text, ics=chosen is DeadlinesFormat.ICS))
+    chosen = choose(DeadlinesFormat, output_format or format_from_name(output, DeadlinesFormat))
+    options = RenderOptions(
+        calendar_options(calendar_text, ics=chosen is DeadlinesFormat.ICS),
+        plain=text_layout(chosen is DeadlinesFormat.TABLE, plain=plain),
+    )
     fact_text, facts = read_facts(fact_text, today, example=example)
     report = compute_deadlines(facts, only=split_only(only))
-    render_deadlines(report, chosen, options=options)
+    write_output(output, lambda stream: render_deadlines(report, chosen, stream, options))
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def rules(
     output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.", metavar="FORMAT")] = "table",
+    plain: PlainOption = False,
 ) -> None:
     """Every rule escalate knows: id, what it is, period, how it is counted, strength and legal source."""
     from escalate.law.rules import RULES
     from escalate.output.console import make_console
     from escalate.output.rules import rules_json, rules_table
 
-    if _choose_name(("table", "json"), output_format) == "json":
-        rules_json(RULES, sys.stdout)
+    table = _choose_name(("table", "json"), output_format) == "table"
+    plain = text_layout(table, plain=plain)
+    if table:
+        rules_table(RULES, make_console(), plain=plain)
     else:
-        rules_table(RULES, make_console())
+        rules_json(RULES, sys.stdout)
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 @with_fact_options(save=False)
 def explain(
     fact_text: Mapping[str, str | None],
@@ -139,7 +175,7 @@ def explain(
     explain_rule(rule_id, facts, make_console())
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 @with_fact_options
 @with_calendar_options
 def route(
@@ -147,9 +183,23 @@ def route(
     calendar_text: Mapping[str, Any],
     today: TodayOption = None,
     output_format: Annotated[
-        str,
-        typer.Option("--format", "-f", help="table, json, markdown or ics (a calendar file).", metavar="FORMAT"),
-    ] = "table",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json, markdown, ics (a calendar file) or html (a page to print or send); default: from "
+            "-o's extension, else table.",
+            metavar="FORMAT",
+        ),
+    ] = None,
+    output: OutputOption = None,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full", help="Every detail: why each step, how, where to send it, the law, every deadline and note."
+        ),
+    ] = False,
+    plain: PlainOption = False,
     ask: Annotated[
         bool,
         typer.Option(
@@ -169,19 +219,23 @@ def route(
     from escalate.output.deadlines import RenderOptions
     from escalate.output.route import RouteFormat, render_route
 
-    chosen = choose(RouteFormat, output_format)
+    chosen = choose(RouteFormat, output_format or format_from_name(output, RouteFormat))
     calendar = calendar_options(calendar_text, ics=chosen is RouteFormat.ICS)
+    if full and chosen is not RouteFormat.TABLE:
+        fail("--full: only for the text layout (--format table); the other formats always have every detail")
+    options = RenderOptions(calendar, plain=text_layout(chosen is RouteFormat.TABLE, plain=plain), full=full)
     fact_text, facts = read_facts(fact_text, today, example=example)
     if ask:
         facts = _ask(fact_text, facts.today)
-    render_route(plan_route(facts), chosen, options=RenderOptions(calendar))
+    planned = plan_route(facts)
+    write_output(output, lambda stream: render_route(planned, chosen, stream, options))
 
 
 from escalate.cli.case import case_app, timeline_command  # noqa: E402 - the case file's commands, after the others
 
-app.command("letter")(letter_command)
-app.add_typer(case_app, name="case")
-app.command("timeline")(timeline_command)
+app.command("letter", cls=HelpCommand)(letter_command)
+app.add_typer(case_app, name="case", cls=HelpGroup)
+app.command("timeline", cls=HelpCommand)(timeline_command)
 
 
 def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
@@ -209,7 +263,7 @@ def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
     return finished.facts
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 @with_calendar_options
 def batch(
     calendar_text: Mapping[str, Any],
@@ -430,6 +484,10 @@ def _batch_calendar(
 def main(argv: list[str] | None = None) -> None:
     """Run the command line; every failure becomes one line on standard error and an exit code."""
     args = sys.argv[1:] if argv is None else argv
+    if "--help" in args or "-h" in args:  # every command's help, a group's subcommands too (escalate.cli.help)
+        from escalate.cli.help import install
+
+        install()
     try:
         result = _app_for(args)(args=args, prog_name="escalate", standalone_mode=False)
         code = result if isinstance(result, int) else ExitCode.OK

@@ -113,7 +113,7 @@ def letter(
     _, facts = read_facts(fact_text, today, example=False)
     report = compute_deadlines(facts)
     drafted = draft(key, Case(facts, report, plan_route(facts, report=report), details))
-    rendered = render(drafted, chosen)
+    rendered = render(drafted, chosen, _text_width(output))
     _write(rendered, output)
     for blank in drafted.blanks:
         give = f" (give {blank.option}, or write it in)" if blank.option else " (write it in)"
@@ -151,6 +151,17 @@ def _one_of(text: str | None, path: str | None, option: str) -> str | None:
         fail(f"{option}-file: '{path}' is not UTF-8 text (save it as UTF-8 first)")
     except OSError as error:
         fail(f"{option}-file: cannot read '{path}': {error.strerror or error}")
+
+
+def _text_width(output: str | None) -> int:
+    """A text letter's width: 78 columns, or the terminal's when it is narrower (written to a terminal)."""
+    from escalate.documents.render import WIDTH
+
+    if output is not None or not sys.stdout.isatty():
+        return WIDTH
+    import shutil
+
+    return max(20, min(WIDTH, shutil.get_terminal_size((WIDTH + 2, 24)).columns - 1))
 
 
 def _write(rendered: str | bytes, output: str | None) -> None:

@@ -4,9 +4,10 @@ options, today's date; and the one-line failure that every command raises for a 
 
 import functools
 import inspect
+import os
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
 
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
 
 
 CALENDAR_PANEL = "Calendar (--format ics)"
+CHOICE_METAVAR_WIDTH = 16
+"""A choice list longer than this is written in the option's help, not as its metavar."""
 FACT_INPUTS: tuple[str, ...] = (*DATE_FACTS, *CHOICE_FACTS, *FLAG_FACTS)
 
 
@@ -38,7 +41,14 @@ def _option_help(name: str) -> tuple[str, str, str]:
     if name in DATE_FACTS:
         return FACT_HELP[name], "DATE", "Dates (2026-03-01, 01/03/2026 or 1 March 2026)"
     if name in CHOICE_FACTS:
-        return FACT_HELP[name], "|".join(member.value for member in CHOICE_FACTS[name]), "About the complaint"
+        values = [member.value for member in CHOICE_FACTS[name]]
+        if len("|".join(values)) <= CHOICE_METAVAR_WIDTH:
+            return FACT_HELP[name], "|".join(values), "About the complaint"
+        # A long list of choices is given in the help, where it wraps between whole words.
+        help_text = FACT_HELP[name]
+        if not all(value in help_text for value in values):
+            help_text += " One of: " + ", ".join(values) + "."
+        return help_text, "CHOICE", "About the complaint"
     return FACT_HELP[name], "yes|no", "About the complaint"
 
 
@@ -228,6 +238,14 @@ def has_case_file(fact_text: Mapping[str, str | None]) -> bool:
     return session is not None and session.named
 
 
+def text_layout(table: bool, *, plain: bool) -> bool:
+    """Whether the text layout is plain: asked for with ``--plain``, or the terminal says it is dumb (TERM=dumb,
+    as in Emacs shells and some screen readers). ``--plain`` with another format is an input error."""
+    if plain and not table:
+        fail("--plain: only for the text layout (--format table)")
+    return table and (plain or os.environ.get("TERM") == "dumb")
+
+
 def split_only(text: str | None) -> set[str] | None:
     if text is None:
         return None
@@ -239,6 +257,43 @@ def _choose_name(allowed: tuple[str, ...], text: str) -> str:
     if key not in allowed:
         fail(f"--format: '{text}' is not one of: {', '.join(allowed)}")
     return key
+
+
+FORMAT_EXTENSIONS: Mapping[str, str] = {
+    ".html": "html",
+    ".htm": "html",
+    ".ics": "ics",
+    ".json": "json",
+    ".csv": "csv",
+    ".md": "markdown",
+    ".txt": "table",
+}
+"""The format a file's name implies, where ``--format`` is not given (among the formats the command has)."""
+
+
+def format_from_name(path: str | None, kind: Any) -> str:
+    """The format ``-o``'s extension names, if the command has it; else ``table``."""
+    if path is None:
+        return "table"
+    suffix = os.path.splitext(path)[1].lower()  # noqa: PTH122 - a name, not yet a file
+    name = FORMAT_EXTENSIONS.get(suffix, "table")
+    return name if name in {member.value for member in kind} else "table"
+
+
+def write_output(path: str | None, render: Callable[[TextIO | None], None]) -> None:
+    """Run ``render`` on standard output, or on ``path`` written whole under a temporary name (mode 0600)
+    and renamed when done, so that an interrupted run never leaves half a file."""
+    if path is None or path == "-":
+        render(None)
+        return
+    from escalate.caseload.files import open_output
+    from escalate.caseload.options import BatchOutputError
+
+    try:
+        with open_output(path) as sink:
+            render(sink)
+    except BatchOutputError as error:
+        fail(f"-o: {error}", ExitCode.OUTPUT_ERROR)
 
 
 def choose(kind: Any, text: str) -> Any:

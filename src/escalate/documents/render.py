@@ -13,7 +13,7 @@ from escalate.documents.letters.model import Blank, Block, Cover, Letter, Piece,
 from escalate.engine.results import DISCLAIMER
 
 WIDTH = 78
-"""Text letters are wrapped to fit an 80-column terminal and an email."""
+"""Text letters are wrapped to fit an 80-column terminal and an email (narrower on a narrower terminal)."""
 
 COVER_TITLE = "Cover note (for you: not part of the letter)"
 BLANKS_TITLE = "Still to fill in (marked [FILL IN: ...] in the letter)"
@@ -71,50 +71,57 @@ class CoverParts:
         yield "Sources", self.sources
 
 
-def render_text(letter: Letter) -> str:
-    """The cover note, then the letter, as plain text wrapped to ``WIDTH`` (the sender's own words as given)."""
+def render_text(letter: Letter, width: int = WIDTH) -> str:
+    """The cover note, then the letter, as plain text wrapped to ``width`` (the sender's own words as given)."""
     out: list[str] = []
     cover = CoverParts(letter, _plain_mark)
-    rule = "=" * WIDTH
-    out += [rule, f"{COVER_TITLE}: {cover.title}", rule]
+    rule = "=" * width
+    out += [rule, *textwrap.wrap(f"{COVER_TITLE}: {cover.title}", width, break_long_words=False), rule]
     for title, lines in cover.sections():
         out.append("")
-        out.append(title + ":")
+        out += textwrap.wrap(title + ":", width, break_long_words=False)
         for text in lines:
             out += textwrap.wrap(
                 text,
-                WIDTH,
+                width,
                 initial_indent="  - ",
                 subsequent_indent="    ",
                 break_on_hyphens=False,
                 break_long_words=False,
             )
-    out += ["", *textwrap.wrap(DISCLAIMER, WIDTH), rule, ""]
-    out += _letter_text(letter)
+    out += ["", *textwrap.wrap(DISCLAIMER, width), rule, ""]
+    out += _letter_text(letter, width)
     return "\n".join(out).replace(_KEEP, " ") + "\n"
 
 
-def _letter_text(letter: Letter) -> list[str]:
+def _letter_text(letter: Letter, width: int) -> list[str]:
     out: list[str] = []
-    out += [_text(block.pieces, _plain_mark) for block in letter.sender]
+
+    def lines(text: str) -> list[str]:
+        """One line of the letter, broken at spaces only where it is wider than ``width``."""
+        return textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False) or [""]
+
+    for block in letter.sender:
+        out += lines(_text(block.pieces, _plain_mark))
     out += ["", letter.dated_words, ""]
-    out += [_text(block.pieces, _plain_mark) for block in letter.recipient]
-    out += ["", _text(letter.subject, _plain_mark), "", _text(letter.salutation, _plain_mark)]
+    for block in letter.recipient:
+        out += lines(_text(block.pieces, _plain_mark))
+    out += ["", *lines(_text(letter.subject, _plain_mark)), "", _text(letter.salutation, _plain_mark)]
     previous: Style | None = None
     for block in (*letter.body, *letter.closing):
         text = _text(block.pieces, _plain_mark)
         if block.style is Style.QUOTE and not any(isinstance(piece, Blank) for piece in block.pieces):
             out += ["", *text.splitlines()]  # the sender's own words, as given
         elif block.style is Style.LINE:
-            out.append(text)
+            out += lines(text)
         elif block.style is Style.ITEM:
             if previous is not Style.ITEM:
                 out.append("")
             out += textwrap.wrap(
-                text, WIDTH, initial_indent="- ", subsequent_indent="  ", break_on_hyphens=False, break_long_words=False
+                text, width, initial_indent="- ", subsequent_indent="  ", break_on_hyphens=False, break_long_words=False
             )
         else:
-            out += ["", *textwrap.wrap(text, WIDTH, break_on_hyphens=False, break_long_words=False)]
+            out += ["", *textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)]
         previous = block.style
     return out
 
@@ -156,7 +163,10 @@ def render_docx(letter: Letter) -> bytes:
     return word_document(letter, CoverParts(letter, Blank.marker), COVER_TITLE, DISCLAIMER)
 
 
-def render(letter: Letter, chosen: LetterFormat) -> str | bytes:
+def render(letter: Letter, chosen: LetterFormat, width: int = WIDTH) -> str | bytes:
+    """The letter in the chosen format; a text letter wrapped to ``width`` (a terminal narrower than ``WIDTH``)."""
+    if chosen is LetterFormat.TEXT:
+        return render_text(letter, width)
     return RENDERERS[chosen](letter)
 
 

@@ -21,7 +21,8 @@ from escalate.engine.facts import FACT_LABELS
 from escalate.engine.results import Deadline, Report
 from escalate.law.dates import long_date
 from escalate.law.rules import CHASE_WORDS, DATE_HEADING, Owner
-from escalate.output.console import make_console, table_box, write_bytes
+from escalate.output.console import make_console, write_bytes
+from escalate.output.layout import Column, Layout, Notes, fitted_table, number_notes, print_notes
 
 if TYPE_CHECKING:
     from escalate.output.ics import CalendarOptions
@@ -75,64 +76,101 @@ def _days(deadline: Deadline) -> str:
 def _when(deadline: Deadline) -> Text:
     text = Text(f"{CHASE_WORDS}\n", style="dim") if deadline.owner is Owner.POLICE else Text()
     text.append(long_date(deadline.safe_date), style="bold")
-    if deadline.last_day != deadline.safe_date:
-        text.append(f"\nlast day {short_date(deadline.last_day)}")
-    if deadline.latest_date != deadline.last_day:
-        text.append(f"\narguably {short_date(deadline.latest_date)}")
+    for line in _later_dates(deadline):
+        text.append(f"\n{line}")
     return text
 
 
-def deadlines_table(report: Report, console: Console) -> None:
-    """The deadlines as a person reads them: a table, numbered notes under it, the disclaimer last."""
-    header = f"Deadlines as at {long_date(report.today)} · {report.rules_label}"
+def _later_dates(deadline: Deadline) -> list[str]:
+    """The last day and the arguable latest date, where they differ from the safe date."""
+    lines = []
+    if deadline.last_day != deadline.safe_date:
+        lines.append(f"last day {short_date(deadline.last_day)}")
+    if deadline.latest_date != deadline.last_day:
+        lines.append(f"arguably {short_date(deadline.latest_date)}")
+    return lines
+
+
+def whose(deadline: Deadline) -> str:
+    return "your deadline" if deadline.owner.value == "you" else "police's duty"
+
+
+def deadlines_table(report: Report, console: Console, *, plain: bool = False) -> None:
+    """The deadlines as a person reads them: a table where the terminal is wide enough for one (stacked
+    blocks where it is not, and always in plain text), numbered notes under it, the disclaimer last."""
+    layout = Layout(console, plain)
+    header = f"Deadlines as at {long_date(report.today)}{layout.sep}{report.rules_label}"
     if report.review.available:
-        header += f" · {'appeal' if report.regime == '2012' else 'review'} body: {report.review.body_name}"
+        header += f"{layout.sep}{'appeal' if report.regime == '2012' else 'review'} body: {report.review.body_name}"
         if any(warning.id == "assumed-review-body" for warning in report.warnings):
             header += ", assumed (see the warnings)"
-    # Prose is left for the terminal to wrap when writing to a file or pipe: quicker, and a note stays one line
-    # that can be searched or pasted whole.
-    soft = not console.is_terminal
-    console.print(Text(header, style="bold"), soft_wrap=soft)
+    layout.para(Text(header, style="bold"))
     read_back = [f"{FACT_LABELS[name]}: {long_date(value)}" for name, value in report.facts.known_dates()]
     if read_back:
-        console.print("Your dates, as read: " + "; ".join(read_back), soft_wrap=soft)
+        layout.para("Your dates, as read: " + "; ".join(read_back))
     if not report.deadlines:
-        console.print(
+        layout.para(
             "No deadline can be worked out from these facts. Give at least one date, such as "
-            "--incident-date or --outcome-date (see escalate deadlines --help).",
-            soft_wrap=soft,
+            "--incident-date or --outcome-date (see escalate deadlines --help)."
         )
     else:
-        table = Table(box=table_box(console), pad_edge=False)
-        table.add_column(DATE_HEADING, no_wrap=True)
-        table.add_column("Status", no_wrap=True)
-        table.add_column("What to do", ratio=3)
-        table.add_column("The law", ratio=1)
-        notes: list[str] = []
-        for number, deadline in enumerate(report.deadlines, start=1):
-            what = Text(f"{number}. {deadline.action}", style="bold")
-            whose = "your deadline" if deadline.owner.value == "you" else "police's duty"
-            what.append(f"\n{whose} · {deadline.body}", style="dim")
-            if deadline.notes:
-                what.append(f"\nsee note {number}", style="italic")
-                notes.append(f"{number}. " + "\n   ".join(deadline.notes))
-            table.add_row(
-                _when(deadline),
-                Text(f"{STATUS_WORDS[deadline.status]}\n{_days(deadline)}", style=STATUS_STYLE[deadline.status]),
-                what,
-                f"{deadline.cite} ({deadline.strength.value})",
-            )
-        console.print(table)
-        if notes:
-            console.print(Text("Notes", style="bold"), soft_wrap=soft)
-            console.print("\n".join(notes), soft_wrap=soft)
-    console.print(Text(report.disclaimer, style="italic"), soft_wrap=soft)
+        notes = number_notes(report.deadlines)
+        deadline_list(layout, report.deadlines, notes)
+        print_notes(layout, notes)
+    layout.para(Text(report.disclaimer, style="italic"))
+
+
+def deadline_list(layout: Layout, deadlines: Sequence[Deadline], notes: Notes) -> None:
+    """Deadlines, numbered: one table if it fits the terminal with every word whole, else one block each
+    (the date in words, its status and days left, what to do, whose it is, the law)."""
+    table = None if layout.plain else _fitted(deadlines, notes, layout)
+    if table is not None:
+        layout.console.print(table)
+        return
+    for number, deadline in enumerate(deadlines, start=1):
+        if number > 1 or not layout.plain:
+            layout.line()
+        lead = f"{number}. "
+        indent = len(lead)
+        chase = f"{CHASE_WORDS} " if deadline.owner is Owner.POLICE else ""
+        layout.para(Text(chase + long_date(deadline.safe_date), style="bold"), indent, lead)
+        for line in _later_dates(deadline):
+            layout.para(line, indent)
+        layout.para(
+            Text(f"{STATUS_WORDS[deadline.status]}, {_days(deadline)}", style=STATUS_STYLE[deadline.status]), indent
+        )
+        layout.para(Text(deadline.action, style="bold"), indent)
+        layout.para(f"{whose(deadline)}{layout.sep}{deadline.body}", indent)
+        layout.para(f"The law: {deadline.cite} ({deadline.strength.value})", indent)
+        if see := notes.see(number - 1):
+            layout.para(Text(see, style="italic"), indent)
+    if not layout.plain:
+        layout.line()
+
+
+def _fitted(deadlines: Sequence[Deadline], notes: Notes, layout: Layout) -> Table | None:
+    when = Column(DATE_HEADING)
+    status = Column("Status")
+    what = Column("What to do", wrap=True, floor=24, ratio=3)
+    law = Column("The law", wrap=True, floor=14, ratio=1)
+    for number, deadline in enumerate(deadlines, start=1):
+        when.cells.append(_when(deadline))
+        status.cells.append(
+            Text(f"{STATUS_WORDS[deadline.status]}\n{_days(deadline)}", style=STATUS_STYLE[deadline.status])
+        )
+        cell = Text(f"{number}. {deadline.action}", style="bold")
+        cell.append(f"\n{whose(deadline)}{layout.sep}{deadline.body}", style="dim")
+        if see := notes.see(number - 1):
+            cell.append(f"\n{see}", style="italic")
+        what.cells.append(cell)
+        law.cells.append(Text(f"{deadline.cite} ({deadline.strength.value})"))
+    return fitted_table((when, status, what, law), layout.width, layout.console)
 
 
 def warnings_text(report: Report, console: Console) -> None:
+    layout = Layout(console)
     for warning in report.warnings:
-        line = Text("warning: ", style="bold yellow") + Text(f"{warning.text} [{warning.id}]")
-        console.print(line, soft_wrap=not console.is_terminal)
+        layout.para(Text(f"{warning.text} [{warning.id}]"), 2, Text("warning: ", style="bold yellow"))
 
 
 def deadlines_json(report: Report, stream: TextIO) -> None:
@@ -168,6 +206,7 @@ class DeadlinesFormat(StrEnum):
     JSON = "json"
     CSV = "csv"
     ICS = "ics"
+    HTML = "html"
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,12 +215,16 @@ class RenderOptions:
 
     calendar: CalendarOptions | None = None
     """For ``ics``; None: the defaults of ``escalate.output.ics.CalendarOptions``."""
+    plain: bool = False
+    """For ``table``: linear text without box drawing (``--plain``, or a dumb terminal)."""
+    full: bool = False
+    """For the route's ``table``: every step opened out and every deadline with its notes (``--full``)."""
 
 
 Renderer = Callable[[Report, TextIO, RenderOptions], None]
 
 
-def _plain(render: Callable[[Report, TextIO], None]) -> Renderer:
+def _no_options(render: Callable[[Report, TextIO], None]) -> Renderer:
     """A renderer that takes no options."""
 
     def run(report: Report, stream: TextIO, options: RenderOptions) -> None:
@@ -190,8 +233,8 @@ def _plain(render: Callable[[Report, TextIO], None]) -> Renderer:
     return run
 
 
-def _table_to_stdout(report: Report, stream: TextIO) -> None:
-    deadlines_table(report, make_console(stream))
+def _table_to_stdout(report: Report, stream: TextIO, options: RenderOptions) -> None:
+    deadlines_table(report, make_console(stream), plain=options.plain)
     warnings_text(report, make_console(stderr=True))
 
 
@@ -241,11 +284,19 @@ def write_calendar(
         console.print(Text("note: the calendar has no event."))
 
 
+def deadlines_page(report: Report, stream: TextIO, options: RenderOptions) -> None:
+    """The deadlines as one HTML page (escalate.output.html, imported only for this format)."""
+    from escalate.output.html import deadlines_html
+
+    deadlines_html(report, stream)
+
+
 DEADLINE_RENDERERS: Mapping[DeadlinesFormat, Renderer] = {
-    DeadlinesFormat.TABLE: _plain(_table_to_stdout),
-    DeadlinesFormat.JSON: _plain(deadlines_json),
-    DeadlinesFormat.CSV: _plain(deadlines_csv),
+    DeadlinesFormat.TABLE: _table_to_stdout,
+    DeadlinesFormat.JSON: _no_options(deadlines_json),
+    DeadlinesFormat.CSV: _no_options(deadlines_csv),
     DeadlinesFormat.ICS: deadlines_ics,
+    DeadlinesFormat.HTML: deadlines_page,
 }
 
 

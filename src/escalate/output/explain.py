@@ -4,7 +4,6 @@ for a case. Text for people, so it lives beside the renderers and prints through
 from __future__ import annotations
 
 from rich.console import Console
-from rich.padding import Padding
 from rich.text import Text
 
 from escalate.engine.calculate import calculate
@@ -13,6 +12,7 @@ from escalate.engine.facts import FACT_HELP, Facts
 from escalate.errors import InputError
 from escalate.law.dates import Convention, Period, long_date
 from escalate.law.rules import BY_WORDS, RULE_IDS, RULES_BY_ID, Owner, Strength
+from escalate.output.layout import Layout
 
 ROLL_WORDS = {
     "none": "No extra time: the date stands even on a weekend or bank holiday.",
@@ -62,8 +62,9 @@ def explain_rule(rule_id: str, facts: Facts | None, console: Console) -> None:
         raise InputError(
             f"'{rule_id}' is not a rule id; the ids are " + ", ".join(RULE_IDS) + " (see `escalate rules`)"
         )
-    console.print(Text(f"{rule.id}: {rule.title}", style="bold"))
-    console.print(rule.summary)
+    layout = Layout(console)
+    layout.para(Text(f"{rule.id}: {rule.title}", style="bold"))
+    layout.para(rule.summary)
     console.print()
     for label, value in (
         ("Whose deadline", f"{WHOSE_WORDS[rule.owner]} ({rule.body})"),
@@ -74,13 +75,15 @@ def explain_rule(rule_id: str, facts: Facts | None, console: Console) -> None:
         ("If it passes", rule.extension or "No general power to extend."),
         ("Source", f"{rule.source.citation}\n{rule.source.url}"),
     ):
-        console.print(Text(f"{label}: ", style="bold") + Text(value))
+        for number, line in enumerate(value.split("\n")):
+            first = "" if number == 0 else None
+            layout.para(Text(f"{label}: ", style="bold") + Text(line) if number == 0 else Text(line), 2, first)
     example = calculate(rule.id, rule.example)
     console.print()
-    console.print(Text(f"Worked example, starting {long_date(rule.example)}:", style="bold"))
+    layout.para(Text(f"Worked example, starting {long_date(rule.example)}:", style="bold"))
     for step in example.steps:
-        console.print(_bullet(step))
-    console.print(
+        _bullet(layout, step)
+    layout.para(
         f"Safe date {long_date(example.safe_date)}; last day {long_date(example.last_day)}; "
         f"latest arguable {long_date(example.latest_date)}."
     )
@@ -90,7 +93,7 @@ def explain_rule(rule_id: str, facts: Facts | None, console: Console) -> None:
     report = compute_deadlines(facts, only={rule.id})
     deadline = report.by_id(rule.id)
     if deadline is None:
-        console.print(
+        layout.para(
             Text("For your facts: ", style="bold")
             + Text(
                 "this deadline does not apply. It needs "
@@ -99,17 +102,18 @@ def explain_rule(rule_id: str, facts: Facts | None, console: Console) -> None:
             )
         )
         return
-    console.print(Text(f"For your facts (today {long_date(facts.today)}):", style="bold"))
-    console.print(_bullet(f"Starts from {fact_words(deadline.trigger)}, {long_date(deadline.trigger_date)}."))
+    layout.para(Text(f"For your facts (today {long_date(facts.today)}):", style="bold"))
+    _bullet(layout, f"Starts from {fact_words(deadline.trigger)}, {long_date(deadline.trigger_date)}.")
     for step in deadline.steps:
-        console.print(_bullet(step))
-    console.print(
-        f"{BY_WORDS[deadline.owner].capitalize()} {long_date(deadline.safe_date)} ({deadline.status}, {deadline.days_left} days left); last day "
+        _bullet(layout, step)
+    layout.para(
+        f"{BY_WORDS[deadline.owner].capitalize()} {long_date(deadline.safe_date)} ({deadline.status}, "
+        f"{deadline.days_left} days left); last day "
         f"{long_date(deadline.last_day)}; latest arguable {long_date(deadline.latest_date)}."
     )
     for note in deadline.notes:
-        console.print(_bullet(f"Note: {note}"))
+        _bullet(layout, f"Note: {note}")
 
 
-def _bullet(text: str) -> Padding:
-    return Padding(f"- {text}", (0, 0, 0, 2))
+def _bullet(layout: Layout, text: str) -> None:
+    layout.para(text, 4, "  - ")

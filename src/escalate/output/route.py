@@ -14,7 +14,6 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from escalate.engine.facts import DATE_FACTS, FACT_HELP
@@ -24,16 +23,17 @@ from escalate.engine.route import Route, Step
 from escalate.law.contacts import checked_date
 from escalate.law.dates import long_date
 from escalate.law.rules import BY_WORDS, CHASE_WORDS, DATE_HEADING, Owner
-from escalate.output.console import make_console, table_box
+from escalate.output.console import make_console
 from escalate.output.deadlines import (
     STATUS_STYLE,
     STATUS_WORDS,
     RenderOptions,
     _days,
-    _when,
+    deadline_list,
     short_date,
     write_calendar,
 )
+from escalate.output.layout import Layout, number_notes, print_notes
 
 if TYPE_CHECKING:
     from escalate.output.ics import CalendarOptions
@@ -63,6 +63,7 @@ class RouteFormat(StrEnum):
     JSON = "json"
     MARKDOWN = "markdown"
     ICS = "ics"
+    HTML = "html"
 
 
 def _by(deadline: Deadline, lead: str = "") -> str:
@@ -99,106 +100,98 @@ def _review_line(route: Route) -> str:
 # --- the terminal page -------------------------------------------------------------------------------
 
 
-def route_table(route: Route, console: Console) -> None:
-    """The route as a person reads it: the path with the step to take now opened out, what runs
-    alongside, the deadlines, the warnings, and the disclaimer last."""
-    header = Text(f"Your route as at {long_date(route.today)}", style="bold")
-    header.append(f"  ·  {route.rules_label}")
-    console.print(header)
-    _indented(console, Text(_review_line(route)), Text(""), 0)
-    console.print()
+def route_table(route: Route, console: Console, *, plain: bool = False, full: bool = False) -> None:
+    """The route as a person reads it. Short first: the step to take now, its date and where to send it, in a
+    few lines; then the path and what runs alongside, each with its dates, and the warnings. ``full`` opens
+    every step out (why, how, where, the law) and adds every deadline with its notes."""
+    layout = Layout(console, plain)
+    layout.para(Text(f"Your route as at {long_date(route.today)}{layout.sep}{route.rules_label}", style="bold"))
+    layout.para(_review_line(route))
+    layout.line()
+    _now_first(route, layout)
+    layout.line()
 
-    console.print(Text("The path", style="bold underline"))
+    layout.heading("The path")
     path = [step for step in route.steps if step.status != "also"]
     for number, step in enumerate(path, start=1):
-        _print_step(route, step, console, f"{number}.")
-    console.print()
+        _print_step(route, step, layout, f"{number}.", full)
+    layout.line()
 
-    console.print(Text("Alongside, whatever stage you are at", style="bold underline"))
+    layout.heading("Alongside, whatever stage you are at")
     for step in route.steps:
         if step.status == "also":
-            _print_step(route, step, console, "-")
-    console.print()
+            _print_step(route, step, layout, "-", full)
+    layout.line()
 
-    if route.deadlines:
-        console.print(Text("Every deadline", style="bold underline"))
-        console.print(_deadlines_table(route.deadlines, console))
-        notes = [(n, note) for n, d in enumerate(route.deadlines, start=1) for note in d.notes]
-        if notes:
-            console.print(Text("Notes", style="bold"))
-            for number, note in notes:
-                _indented(console, Text(note), Text(f"{number}. "), 3)
-        console.print()
+    if full and route.deadlines:
+        layout.heading("Every deadline")
+        notes = number_notes(route.deadlines)
+        deadline_list(layout, route.deadlines, notes)
+        print_notes(layout, notes)
+        layout.line()
 
     if route.warnings:
-        console.print(Text("Warnings", style="bold underline"))
+        layout.heading("Warnings")
+        mark = Text("Warning: ", style="bold yellow") if plain else Text("! ", style="bold yellow")
         for warning in route.warnings:
-            _indented(console, Text(f"{warning.text} [{warning.id}]"), Text("! ", style="bold yellow"), 2)
-        console.print()
-    _indented(console, Text(route.disclaimer, style="italic"), Text(""), 0)
-
-
-def _print_step(route: Route, step: Step, console: Console, number: str) -> None:
-    mark = Text(f"{number} ", style="bold")
-    mark.append(f"[{STEP_MARK[step.status]}]", style=STEP_STYLE[step.status])
-    mark.append(f" {step.title}", style="bold" if step.status in ("now", "also") else "")
-    console.print(mark)
-    lines: list[Text] = [Text(step.body, style="dim")]
-    if step.status != "done":
-        deadlines = route.deadlines_of(step)
-        for deadline in deadlines:
-            style = STATUS_STYLE[deadline.status] if deadline.status != "open" else "bold"
-            label, when = _deadline_line(step, deadline, len(deadlines) == 1)
-            lines.append(Text(f"{label}: {when}" if label else when, style=style))
-    links: list[Text] = []
-    if step.status == "unavailable":
-        lines.append(Text(step.why))
-    elif step.status in ("now", "also"):
-        lines.append(Text("Why: ", style="bold") + Text(step.why))
-        prose, *where = step.how.split("\n")
-        lines.append(Text("How: ", style="bold") + Text(prose))
-        links.extend(Text(line) for line in where)
-        links.append(Text("The law: ", style="bold") + Text(f"{step.source.citation}: {step.source.url}"))
-    for line in lines:
-        _indented(console, line)
-    # Lines with an address are not wrapped by escalate, so that a link is never cut in two.
-    for line in links:
-        console.print(Text(" " * _INDENT) + line, soft_wrap=True)
-
-
-def _indented(console: Console, text: Text, first: Text | None = None, indent: int = _INDENT) -> None:
-    """Print ``text`` wrapped with a hanging indent and no trailing spaces (the output is often saved or
-    pasted into a letter). ``first`` replaces the indent of the first line."""
-    for number, line in enumerate(text.wrap(console, max(20, console.width - indent))):
-        line.rstrip()
-        lead = first if (number == 0 and first is not None) else Text(" " * indent)
-        console.print(lead + line, soft_wrap=True)
-
-
-def _deadlines_table(deadlines: tuple[Deadline, ...], console: Console) -> Table:
-    table = Table(box=table_box(console), show_lines=False, expand=False, pad_edge=False)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column(DATE_HEADING, no_wrap=True)
-    table.add_column("Days left", justify="right", no_wrap=True)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("What to do", ratio=3)
-    table.add_column("Whose", no_wrap=True)
-    table.add_column("The law", ratio=2)
-    for number, deadline in enumerate(deadlines, start=1):
-        what = Text(deadline.action, style="bold")
-        what.append(f"\n{deadline.body}", style="dim")
-        if deadline.notes:
-            what.append(f"\nsee note {number}", style="italic")
-        table.add_row(
-            str(number),
-            _when(deadline),
-            _days(deadline),
-            Text(STATUS_WORDS[deadline.status], style=STATUS_STYLE[deadline.status]),
-            what,
-            deadline.owner.value,
-            f"{deadline.source.citation} ({deadline.strength.value})",
+            layout.para(Text(f"{warning.text} [{warning.id}]"), 2, mark)
+        layout.line()
+    if not full:
+        layout.para(
+            "For every detail (why each step, how, where to send it, the law, and every deadline with its "
+            "notes), run the same command with --full, or make a page to print with --format html."
         )
-    return table
+        layout.line()
+    layout.para(Text(route.disclaimer, style="italic"))
+
+
+def _now_first(route: Route, layout: Layout) -> None:
+    """What matters now, in a few lines: the step, who, its date, where to send it, and what to send."""
+    step = route.now
+    layout.para(Text(f"Now: {step.title}", style="bold"), _INDENT, "")
+    _details(route, step, layout)
+    prose, *where = step.how.split("\n")
+    for line in where:
+        layout.para(line, _INDENT, " " * _INDENT)
+    if prose:
+        layout.para(Text("What to send: ", style="bold") + Text(prose), _INDENT, " " * _INDENT)
+
+
+def _details(route: Route, step: Step, layout: Layout) -> None:
+    """Who, and the step's dates."""
+    layout.para(Text(step.body, style="dim"), _INDENT, " " * _INDENT)
+    if step.status == "done":
+        return
+    deadlines = route.deadlines_of(step)
+    for deadline in deadlines:
+        style = STATUS_STYLE[deadline.status] if deadline.status != "open" else "bold"
+        label, when = _deadline_line(step, deadline, len(deadlines) == 1)
+        layout.para(Text(f"{label}: {when}" if label else when, style=style), _INDENT, " " * _INDENT)
+
+
+def _print_step(route: Route, step: Step, layout: Layout, number: str, full: bool) -> None:
+    mark = Text(f"{number} ", style="bold")
+    mark.append(f"[{STEP_MARK[step.status]}]", style="" if layout.plain else STEP_STYLE[step.status])
+    mark.append(f" {step.title}", style="bold" if step.status in ("now", "also") else "")
+    if step.status == "now" and not full:
+        mark.append(" (above)")
+    layout.para(mark, _INDENT, "")
+    if not full and step.status in ("done", "now"):
+        return
+    _details(route, step, layout)
+    if step.status == "unavailable":
+        layout.para(step.why, _INDENT, " " * _INDENT)
+    elif full and step.status in ("now", "also"):
+        layout.para(Text("Why: ", style="bold") + Text(step.why), _INDENT, " " * _INDENT)
+        prose, *where = step.how.split("\n")
+        layout.para(Text("How: ", style="bold") + Text(prose), _INDENT, " " * _INDENT)
+        for line in where:
+            layout.para(line, _INDENT, " " * _INDENT)
+        layout.para(
+            Text("The law: ", style="bold") + Text(f"{step.source.citation}: {step.source.url}"),
+            _INDENT,
+            " " * _INDENT,
+        )
 
 
 # --- JSON --------------------------------------------------------------------------------------------
@@ -275,6 +268,7 @@ def route_markdown(route: Route, stream: TextIO) -> None:
         add("")
         add(f"| # | {DATE_HEADING} | Days left | Status | What to do | Whose | The law |")
         add("|---|---|---|---|---|---|---|")
+        notes = number_notes(route.deadlines)
         for number, d in enumerate(route.deadlines, start=1):
             when = long_date(d.safe_date)
             if d.owner is Owner.POLICE:
@@ -283,18 +277,18 @@ def route_markdown(route: Route, stream: TextIO) -> None:
                 when += f" (last day {short_date(d.last_day)})"
             if d.latest_date != d.last_day:
                 when += f" (arguably {short_date(d.latest_date)})"
+            see = notes.see(number - 1)
             add(
                 f"| {number} | {when} | {_days(d)} | {STATUS_WORDS[d.status]} "
-                f"| {_md(d.action)} ({_md(d.body)}) | {d.owner.value} "
+                f"| {_md(d.action)} ({_md(d.body)}){f'; {see}' if see else ''} | {d.owner.value} "
                 f"| [{_md(d.source.citation)}]({d.source.url}) ({d.strength.value}) |"
             )
         add("")
-        notes = [(n, note) for n, d in enumerate(route.deadlines, start=1) for note in d.notes]
-        if notes:
+        if notes.texts:
             add("Notes:")
             add("")
-            for number, note in notes:
-                add(f"- ({number}) {_md(note)}")
+            for number, note in enumerate(notes.texts, start=1):
+                add(f"{number}. {_md(note)}")
             add("")
     if route.warnings:
         add("## Warnings")
@@ -365,8 +359,8 @@ def _md_step_body(route: Route, step: Step, add: Callable[[str], None]) -> None:
 # --- choosing ----------------------------------------------------------------------------------------
 
 
-def _table_to_stream(route: Route, stream: TextIO) -> None:
-    route_table(route, make_console(stream))
+def _table_to_stream(route: Route, stream: TextIO, options: RenderOptions) -> None:
+    route_table(route, make_console(stream), plain=options.plain, full=options.full)
 
 
 def route_ics(route: Route, stream: TextIO, calendar: CalendarOptions | None = None) -> None:
@@ -385,11 +379,19 @@ def _with_options(render: Callable[[Route, TextIO], None]) -> Callable[[Route, T
     return run
 
 
+def route_page(route: Route, stream: TextIO, options: RenderOptions) -> None:
+    """The route as one HTML page (escalate.output.html, imported only for this format)."""
+    from escalate.output.html import route_html
+
+    route_html(route, stream)
+
+
 ROUTE_RENDERERS: Mapping[RouteFormat, Callable[[Route, TextIO, RenderOptions], None]] = {
-    RouteFormat.TABLE: _with_options(_table_to_stream),
+    RouteFormat.TABLE: _table_to_stream,
     RouteFormat.JSON: _with_options(route_json),
     RouteFormat.MARKDOWN: _with_options(route_markdown),
     RouteFormat.ICS: lambda route, stream, options: route_ics(route, stream, options.calendar),
+    RouteFormat.HTML: route_page,
 }
 
 
