@@ -391,7 +391,7 @@ def test_unknown_extension_is_exit_2(run_cli, tmp_path: Path, name: str, hint: s
 
 def test_unknown_format_name_is_exit_2(run_cli) -> None:
     result = batch_stdin(run_cli, "outcome_date\n2026-11-03\n", "--format", "xml")
-    assert result.code == 2 and "--format: 'xml' is not one of: csv, jsonl" in result.stderr
+    assert result.code == 2 and "'--format' / '-f': 'xml' is not one of 'csv', 'jsonl', 'xlsx', 'ics'" in result.stderr
 
 
 def test_no_progress_bar_when_standard_error_is_not_a_terminal(run_cli) -> None:

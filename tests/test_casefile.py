@@ -468,7 +468,7 @@ def test_reading_imports_neither_the_writer_nor_word() -> None:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["--case", ""], 2, "--case: give the case file's name"),
+        (["--case", ""], 2, "--case: an empty value was given"),  # as every option given empty (RULES.md s.1)
         (["--save", "-"], 2, "--save: give the case file's name"),
         (["--save", "{tmp}"], 2, "is a folder; give a file name"),
     ],

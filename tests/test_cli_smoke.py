@@ -16,7 +16,7 @@ def test_json_shape(run_cli):
     result = run_cli("deadlines", "--outcome-date", "2026-11-03", "--today", "2026-11-21", "--format", "json")
     assert result.code == 0
     doc = json.loads(result.stdout)
-    assert set(doc) == {"today", "regime", "facts", "deadlines", "warnings", "disclaimer"}
+    assert set(doc) == {"schema_version", "today", "regime", "facts", "deadlines", "warnings", "disclaimer"}
     review = next(d for d in doc["deadlines"] if d["id"] == "review-request")
     assert review["safe_date"] == review["last_day"] == review["latest_date"] == "2026-12-01"
 

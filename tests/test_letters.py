@@ -278,7 +278,7 @@ def test_markdown_output_and_file_by_extension(run_cli, tmp_path: Path) -> None:
         (["letter", "appeal"], "KIND: 'appeal' is not a letter", 2),
         (["letter", "review-request", "--why", "x", "--why-file", "reasons.txt"], "give one or the other", 2),
         (["letter", "review-request", "--why-file", "/no/such/file"], "--why-file: cannot read", 2),
-        (["letter", "mp", "--format", "pdf"], "--format: 'pdf' is not one of: text, markdown, docx", 2),
+        (["letter", "mp", "--format", "pdf"], "'--format' / '-f': 'pdf' is not one of 'text', 'markdown', 'docx'", 2),
         (["letter", "subject-access", "--receive", "fax"], "--receive: 'fax' is not one of", 2),
         (["letter", "review-request", "--outcome-date", "2026-11-12", "--schedule3", "no"], "no right of review", 2),
         (["letter", "mp", "--format", "docx"], "give -o FILE", 2),

@@ -51,7 +51,16 @@ def test_json_interface(run_cli) -> None:
     result = run_cli("route", *CASE, "--format", "json")
     assert result.code == 0 and result.stderr == ""
     doc = json.loads(result.stdout)
-    assert list(doc) == ["today", "regime", "review_body", "steps", "deadlines", "warnings", "disclaimer"]
+    assert list(doc) == [
+        "schema_version",
+        "today",
+        "regime",
+        "review_body",
+        "steps",
+        "deadlines",
+        "warnings",
+        "disclaimer",
+    ]
     assert (doc["today"], doc["regime"], doc["review_body"]) == ("2026-11-21", "2020", "iopc")
     statuses = {step["status"] for step in doc["steps"]}
     assert statuses <= {"done", "now", "next", "also", "unavailable"}

@@ -1,16 +1,17 @@
 """escalate: what to do next about a stalled complaint against the Metropolitan Police, and by when.
 
-Library use::
+Library use (these examples run in the test suite)::
 
-    from datetime import date
-    from escalate import Facts, compute_deadlines
-
-    report = compute_deadlines(Facts(today=date(2026, 11, 21), outcome_date=date(2026, 11, 3)))
-    for deadline in report.deadlines:
-        print(deadline.id, deadline.safe_date, deadline.status)
-
-    route = plan_route(Facts(today=date(2026, 11, 21), outcome_date=date(2026, 11, 3)))
-    print(route.now.title, route.review_body)
+    >>> from datetime import date
+    >>> from escalate import Facts, compute_deadlines, plan_route
+    >>> facts = Facts(today=date(2026, 11, 21), outcome_date=date(2026, 11, 3))
+    >>> report = compute_deadlines(facts)
+    >>> for deadline in report.deadlines:
+    ...     print(deadline.id, deadline.safe_date, deadline.status)
+    review-request 2026-12-01 due-soon
+    >>> route = plan_route(facts, report=report)
+    >>> print(route.now.title, "·", route.review_body)
+    Ask for a review of the outcome · mopac
 
 General information, not legal advice.
 """

@@ -27,6 +27,10 @@ class EscalateError(Exception):
     """Base class of every error escalate raises on purpose."""
 
 
+class OutputError(EscalateError):
+    """The output cannot be written (a file that cannot be created, a full disk): exit 4."""
+
+
 class DateFormatError(EscalateError, ValueError):
     """A piece of text that is not a date escalate accepts. The message names the problem, not the fact."""
 

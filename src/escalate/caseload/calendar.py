@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from escalate.caseload.caseload import URGENT_STATUSES
 from escalate.caseload.columns import column_key, fact_columns
-from escalate.caseload.options import BatchFormat, BatchOptions, Summary
+from escalate.caseload.options import BatchOptions, Summary
 from escalate.caseload.rows import fact_texts
 from escalate.caseload.run import json_records, missing_header, opened_input
 from escalate.engine.deadlines import compute_deadlines
@@ -24,6 +24,7 @@ from escalate.engine.facts import Facts
 from escalate.engine.results import Deadline, Report
 from escalate.errors import InputError
 from escalate.law.rules import Owner
+from escalate.output.formats import BatchFormat
 
 if TYPE_CHECKING:
     from escalate.engine.route import Route

@@ -8,19 +8,20 @@ import io
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path, PurePath
-from typing import Any, BinaryIO, TextIO
+from typing import BinaryIO, TextIO
 
 from escalate.caseload.options import (
     FORMAT_EXTENSIONS,
-    BatchFormat,
     BatchInputError,
     BatchOutputError,
 )
+from escalate.errors import OutputError
+from escalate.output.files import atomic_binary_file, atomic_file
+from escalate.output.formats import BatchFormat
 
 
 def format_of(path: str | None, given: str | None, option: str) -> BatchFormat | None:
@@ -132,8 +133,11 @@ def _open_output(path: str | None, stdout: TextIO | None = None) -> Iterator[Tex
             stream.flush()
             stream.detach()
         return
-    with _atomic(path, binary=False) as stream:
-        yield stream
+    try:
+        with atomic_file(path, errors="surrogateescape") as file:
+            yield file
+    except OutputError as error:
+        raise BatchOutputError(str(error)) from None
 
 
 @contextlib.contextmanager
@@ -146,45 +150,11 @@ def open_binary_output(path: str | None, stdout: BinaryIO | None = None) -> Iter
             raise BatchOutputError("standard output takes no bytes here: give -o FILE")
         yield target
         return
-    with _atomic(path, binary=True) as stream:
-        yield stream
-
-
-@contextlib.contextmanager
-def _atomic(path: str, *, binary: bool) -> Iterator[Any]:
-    """A file written under a temporary name beside it (0600, as mkstemp makes it) and renamed when done."""
-    destination = Path(path)
-    if destination.exists() and not destination.is_file():
-        # /dev/null, a named pipe, a terminal: written in place. Renaming a file over it would replace the device
-        # itself (as root, /dev/null for the whole machine).
-        try:
-            with destination.open("w", encoding="utf-8", errors="surrogateescape", newline="") as stream:
-                yield stream
-        except OSError as error:
-            raise BatchOutputError(f"cannot write '{path}': {error.strerror or error}") from None
-        return
     try:
-        descriptor, temporary = tempfile.mkstemp(
-            dir=destination.parent, prefix=f".{destination.name}.", suffix=".part", text=not binary
-        )
-    except OSError as error:
-        raise BatchOutputError(f"cannot write '{path}': {error.strerror or error}") from None
-    done = False
-    try:
-        if binary:
-            with open(descriptor, "wb") as raw:  # noqa: PTH123
-                yield raw
-        else:
-            with open(descriptor, "w", encoding="utf-8", errors="surrogateescape", newline="") as stream:  # noqa: PTH123
-                yield stream
-        Path(temporary).replace(destination)
-        done = True
-    except OSError as error:
-        raise BatchOutputError(f"cannot write '{path}': {error.strerror or error}") from None
-    finally:
-        if not done:
-            with contextlib.suppress(OSError):
-                Path(temporary).unlink()
+        with atomic_binary_file(path) as file:
+            yield file
+    except OutputError as error:
+        raise BatchOutputError(str(error)) from None
 
 
 def same_file(one: str, other: str | None) -> bool:

@@ -5,19 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 from typing import Any
 
-from escalate.errors import EscalateError
-
-
-class BatchFormat(StrEnum):
-    """The file formats of `escalate batch`."""
-
-    CSV = "csv"
-    JSONL = "jsonl"
-    XLSX = "xlsx"
-
+from escalate.errors import EscalateError, OutputError
+from escalate.output.formats import BatchFormat as BatchFormat  # also importable from here, as before
 
 FORMAT_EXTENSIONS: Mapping[str, BatchFormat] = {
     ".csv": BatchFormat.CSV,
@@ -36,7 +27,7 @@ class BatchInputError(EscalateError):
     """The input cannot be read at all (no such file, no header, a format escalate does not read)."""
 
 
-class BatchOutputError(EscalateError):
+class BatchOutputError(OutputError):
     """The output cannot be written."""
 
 

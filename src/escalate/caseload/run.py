@@ -24,12 +24,13 @@ from escalate.caseload.caseload import Caseload, picker
 from escalate.caseload.columns import BATCH_FACTS, fact_columns
 from escalate.caseload.options import (
     CHUNK,
-    BatchFormat,
     BatchInputError,
     BatchOptions,
     Summary,
 )
 from escalate.caseload.rows import json_kind, mapping_answer
+from escalate.output.formats import BatchFormat
+from escalate.output.schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from escalate.caseload import fork
@@ -384,7 +385,8 @@ def _csv_rows(reader: Iterator[list[str]]) -> Iterator[list[str] | str]:
 
 
 def _json_line(record: Mapping[str, Any], caseload: Caseload, answer: Answer) -> str:
-    return json.dumps({**record, **caseload.json_fields(answer)}, ensure_ascii=False) + "\n"
+    fields = {**record, **caseload.json_fields(answer), "schema_version": SCHEMA_VERSION}  # schemas/batch.schema.json
+    return json.dumps(fields, ensure_ascii=False) + "\n"
 
 
 # --- JSON Lines in -----------------------------------------------------------------------------------

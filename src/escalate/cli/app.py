@@ -5,6 +5,8 @@ standard error and a documented exit code (README, 'Exit codes'); tracebacks nev
 """
 
 import copy
+import errno
+import inspect
 import os
 import sys
 from collections.abc import Mapping
@@ -18,9 +20,10 @@ from escalate.cli.help import HelpCommand, HelpGroup
 from escalate.cli.letter import letter_command
 from escalate.cli.options import (
     Failure,
-    _choose_name,
     calendar_options,
     choose,
+    complete_rule_id,
+    expand_bare_flags,
     fail,
     format_from_name,
     has_case_file,
@@ -30,14 +33,26 @@ from escalate.cli.options import (
     text_layout,
     with_calendar_options,
     with_fact_options,
-    write_output,
 )
 from escalate.engine.facts import Facts
-from escalate.errors import EscalateError, ExitCode, InputError
+from escalate.errors import EscalateError, ExitCode, InputError, OutputError
+from escalate.output.formats import (
+    BatchFormat,
+    BatchOutputFormat,
+    DeadlinesFormat,
+    RouteFormat,
+    RulesFormat,
+    SchemaName,
+)
 
 if TYPE_CHECKING:
     from escalate.caseload.options import BatchOptions
     from escalate.output.ics import CalendarOptions
+
+# The base of every usage error: typer.TyperException from typer 0.27.2, the same class named ClickException before.
+_USAGE_ERROR: type[Exception] = getattr(
+    typer, "TyperException", next(kind for kind in typer.BadParameter.__mro__ if kind.__name__ == "ClickException")
+)
 
 app = typer.Typer(
     name="escalate",
@@ -45,7 +60,7 @@ app = typer.Typer(
     "for each option, with the law behind every date. General information, not legal advice.",
     cls=HelpGroup,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -60,7 +75,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     version: Annotated[
-        bool, typer.Option("--version", help="Show the version and exit.", callback=_version, is_eager=True)
+        bool, typer.Option("--version", "-V", help="Show the version and exit.", callback=_version, is_eager=True)
     ] = False,
 ) -> None:
     """escalate: the next step and the last day for each option after a police complaint stalls."""
@@ -87,7 +102,7 @@ OutputOption = Annotated[
         "--output",
         "-o",
         metavar="FILE",
-        help="Write to this file, whole or not at all (default: standard output), such as -o plan.html.",
+        help="Write to this file, in UTF-8, whole or not at all (default: standard output), such as -o plan.html.",
     ),
 ]
 OnlyOption = Annotated[
@@ -105,13 +120,13 @@ def deadlines(
     today: TodayOption = None,
     only: OnlyOption = None,
     output_format: Annotated[
-        str | None,
+        DeadlinesFormat | None,
         typer.Option(
             "--format",
             "-f",
             help="table, json, csv, ics (a calendar file) or html (a page to print); default: from -o's "
             "extension, else table.",
-            metavar="FORMAT",
+            case_sensitive=False,
         ),
     ] = None,
     output: OutputOption = None,
@@ -122,44 +137,54 @@ def deadlines(
 
     Example: escalate deadlines --incident-date 10/01/2026 --outcome-date 2026-11-03
 
-    Calendar: escalate deadlines --outcome-date 2026-11-03 --format ics > complaint.ics
+    Calendar: escalate deadlines --outcome-date 2026-11-03 --format ics -o complaint.ics
     """
     from escalate.engine.deadlines import compute_deadlines
-    from escalate.output.deadlines import DeadlinesFormat, RenderOptions, render_deadlines
+    from escalate.output.deadlines import RenderOptions, render_deadlines
+    from escalate.output.files import output_stream
 
-    chosen = choose(DeadlinesFormat, output_format or format_from_name(output, DeadlinesFormat))
+    chosen = output_format or choose(DeadlinesFormat, format_from_name(output, DeadlinesFormat))
     options = RenderOptions(
         calendar_options(calendar_text, ics=chosen is DeadlinesFormat.ICS),
         plain=text_layout(chosen is DeadlinesFormat.TABLE, plain=plain),
     )
     fact_text, facts = read_facts(fact_text, today, example=example)
     report = compute_deadlines(facts, only=split_only(only))
-    write_output(output, lambda stream: render_deadlines(report, chosen, stream, options))
+    with output_stream(output) as stream:
+        render_deadlines(report, chosen, stream, options)
 
 
 @app.command(cls=HelpCommand)
 def rules(
-    output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.", metavar="FORMAT")] = "table",
+    output_format: Annotated[
+        RulesFormat, typer.Option("--format", "-f", help="table or json.", case_sensitive=False)
+    ] = RulesFormat.TABLE,
+    output: OutputOption = None,
     plain: PlainOption = False,
 ) -> None:
     """Every rule escalate knows: id, what it is, period, how it is counted, strength and legal source."""
     from escalate.law.rules import RULES
     from escalate.output.console import make_console
+    from escalate.output.files import output_stream
     from escalate.output.rules import rules_json, rules_table
 
-    table = _choose_name(("table", "json"), output_format) == "table"
+    table = output_format is RulesFormat.TABLE
     plain = text_layout(table, plain=plain)
-    if table:
-        rules_table(RULES, make_console(), plain=plain)
-    else:
-        rules_json(RULES, sys.stdout)
+    with output_stream(output) as stream:
+        if table:
+            rules_table(RULES, make_console(stream), plain=plain)
+        else:
+            rules_json(RULES, stream)
 
 
 @app.command(cls=HelpCommand)
 @with_fact_options(save=False)
 def explain(
     fact_text: Mapping[str, str | None],
-    rule_id: Annotated[str, typer.Argument(metavar="ID", help="A rule id, as listed by `escalate rules`.")],
+    rule_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="A rule id, as listed by `escalate rules`.", autocompletion=complete_rule_id),
+    ],
     today: TodayOption = None,
 ) -> None:
     """How one deadline works: the law in brief, how its days are counted, a worked example, and with
@@ -171,6 +196,7 @@ def explain(
     from escalate.output.explain import explain_rule
 
     given = any(value is not None for value in fact_text.values()) or has_case_file(fact_text)
+    resolve_today(today)  # read even without facts: a wrong --today is an error, not ignored
     facts = read_facts(fact_text, today, example=False)[1] if given else None
     explain_rule(rule_id, facts, make_console())
 
@@ -183,13 +209,13 @@ def route(
     calendar_text: Mapping[str, Any],
     today: TodayOption = None,
     output_format: Annotated[
-        str | None,
+        RouteFormat | None,
         typer.Option(
             "--format",
             "-f",
             help="table, json, markdown, ics (a calendar file) or html (a page to print or send); default: from "
             "-o's extension, else table.",
-            metavar="FORMAT",
+            case_sensitive=False,
         ),
     ] = None,
     output: OutputOption = None,
@@ -217,9 +243,10 @@ def route(
     """
     from escalate.engine.route import plan_route
     from escalate.output.deadlines import RenderOptions
-    from escalate.output.route import RouteFormat, render_route
+    from escalate.output.files import output_stream
+    from escalate.output.route import render_route
 
-    chosen = choose(RouteFormat, output_format or format_from_name(output, RouteFormat))
+    chosen = output_format or choose(RouteFormat, format_from_name(output, RouteFormat))
     calendar = calendar_options(calendar_text, ics=chosen is RouteFormat.ICS)
     if full and chosen is not RouteFormat.TABLE:
         fail("--full: only for the text layout (--format table); the other formats always have every detail")
@@ -228,7 +255,8 @@ def route(
     if ask:
         facts = _ask(fact_text, facts.today)
     planned = plan_route(facts)
-    write_output(output, lambda stream: render_route(planned, chosen, stream, options))
+    with output_stream(output) as stream:
+        render_route(planned, chosen, stream, options)
 
 
 from escalate.cli.case import case_app, timeline_command  # noqa: E402 - the case file's commands, after the others
@@ -243,7 +271,10 @@ def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
     input, and only when standard input is a terminal (a script is never prompted)."""
     from escalate.cli.ask import Interview, run_interview
     from escalate.cli.casefile import keep_answers, offer_save, session_of
+    from escalate.cli.streams import STATE
 
+    if STATE.stdin_closed:
+        fail("--ask: standard input is closed, so nothing can be asked (give the facts as options)")
     interview = Interview.start(fact_text, today=today)
     if not sys.stdin.isatty():
         sys.stderr.write(
@@ -264,6 +295,27 @@ def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
 
 
 @app.command(cls=HelpCommand)
+def schema(
+    name: Annotated[
+        SchemaName,
+        typer.Argument(metavar="NAME", help="Which JSON output: deadlines, route or batch (one JSON Lines record)."),
+    ],
+    output: OutputOption = None,
+) -> None:
+    """The JSON Schema (draft 2020-12) of a JSON output, to check what a script reads.
+
+    Every JSON document and JSON Lines record carries "schema_version"; the schema of that version is this.
+
+    Example: escalate schema deadlines -o deadlines.schema.json
+    """
+    from escalate.output.files import output_stream
+    from escalate.output.schema import schema_text
+
+    with output_stream(output) as stream:
+        stream.write(schema_text(name))
+
+
+@app.command(cls=HelpCommand)
 @with_calendar_options
 def batch(
     calendar_text: Mapping[str, Any],
@@ -278,21 +330,22 @@ def batch(
         typer.Option("--output", "-o", metavar="FILE", help="Write to this file (default: standard output)."),
     ] = None,
     output_format: Annotated[
-        str | None,
+        BatchOutputFormat | None,
         typer.Option(
             "--format",
             "-f",
-            metavar="FORMAT",
-            help="csv, jsonl, xlsx or ics (one calendar for the caseload; default: from -o's extension, else as the "
-            "input).",
+            help="ics is one calendar for the caseload (default: from -o's extension, else as the input).",
+            case_sensitive=False,
+            show_default=False,
         ),
     ] = None,
     input_format: Annotated[
-        str | None,
+        BatchFormat | None,
         typer.Option(
             "--input-format",
-            metavar="FORMAT",
-            help="csv, jsonl or xlsx (default: from FILE's extension; standard input starting with '{' is JSON Lines).",
+            help="Default: from FILE's extension; standard input starting with '{' is JSON Lines.",
+            case_sensitive=False,
+            show_default=False,
         ),
     ] = None,
     encoding: Annotated[
@@ -350,11 +403,14 @@ def batch(
     Example: escalate batch caseload.csv -o caseload-deadlines.csv --today 2026-11-21
     """
     from escalate.caseload.files import format_of, open_input, open_output, same_file
-    from escalate.caseload.options import BatchFormat, BatchOptions, BatchOutputError, summary_line
+    from escalate.caseload.options import BatchOptions, BatchOutputError, summary_line
     from escalate.caseload.run import jsonl_columns, run_batch
+    from escalate.cli.streams import STATE
     from escalate.engine.deadlines import check_only
 
-    ics = (output_format or "").strip().lower() == "ics" or (
+    if source == "-" and STATE.stdin_closed:
+        fail("FILE: '-' reads standard input, which is closed")
+    ics = output_format is BatchOutputFormat.ICS or (
         output_format is None and output is not None and output.lower().endswith(".ics")
     )
     calendar = calendar_options(calendar_text, ics=ics)
@@ -483,13 +539,24 @@ def _batch_calendar(
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line; every failure becomes one line on standard error and an exit code."""
-    args = sys.argv[1:] if argv is None else argv
-    if "--help" in args or "-h" in args:  # every command's help, a group's subcommands too (escalate.cli.help)
+    from escalate.cli.streams import StdoutError, pipe_was_broken, silence_stdout
+
+    given = sys.argv[1:] if argv is None else argv
+    if "--help" in given or "-h" in given:  # every command's help, a group's subcommands too (escalate.cli.help)
         from escalate.cli.help import install
 
         install()
+    chosen = _app_for(given)
+    args = expand_bare_flags(given, takes_argument=_takes_argument(chosen))
     try:
-        result = _app_for(args)(args=args, prog_name="escalate", standalone_mode=False)
+        try:
+            result = chosen(args=args, prog_name="escalate", standalone_mode=False)
+            sys.stdout.flush()  # here, so that a full disk or a closed reader is met inside this edge
+        except SystemExit as done:
+            # typer meets a closed reader first and exits 1 of its own accord: a closed reader is a normal end.
+            if pipe_was_broken() or _broken_pipe(done.__context__):
+                raise BrokenPipeError from None
+            raise
         code = result if isinstance(result, int) else ExitCode.OK
         if code == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into exit code 130
             _report("interrupted", code)
@@ -497,18 +564,24 @@ def main(argv: list[str] | None = None) -> None:
         code = _report(str(failure), failure.code)
     except InputError as error:
         code = _report(error.describe("option"), ExitCode.INPUT_ERROR)
+    except OutputError as error:
+        code = _report(str(error), ExitCode.OUTPUT_ERROR)
     except EscalateError as error:
         code = _report(str(error), ExitCode.INPUT_ERROR)
     except typer.Exit as done:
         code = done.exit_code
-    except typer.TyperException as error:
+    except _USAGE_ERROR as error:
         code = _usage_error(error)
     except (typer.Abort, KeyboardInterrupt, EOFError):
         code = _report("interrupted", ExitCode.INTERRUPTED)
     except BrokenPipeError:
         # The reader went away (escalate ... | head): not an error of ours.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        silence_stdout()
         code = ExitCode.OK
+    except StdoutError as error:
+        silence_stdout()
+        reason = "it is closed" if error.errno == errno.EBADF else (error.strerror or "error").lower()
+        code = _report(f"cannot write to standard output: {reason}", ExitCode.OUTPUT_ERROR)
     except Exception as error:  # the last line of defence: no traceback, no case data
         if os.environ.get("ESCALATE_DEBUG"):
             raise
@@ -517,6 +590,10 @@ def main(argv: list[str] | None = None) -> None:
             ExitCode.INTERNAL_ERROR,
         )
     sys.exit(code)
+
+
+def _broken_pipe(error: BaseException | None) -> bool:
+    return isinstance(error, OSError) and error.errno == errno.EPIPE
 
 
 def _app_for(args: list[str]) -> typer.Typer:
@@ -534,6 +611,18 @@ def _app_for(args: list[str]) -> typer.Typer:
     return lean
 
 
+def _takes_argument(chosen: typer.Typer) -> bool:
+    """Whether the command being run takes a positional argument (explain ID, letter KIND, batch FILE ...)."""
+    if len(chosen.registered_commands) != 1:
+        return True
+    signature = inspect.signature(chosen.registered_commands[0].callback)  # type: ignore[arg-type]
+    return any(
+        isinstance(meta, typer.models.ArgumentInfo)
+        for parameter in signature.parameters.values()
+        for meta in getattr(parameter.annotation, "__metadata__", ())
+    )
+
+
 def _command_name(info: Any) -> str:
     return str(info.name or info.callback.__name__.replace("_", "-"))
 
@@ -549,5 +638,9 @@ def _usage_error(error: Exception) -> int:
 
 
 def _report(message: str, code: int) -> int:
-    sys.stderr.write(f"escalate: error: {message}\n")
+    try:
+        sys.stderr.write(f"escalate: error: {message}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):  # standard error itself cannot be written: the exit code still says it
+        pass
     return code

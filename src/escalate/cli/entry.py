@@ -14,6 +14,9 @@ from escalate.cli.app import main  # noqa: E402 - deliberately after gc.disable(
 
 
 def run() -> None:
+    from escalate.cli.streams import prepare_streams
+
     gc.freeze()
     gc.enable()
+    prepare_streams()
     main()

@@ -12,9 +12,10 @@ from typing import Annotated, Any
 
 import typer
 
-from escalate.cli.options import choose, fail, read_facts, with_fact_options
+from escalate.cli.options import fail, read_facts, with_fact_options
 from escalate.documents.letters import KINDS
 from escalate.errors import ExitCode
+from escalate.output.formats import LetterFormat
 
 PANEL = "Your details and words (used as given)"
 
@@ -68,12 +69,13 @@ def letter(
         typer.Option("--today", help="Count as if today were this date (default: today in London).", metavar="DATE"),
     ] = None,
     output_format: Annotated[
-        str | None,
+        LetterFormat | None,
         typer.Option(
             "--format",
             "-f",
-            help="text, markdown or docx (Word; default: from -o's extension, else text).",
-            metavar="FORMAT",
+            help="docx is a Word file (default: from -o's extension, else text).",
+            case_sensitive=False,
+            show_default=False,
         ),
     ] = None,
     output: Annotated[
@@ -83,14 +85,14 @@ def letter(
 ) -> None:
     from escalate.documents.letters import draft
     from escalate.documents.letters.model import Case, Details
-    from escalate.documents.render import LetterFormat, render
+    from escalate.documents.render import render
     from escalate.engine.deadlines import compute_deadlines
     from escalate.engine.route import plan_route
 
     key = kind.strip().lower()
     if key not in KINDS:
         fail(f"KIND: '{kind}' is not a letter escalate drafts; the kinds are: {', '.join(KINDS)}")
-    chosen = choose(LetterFormat, output_format or _format_of(output))
+    chosen = output_format or LetterFormat(_format_of(output))
     if receive is not None and receive.strip().lower() not in ("email", "post"):
         fail(f"--receive: '{receive}' is not one of: email, post")
     details = Details(

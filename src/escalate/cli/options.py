@@ -7,11 +7,21 @@ import inspect
 import os
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from escalate.engine.facts import CHOICE_FACTS, DATE_FACTS, FACT_HELP, FLAG_FACTS, Facts, read_date
+from escalate.engine.facts import (
+    CHOICE_FACTS,
+    DATE_FACTS,
+    FACT_HELP,
+    FLAG_FACTS,
+    NO_WORDS,
+    UNKNOWN_WORDS,
+    YES_WORDS,
+    Facts,
+    read_date,
+)
 from escalate.errors import ExitCode
 
 if TYPE_CHECKING:
@@ -49,7 +59,64 @@ def _option_help(name: str) -> tuple[str, str, str]:
         if not all(value in help_text for value in values):
             help_text += " One of: " + ", ".join(values) + "."
         return help_text, "CHOICE", "About the complaint"
-    return FACT_HELP[name], "yes|no", "About the complaint"
+    return FACT_HELP[name] + " Alone, it means yes.", "[yes|no]", "About the complaint"
+
+
+ANSWERS: frozenset[str] = YES_WORDS | NO_WORDS | (UNKNOWN_WORDS - {""})
+"""Every spelling of an answer to a yes/no fact (RULES.md s.1)."""
+
+FLAG_OPTIONS: frozenset[str] = frozenset("--" + name.replace("_", "-") for name in FLAG_FACTS)
+"""The yes/no facts' options, each of which may be given alone to mean yes (RULES.md s.1)."""
+
+
+def expand_bare_flags(args: list[str], *, takes_argument: bool = True) -> list[str]:
+    """The command line with each yes/no fact given alone (``--discrimination``) spelled out as
+    ``--discrimination yes`` (RULES.md s.1: on the command line a bare flag means yes).
+
+    The word after such an option is its value when it is an answer (yes, no, unknown and their spellings of
+    RULES.md s.1). Any other word is the value too, for the error that names the option (``--injury perhaps``),
+    unless the command takes an argument (``explain ID``, ``letter KIND``): then the flag is yes and the word is
+    the argument (``explain --injury personal-injury``). Another option after it, or nothing, makes it yes
+    (``--serious-allegation --investigation mps``). ``--name=value`` is left alone, and so is all after ``--``."""
+    expanded: list[str] = []
+    for index, arg in enumerate(args):
+        if arg == "--":
+            return expanded + args[index:]
+        expanded.append(arg)
+        if arg in FLAG_OPTIONS:
+            following = args[index + 1] if index + 1 < len(args) else None
+            if (
+                following is None
+                or following.startswith("-")
+                or (takes_argument and following.strip().lower() not in ANSWERS)
+            ):
+                expanded.append("yes")
+    return expanded
+
+
+def _answers(name: str) -> tuple[str, ...]:
+    """What shell completion offers for a fact's option: a choice's values, or yes/no; nothing for a date."""
+    if name in CHOICE_FACTS:
+        return tuple(member.value for member in CHOICE_FACTS[name])
+    if name in FLAG_FACTS:
+        return ("yes", "no", "unknown")
+    return ()
+
+
+def _completer(values: tuple[str, ...]) -> Callable[[str], list[str]]:
+    """A shell-completion callback offering those of ``values`` that start with what has been typed."""
+
+    def complete(incomplete: str) -> list[str]:
+        return [value for value in values if value.startswith(incomplete.lower())]
+
+    return complete
+
+
+def complete_rule_id(incomplete: str) -> list[str]:
+    """Shell completion for a rule id (`escalate explain <TAB>`)."""
+    from escalate.law.rules import RULE_IDS
+
+    return [rule_id for rule_id in RULE_IDS if rule_id.startswith(incomplete.lower())]
 
 
 @functools.cache
@@ -59,7 +126,12 @@ def _fact_parameters() -> tuple[inspect.Parameter, ...]:
     for name in FACT_INPUTS:
         help_text, metavar, panel = _option_help(name)
         option = typer.Option(
-            "--" + name.replace("_", "-"), help=help_text, metavar=metavar, rich_help_panel=panel, show_default=False
+            "--" + name.replace("_", "-"),
+            help=help_text,
+            metavar=metavar,
+            rich_help_panel=panel,
+            show_default=False,
+            autocompletion=_completer(_answers(name)),
         )
         parameters.append(
             inspect.Parameter(
@@ -79,19 +151,46 @@ def _gathered(
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
         signature = inspect.signature(command)
         own = [parameter for parameter in signature.parameters.values() if parameter.name != into]
+        combined = own + list(parameters)
+        shown = {parameter.name: _shown_name(parameter) for parameter in combined}
 
         @functools.wraps(command)
         def wrapper(**kwargs: Any) -> Any:
+            reject_empty({shown.get(name, name): value for name, value in kwargs.items()})
             gathered = {name: kwargs.pop(name) for name in names}
             return command(**{into: gathered}, **kwargs)
 
-        combined = own + list(parameters)
         wrapper.__signature__ = signature.replace(parameters=combined)  # type: ignore[attr-defined]
         wrapper.__annotations__ = {parameter.name: parameter.annotation for parameter in combined}
         del wrapper.__wrapped__  # typer must see the new signature, not the original one
         return wrapper
 
     return decorate
+
+
+def _shown_name(parameter: inspect.Parameter) -> str:
+    """How the user names a parameter: its first option (``--format``), or an argument's metavar (``FILE``)."""
+    for info in getattr(parameter.annotation, "__metadata__", ()):
+        # typer.Option("--only", ...) keeps its first name as the "default" under Annotated
+        first = getattr(info, "default", None)
+        names = ((first,) if isinstance(first, str) else ()) + tuple(getattr(info, "param_decls", None) or ())
+        declared = [decl for decl in names if decl.startswith("--")]
+        if declared:
+            return str(declared[0])
+        if getattr(info, "metavar", None):
+            return str(info.metavar)
+    return "--" + parameter.name.replace("_", "-")
+
+
+def reject_empty(values: Mapping[str, Any]) -> None:
+    """An option given with an empty value (``--outcome-date ""``) is an input error, all of them named at once
+    (RULES.md s.1): leave an option out when its answer is not known."""
+    empty = [name for name, value in values.items() if isinstance(value, str) and not value.strip()]
+    options = [name for name in empty if name.startswith("-")]
+    if options:
+        fail(f"{', '.join(options)}: an empty value was given; leave the option out when it is not known")
+    if empty:
+        fail(f"{', '.join(empty)}: an empty value was given")
 
 
 def with_fact_options(command: Callable[..., Any] | None = None, *, save: bool = True) -> Callable[..., Any]:
@@ -280,21 +379,7 @@ def format_from_name(path: str | None, kind: Any) -> str:
     return name if name in {member.value for member in kind} else "table"
 
 
-def write_output(path: str | None, render: Callable[[TextIO | None], None]) -> None:
-    """Run ``render`` on standard output, or on ``path`` written whole under a temporary name (mode 0600)
-    and renamed when done, so that an interrupted run never leaves half a file."""
-    if path is None or path == "-":
-        render(None)
-        return
-    from escalate.caseload.files import open_output
-    from escalate.caseload.options import BatchOutputError
-
-    try:
-        with open_output(path) as sink:
-            render(sink)
-    except BatchOutputError as error:
-        fail(f"-o: {error}", ExitCode.OUTPUT_ERROR)
-
-
 def choose(kind: Any, text: str) -> Any:
+    """A member of a format enum by name, any case (for an option whose default depends on another, such as
+    `letter --format`, which follows -o's extension)."""
     return kind(_choose_name(tuple(member.value for member in kind), text))

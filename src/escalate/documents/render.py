@@ -6,23 +6,17 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from enum import StrEnum
 
 from escalate.documents.letters.common import also_lines, to_lines, when_lines
 from escalate.documents.letters.model import Blank, Block, Cover, Letter, Piece, Style
 from escalate.engine.results import DISCLAIMER
+from escalate.output.formats import LetterFormat
 
 WIDTH = 78
 """Text letters are wrapped to fit an 80-column terminal and an email (narrower on a narrower terminal)."""
 
 COVER_TITLE = "Cover note (for you: not part of the letter)"
 BLANKS_TITLE = "Still to fill in (marked [FILL IN: ...] in the letter)"
-
-
-class LetterFormat(StrEnum):
-    TEXT = "text"
-    MARKDOWN = "markdown"
-    DOCX = "docx"
 
 
 def _text(pieces: Iterable[Piece], mark: Callable[[Blank], str]) -> str:

@@ -1,7 +1,8 @@
 """Dates: reading them, writing them in words, and the named counting conventions of RULES.md section 2.
 
-Month arithmetic is written here rather than taken from ``dateutil.relativedelta`` because importing that
-costs about 11 ms at every start; the tests prove the two agree on every date they try.
+Month arithmetic is written here rather than taken from ``dateutil.relativedelta``: importing that costs about
+14 ms at every start, and a call is about 10 times slower; the two agree on every day from 1900 to 2100 for
+12 period lengths (880,968 cases, measured for issue 12), and the property tests keep checking it.
 """
 
 from __future__ import annotations

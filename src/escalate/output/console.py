@@ -30,10 +30,16 @@ def make_console(stream: TextIO | None = None, *, stderr: bool = False) -> Conso
             width = int(os.environ.get("COLUMNS", "")) or 110
         except ValueError:
             width = 110
+    # FORCE_COLOR (https://force-color.org) asks for colour where there is no terminal (a pager, CI logs);
+    # NO_COLOR (https://no-color.org) wins over it.
+    forced = bool(os.environ.get("FORCE_COLOR")) and not os.environ.get("NO_COLOR")
     return Console(
         file=target,
         width=width,
-        no_color=bool(os.environ.get("NO_COLOR")) or not is_terminal,
+        force_terminal=is_terminal or forced,  # explicit: rich would read FORCE_COLOR itself, over NO_COLOR
+        # rich shows no colour on TERM=dumb; FORCE_COLOR says otherwise, so the basic 16 colours
+        color_system="standard" if forced and os.environ.get("TERM", "") in ("dumb", "unknown") else "auto",
+        no_color=bool(os.environ.get("NO_COLOR")) or not (is_terminal or forced),
         highlight=False,
         emoji=False,
         soft_wrap=False,

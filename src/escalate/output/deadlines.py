@@ -10,7 +10,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TextIO
 
 from rich.console import Console
@@ -22,6 +21,7 @@ from escalate.engine.results import Deadline, Report
 from escalate.law.dates import long_date
 from escalate.law.rules import CHASE_WORDS, DATE_HEADING, Owner
 from escalate.output.console import make_console, write_bytes
+from escalate.output.formats import DeadlinesFormat
 from escalate.output.layout import Column, Layout, Notes, fitted_table, number_notes, print_notes
 
 if TYPE_CHECKING:
@@ -176,7 +176,9 @@ def warnings_text(report: Report, console: Console) -> None:
 def deadlines_json(report: Report, stream: TextIO) -> None:
     import json
 
-    json.dump(report.as_dict(), stream, indent=2, ensure_ascii=False)
+    from escalate.output.schema import SCHEMA_VERSION
+
+    json.dump({"schema_version": SCHEMA_VERSION, **report.as_dict()}, stream, indent=2, ensure_ascii=False)
     stream.write("\n")
 
 
@@ -197,16 +199,6 @@ def deadlines_csv(report: Report, stream: TextIO) -> None:
     writer.writeheader()
     for deadline in report.deadlines:
         writer.writerow(deadline_row(deadline))
-
-
-class DeadlinesFormat(StrEnum):
-    """Output formats of `escalate deadlines`."""
-
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
-    ICS = "ics"
-    HTML = "html"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,13 +1,16 @@
 """Deadlines as an iCalendar file (RFC 5545) that Outlook, Google Calendar and Apple Calendar import.
 
-Library use, for one case or many::
+Library use, for one case or many (the example runs in the test suite)::
 
-    from escalate import Facts, compute_deadlines
-    from escalate.output.ics import calendar_for
-
-    report = compute_deadlines(facts)
-    data = calendar_for([("ABC-123", report)], name="Police complaint deadlines: ABC-123")
-    Path("complaint.ics").write_bytes(data)
+    >>> from datetime import date
+    >>> from pathlib import Path
+    >>> from escalate import Facts, compute_deadlines
+    >>> from escalate.output.ics import calendar_for
+    >>> report = compute_deadlines(Facts(today=date(2026, 11, 21), outcome_date=date(2026, 11, 3)))
+    >>> data = calendar_for([("ABC-123", report)], name="Police complaint deadlines: ABC-123")
+    >>> data.splitlines()[0]
+    b'BEGIN:VCALENDAR'
+    >>> written = Path("complaint.ics").write_bytes(data)
 
 ``calendar_for(cases, *, name, reminders=(14, 7, 1), include_passed=False) -> bytes`` takes pairs of
 (case reference or None, Report from ``escalate.engine.deadlines.compute_deadlines``) and returns the whole file, UTF-8
@@ -178,9 +181,10 @@ def parse_reminders(text: str) -> tuple[int, ...]:
     days: list[int] = []
     for part in cleaned.split(","):
         item = part.strip()
-        if not item.isascii() or not item.isdigit() or not 1 <= int(item) <= MAX_REMINDER_DAYS:
+        if not item.isascii() or not item.isdigit() or len(item) > 3 or not 1 <= int(item) <= MAX_REMINDER_DAYS:
+            shown = item if len(item) <= 20 else item[:20] + "..."
             raise InputError(
-                f"{{remind}}: '{part.strip()}' is not a whole number of days from 1 to {MAX_REMINDER_DAYS}; "
+                f"{{remind}}: '{shown}' is not a whole number of days from 1 to {MAX_REMINDER_DAYS}; "
                 "give the days before each deadline, such as 14,7,1 (or none)",
                 "remind",
             )

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Mapping
-from enum import StrEnum
 from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
@@ -33,6 +32,7 @@ from escalate.output.deadlines import (
     short_date,
     write_calendar,
 )
+from escalate.output.formats import RouteFormat
 from escalate.output.layout import Layout, number_notes, print_notes
 
 if TYPE_CHECKING:
@@ -54,16 +54,6 @@ STEP_STYLE: Mapping[str, str] = {
     "also": "",
     "unavailable": "dim",
 }
-
-
-class RouteFormat(StrEnum):
-    """Output formats of `escalate route`."""
-
-    TABLE = "table"
-    JSON = "json"
-    MARKDOWN = "markdown"
-    ICS = "ics"
-    HTML = "html"
 
 
 def _by(deadline: Deadline, lead: str = "") -> str:
@@ -198,7 +188,9 @@ def _print_step(route: Route, step: Step, layout: Layout, number: str, full: boo
 
 
 def route_json(route: Route, stream: TextIO) -> None:
-    json.dump(route.as_dict(), stream, indent=2, ensure_ascii=False)
+    from escalate.output.schema import SCHEMA_VERSION
+
+    json.dump({"schema_version": SCHEMA_VERSION, **route.as_dict()}, stream, indent=2, ensure_ascii=False)
     stream.write("\n")
 
 
