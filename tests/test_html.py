@@ -178,7 +178,7 @@ def test_o_into_a_missing_folder_is_exit_4(tmp_path: Path) -> None:
         text=True,
     )
     assert done.returncode == 4
-    assert done.stderr.strip().splitlines()[-1].startswith("escalate: error: -o: cannot write")
+    assert done.stderr.strip().splitlines()[-1].startswith("escalate: error: cannot write")
 
 
 @pytest.mark.parametrize("command", ["deadlines", "route"])

@@ -85,7 +85,7 @@ def test_a_table_only_where_every_word_fits() -> None:
 def test_narrow_help_and_rules_keep_every_word(run_cli, monkeypatch, width) -> None:
     monkeypatch.setenv("COLUMNS", str(width))
     help_text = run_cli("route", "--help").stdout
-    assert "--death-or-serious-injury yes|no" in help_text  # name and metavar whole, the help under them
+    assert "--death-or-serious-injury [yes|no]" in help_text  # name and metavar whole, the help under them
     rules = run_cli("rules").stdout
     assert "\n  What: " in rules and "…" not in rules
     assert all(len(line) <= width for line in rules.splitlines())

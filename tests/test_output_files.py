@@ -87,7 +87,7 @@ def test_formats_are_named_alike_across_commands():
     """One name for one format: json is JSON everywhere, csv CSV, ics a calendar, table the table."""
     kinds = (DeadlinesFormat, RouteFormat, RulesFormat, BatchOutputFormat, LetterFormat)
     names = [member.value for kind in kinds for member in kind]
-    assert set(names) <= {"table", "json", "csv", "markdown", "ics", "jsonl", "text", "docx"}
+    assert set(names) <= {"table", "json", "csv", "markdown", "ics", "jsonl", "text", "docx", "html"}
     assert {member.value for member in BatchFormat} <= {member.value for member in BatchOutputFormat}
 
 
@@ -113,8 +113,8 @@ def complete(words: str) -> list[str]:
 @pytest.mark.parametrize(
     ("words", "offered"),
     [
-        ("escalate deadlines --format ", ["table", "json", "csv", "ics"]),
-        ("escalate route --format ", ["table", "json", "markdown", "ics"]),
+        ("escalate deadlines --format ", ["table", "json", "csv", "ics", "html"]),
+        ("escalate route --format ", ["table", "json", "markdown", "ics", "html"]),
         ("escalate batch x.csv --format ", ["csv", "jsonl", "ics"]),
         ("escalate explain review-", ["review-request"]),
         ("escalate deadlines --schedule3 ", ["yes", "no", "unknown"]),
