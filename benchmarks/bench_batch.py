@@ -1,11 +1,13 @@
-"""Benchmark `escalate batch` against the floor and the obvious alternative (issue 4, 'Performance').
+"""Benchmark `escalate batch` against the floor and the obvious alternative (issues 4 and 17, 'Performance').
 
     pip install -e ".[bench]"
-    python benchmarks/bench_batch.py                  # 100,000 rows timed, memory at 100,000 and 1,000,000
-    python benchmarks/bench_batch.py --rows 20000 --big 0 --repeat 1   # a quick look
+    python benchmarks/bench_batch.py                  # every shape, 100,000 rows; memory also at 1,000,000
+    python benchmarks/bench_batch.py --batch-option=--no-parallel      # one process
+    python benchmarks/bench_batch.py --rows 20000 --big 0 --repeat 1 --shapes decades   # a quick look
 
-It writes synthetic caseloads (``make_caseload.py``, fixed seed) to a temporary folder and, each run in a
-fresh process, times:
+For each shape of caseload (``make_caseload.py --shape``, fixed seed: the benchmark's own; a date of birth on
+every row; dates that rarely repeat, over decades; heavy repetition) it writes the caseload to a temporary
+folder and, each run in a fresh process, interleaved, times:
 
 - ``escalate batch``, as a user runs it (start-up included);
 - a plain Python ``csv`` pass over the same file that writes rows as wide as escalate's output (the input
@@ -14,13 +16,13 @@ fresh process, times:
 - ``pandas_deadlines.py``: the same deadlines (safe, last and latest dates, status, days left, for the same
   rules) with pandas, ``DateOffset`` and ``numpy.busday_offset``; its answers are checked against escalate's.
 
-It prints the median of the runs, the ratios, the same for `escalate batch --no-parallel` (one process),
-and the peak memory of `escalate batch` at each size. A large file is shared between two processes
-(``escalate.caseload.fork``), so memory is measured over all of them together: the peak of the sum of their
-proportional set sizes (PSS: a page two processes share counts half to each), sampled from /proc every
-few milliseconds; the maximum resident set size of the largest process alone is shown beside it (and is
-all that is measured where there is no /proc). The budget (issue 4): at most 1.5 times the csv pass,
-faster than pandas, under 64 MiB. Timings depend on the machine; the ratios much less.
+It prints the medians, the ratios and escalate's peak memory for each shape, then one table (the README's).
+A large file may be shared between two processes (``escalate.caseload.fork``), so memory is measured over all
+of them together: the peak of the sum of their proportional set sizes (PSS: a page two processes share counts
+half to each), sampled from /proc every few milliseconds (where there is no /proc, the maximum resident set
+size of the largest process). The budgets (issue 17): one process within 1.5 times the csv pass on the
+standard and born shapes, faster than pandas on every shape, under 64 MiB on every shape. Timings depend on
+the machine; the ratios much less.
 """
 
 from __future__ import annotations
@@ -33,10 +35,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_caseload import HEADER, TODAY, write_caseload
+from make_caseload import HEADER, SHAPES, TODAY, write_caseload
 
 from escalate.caseload.columns import added_columns
 
@@ -162,87 +165,129 @@ def disagreements(escalate_out: Path, pandas_out: Path) -> tuple[int, int]:
     return compared, differ
 
 
+class Figures(NamedTuple):
+    """One shape's figures."""
+
+    shape: str
+    escalate: float
+    csv: float
+    pandas: float | None
+    peak: float
+    processes: int
+
+    @property
+    def versus_csv(self) -> float:
+        return self.escalate / self.csv
+
+    @property
+    def versus_pandas(self) -> float | None:
+        return self.escalate / self.pandas if self.pandas else None
+
+
+def measure_shape(shape: str, work: Path, args: argparse.Namespace, extra: list[str]) -> Figures:
+    """Time escalate, the csv pass and pandas on one shape of caseload (interleaved), and escalate's peak memory."""
+    caseload = work / f"{shape}.csv"
+    with caseload.open("w", newline="", encoding="utf-8") as stream:
+        write_caseload(args.rows, stream, shape=shape)
+    added = len(added_columns())
+    out = {name: work / f"{shape}-{name}.csv" for name in ("escalate", "csv", "pandas")}
+    commands = {
+        "escalate": [*escalate_command(caseload, out["escalate"]), *extra],
+        "csv": [sys.executable, "-c", CSV_PASS, str(caseload), str(out["csv"]), str(added)],
+        "pandas": [
+            sys.executable,
+            str(HERE / "pandas_deadlines.py"),
+            str(caseload),
+            str(out["pandas"]),
+            TODAY.isoformat(),
+        ],
+    }
+    if args.no_pandas:
+        del commands["pandas"]
+    print(
+        f"\n{shape}: {args.rows:,} rows, {len(HEADER)} columns in, {len(HEADER) + added} out; {args.repeat} runs of each, interleaved"
+    )
+    runs: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(args.repeat):  # interleaved, so that a busy moment does not favour one command
+        for name, command in commands.items():
+            runs[name] += timed(command, 1)
+    median = {name: statistics.median(times) for name, times in runs.items()}
+    for name, times in runs.items():
+        shown = ", ".join(f"{t:.2f}" for t in sorted(times))
+        print(f"  {name:<9} median {median[name]:6.2f} s   (runs: {shown})")
+    for name in ("escalate", "csv"):
+        if rows_in(out[name]) != args.rows:
+            raise SystemExit(f"{name} wrote {rows_in(out[name])} rows, not {args.rows}")
+    if "pandas" in median:
+        compared, differ = disagreements(out["escalate"], out["pandas"])
+        print(f"  pandas agrees with escalate on {compared - differ:,} of {compared:,} computed cells")
+    total = peak_pss_mib(commands["escalate"])
+    if total is None:  # no /proc: the largest process is all that can be measured
+        peak, processes = peak_mib(commands["escalate"]), 1
+    else:
+        peak, processes = total
+    figures = Figures(shape, median["escalate"], median["csv"], median.get("pandas"), peak, processes)
+    versus = figures.versus_pandas
+    print(
+        f"  escalate / csv pass {figures.versus_csv:.2f}x, / pandas "
+        + (f"{versus:.2f}x" if versus is not None else "-")
+        + f"; peak memory {peak:.1f} MiB ({processes} process{'es' if processes > 1 else ''})"
+    )
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=100_000, help="rows for the timed runs (default 100,000)")
-    parser.add_argument("--big", type=int, default=1_000_000, help="rows for the memory run (0: none)")
+    parser.add_argument("--rows", type=int, default=100_000, help="rows of each shape (default 100,000)")
+    parser.add_argument(
+        "--big", type=int, default=1_000_000, help="rows for the memory run of the standard shape (0: none)"
+    )
     parser.add_argument("--repeat", type=int, default=5, help="runs of each command (default 5; the median counts)")
     parser.add_argument("--no-pandas", action="store_true", help="skip the pandas comparison")
+    parser.add_argument(
+        "--shapes", default=",".join(SHAPES), help=f"comma-separated shapes of caseload (default: {','.join(SHAPES)})"
+    )
+    parser.add_argument("--batch-option", action="append", default=[], help="an extra option for escalate batch")
     args = parser.parse_args()
+    shapes = [name for name in args.shapes.split(",") if name]
+    unknown = [name for name in shapes if name not in SHAPES]
+    if unknown:
+        parser.error(f"unknown shape {unknown[0]!r}; choose from {', '.join(SHAPES)}")
 
     with tempfile.TemporaryDirectory(prefix="escalate-bench-") as folder:
         work = Path(folder)
-        caseload = work / "caseload.csv"
-        with caseload.open("w", newline="", encoding="utf-8") as stream:
-            write_caseload(args.rows, stream)
-        added = len(added_columns())
-        out = {name: work / f"{name}.csv" for name in ("escalate", "csv", "pandas")}
-        commands = {
-            "escalate": escalate_command(caseload, out["escalate"]),
-            "csv": [sys.executable, "-c", CSV_PASS, str(caseload), str(out["csv"]), str(added)],
-            "pandas": [
-                sys.executable,
-                str(HERE / "pandas_deadlines.py"),
-                str(caseload),
-                str(out["pandas"]),
-                TODAY.isoformat(),
-            ],
-        }
-        if args.no_pandas:
-            del commands["pandas"]
-        width = f"{len(HEADER)} columns in, {len(HEADER) + added} out"
-        print(f"{args.rows:,} rows, {width}; {args.repeat} runs of each, interleaved")
-        runs: dict[str, list[float]] = {name: [] for name in commands}
-        for _ in range(args.repeat):  # interleaved, so that a busy moment does not favour one command
-            for name, command in commands.items():
-                runs[name] += timed(command, 1)
-        median = {name: statistics.median(times) for name, times in runs.items()}
-        for name, times in runs.items():
-            shown = ", ".join(f"{t:.2f}" for t in sorted(times))
-            print(f"  {name:<9} median {median[name]:6.2f} s   (runs: {shown})")
-        for name in ("escalate", "csv"):
-            if rows_in(out[name]) != args.rows:
-                raise SystemExit(f"{name} wrote {rows_in(out[name])} rows, not {args.rows}")
-        alone = statistics.median(timed([*commands["escalate"], "--no-parallel"], args.repeat))
-        print(
-            f"  (escalate --no-parallel, one process: median {alone:.2f} s, {alone / median['csv']:.2f}x the csv pass)"
-        )
-        ratio = median["escalate"] / median["csv"]
-        verdict = "ok" if ratio <= BUDGET_RATIO else "OVER"
-        print(f"escalate / csv pass: {ratio:.2f}x (budget {BUDGET_RATIO}x) {verdict}")
-        if "pandas" in median:
-            versus = median["escalate"] / median["pandas"]
-            print(f"escalate / pandas:   {versus:.2f}x (budget < 1) {'ok' if versus < 1 else 'OVER'}")
-            compared, differ = disagreements(out["escalate"], out["pandas"])
-            print(f"pandas agrees with escalate on {compared - differ:,} of {compared:,} computed cells")
-
-        for rows in (args.rows, args.big):
-            if not rows:
-                continue
-            if rows != args.rows:
-                with caseload.open("w", newline="", encoding="utf-8") as stream:
-                    write_caseload(rows, stream)
-            command = escalate_command(caseload, out["escalate"])
-            largest = peak_mib(command)
+        found = [measure_shape(shape, work, args, args.batch_option) for shape in shapes]
+        if args.big:
+            caseload = work / "big.csv"
+            with caseload.open("w", newline="", encoding="utf-8") as stream:
+                write_caseload(args.big, stream)
+            command = [*escalate_command(caseload, work / "big-out.csv"), *args.batch_option]
             total = peak_pss_mib(command)
-            if total is None:  # no /proc: the largest process is all that can be measured
-                verdict = "ok" if largest < BUDGET_MIB else "OVER"
-                print(
-                    f"peak memory at {rows:,} rows: {largest:.1f} MiB, largest process (budget {BUDGET_MIB} MiB) {verdict}"
-                )
-            else:
-                peak, processes = total
-                verdict = "ok" if peak < BUDGET_MIB else "OVER"
-                print(
-                    f"peak memory at {rows:,} rows: {peak:.1f} MiB, all {processes} processes together (PSS; budget "
-                    f"{BUDGET_MIB} MiB) {verdict}; the largest alone {largest:.1f} MiB (max RSS)"
-                )
-            if rows != args.rows:  # for information: the ratio once the cost of what is new has spread out
-                (mine,) = timed(command, 1)
-                (floor,) = timed(commands["csv"], 1)
-                print(
-                    f"  at {rows:,} rows, one run each: escalate {mine:.1f} s, csv pass {floor:.1f} s, {mine / floor:.2f}x"
-                )
+            peak = total[0] if total is not None else peak_mib(command)
+            (mine,) = timed(command, 1)
+            (floor,) = timed(
+                [sys.executable, "-c", CSV_PASS, str(caseload), str(work / "big-csv.csv"), str(len(added_columns()))], 1
+            )
+            print(
+                f"\nstandard, {args.big:,} rows, one run each: escalate {mine:.1f} s, csv pass {floor:.1f} s, "
+                f"{mine / floor:.2f}x; peak memory {peak:.1f} MiB"
+            )
+
+    print(
+        f"\n| caseload, {args.rows:,} rows | escalate | / csv pass (budget {BUDGET_RATIO}x) | / pandas (budget < 1) | peak memory (budget {BUDGET_MIB} MiB) |"
+    )
+    print("|---|---|---|---|---|")
+    over = False
+    for figures in found:
+        versus = figures.versus_pandas
+        over |= figures.peak >= BUDGET_MIB or (versus is not None and versus >= 1)
+        over |= figures.shape in ("standard", "born") and figures.versus_csv > BUDGET_RATIO
+        print(
+            f"| {figures.shape} | {figures.escalate:.2f} s | {figures.versus_csv:.2f}x | "
+            + (f"{versus:.2f}x" if versus is not None else "-")
+            + f" | {figures.peak:.1f} MiB |"
+        )
+    print("\nwithin budget" if not over else "\nOVER BUDGET")
 
 
 if __name__ == "__main__":

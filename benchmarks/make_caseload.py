@@ -11,6 +11,15 @@ Dates repeat as they do in real caseloads: a few years of incidents share about 
 and review letters go out in weekly batches, progress updates come at the 28-day intervals the regulations
 require, and requests are received on working days. No row is copied from another: the repetition is in
 the dates, not in whole rows.
+
+Other shapes (``--shape``), because a caseload's speed depends on how often its dates repeat:
+
+- ``standard``: the shape above (the benchmark's own);
+- ``born``: the same, with a date of birth on every row (spread over sixty years, some of them children's);
+- ``decades``: dates that rarely repeat, as in a national extract over decades: incidents over 35 years,
+  letters sent on any day, gaps drawn day by day, a date of birth on every row;
+- ``repeat``: heavy repetition, as in one team's current cases: incidents over six months, letters in
+  weekly batches, few dates of birth.
 """
 
 from __future__ import annotations
@@ -20,7 +29,7 @@ import csv
 import random
 import sys
 from datetime import date, timedelta
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 TODAY = date(2026, 11, 21)
 """The --today the benchmark passes; the caseload is built around it."""
@@ -79,6 +88,30 @@ STAGES = (
 ABOUT = (("officer", 88), ("staff", 8), ("senior-officer", 3), ("commissioner", 1))
 
 
+class Shape(NamedTuple):
+    """How a caseload's dates are spread."""
+
+    incident_days: int
+    """Incidents fall between 20 days and this many days before TODAY."""
+    batched: bool
+    """Outcome and review letters go out on the Tuesday of their week."""
+    born_share: float
+    """The share of rows with a date of birth."""
+    born_years: tuple[int, int]
+    """The years dates of birth fall in."""
+    stage: str | None = None
+    """Every row at this stage of the complaint (None: spread over the stages)."""
+
+
+SHAPES: dict[str, Shape] = {
+    "standard": Shape(4 * 365, True, 0.6, (1950, 2010)),
+    "born": Shape(4 * 365, True, 1.0, (1950, 2010)),
+    "decades": Shape(35 * 365, False, 1.0, (1930, 2010)),
+    "repeat": Shape(180, True, 0.1, (1970, 1990)),
+    "born-reviewed": Shape(4 * 365, True, 1.0, (1950, 2010), "reviewed"),
+}
+
+
 def _working_day(day: date) -> date:
     """The same day, or the Monday after a weekend day (a request arrives on a working day)."""
     while day.weekday() >= 5:
@@ -91,6 +124,11 @@ def _batch_day(day: date) -> date:
     return day - timedelta(days=day.weekday()) + timedelta(days=1)
 
 
+def _same_day(day: date) -> date:
+    """The day itself: letters sent on any day."""
+    return day
+
+
 def _dmy(day: date | None) -> str:
     return "" if day is None else f"{day.day:02d}/{day.month:02d}/{day.year}"
 
@@ -99,10 +137,11 @@ def _pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:
     return rng.choices([name for name, _ in weighted], weights=[weight for _, weight in weighted])[0]
 
 
-def make_row(rng: random.Random, number: int) -> list[str]:
+def make_row(rng: random.Random, number: int, shape: Shape = SHAPES["standard"]) -> list[str]:
     """One invented case."""
-    stage = _pick(rng, STAGES)
-    incident = TODAY - timedelta(days=rng.randint(20, 4 * 365))
+    batch = _batch_day if shape.batched else _same_day
+    stage = shape.stage or _pick(rng, STAGES)
+    incident = TODAY - timedelta(days=rng.randint(20, shape.incident_days))
     complaint = last_update = outcome = review = None
     if stage != "not-yet-complained":
         complaint = min(incident + timedelta(days=int(rng.expovariate(1 / 21))), TODAY)
@@ -110,13 +149,13 @@ def make_row(rng: random.Random, number: int) -> list[str]:
         updates = max(0, min((TODAY - complaint).days // 28, rng.randint(1, 12)) - 1)
         last_update = complaint + timedelta(days=28 * updates)
     if stage in ("outcome", "reviewed", "iopc-investigated", "outside-schedule3") and complaint is not None:
-        outcome = min(_batch_day(complaint + timedelta(days=rng.randint(40, 330))), TODAY)
+        outcome = min(batch(complaint + timedelta(days=rng.randint(40, 330))), TODAY)
         outcome = max(outcome, complaint)
     if stage == "reviewed" and outcome is not None:
-        review = min(max(_batch_day(outcome + timedelta(days=rng.randint(30, 200))), outcome), TODAY)
+        review = min(max(batch(outcome + timedelta(days=rng.randint(30, 200))), outcome), TODAY)
     born = None
-    if rng.random() < 0.6:
-        born = date(rng.randint(1950, 2010), rng.randint(1, 12), rng.randint(1, 28))
+    if rng.random() < shape.born_share:
+        born = date(rng.randint(*shape.born_years), rng.randint(1, 12), rng.randint(1, 28))
         born = min(born, incident)
     sar = None
     if complaint is not None and rng.random() < 0.3:
@@ -144,12 +183,13 @@ def make_row(rng: random.Random, number: int) -> list[str]:
     ]
 
 
-def write_caseload(rows: int, stream: TextIO, *, seed: int = 2026) -> None:
+def write_caseload(rows: int, stream: TextIO, *, seed: int = 2026, shape: str = "standard") -> None:
     rng = random.Random(seed)
+    spread = SHAPES[shape]
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(HEADER)
     for number in range(1, rows + 1):
-        writer.writerow(make_row(rng, number))
+        writer.writerow(make_row(rng, number, spread))
 
 
 def main() -> None:
@@ -157,12 +197,13 @@ def main() -> None:
     parser.add_argument("rows", type=int, help="how many cases")
     parser.add_argument("-o", "--output", help="file to write (default: standard output)")
     parser.add_argument("--seed", type=int, default=2026, help="random seed (default: 2026)")
+    parser.add_argument("--shape", choices=SHAPES, default="standard", help="how the dates spread (default: standard)")
     args = parser.parse_args()
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="") as stream:  # noqa: PTH123
-            write_caseload(args.rows, stream, seed=args.seed)
+            write_caseload(args.rows, stream, seed=args.seed, shape=args.shape)
     else:
-        write_caseload(args.rows, sys.stdout, seed=args.seed)
+        write_caseload(args.rows, sys.stdout, seed=args.seed, shape=args.shape)
 
 
 if __name__ == "__main__":

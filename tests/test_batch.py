@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 
 from escalate import InputError, compute_deadlines
 from escalate.caseload.caseload import EVERY_CASE_WARNINGS, NO_REVIEW, Caseload, csv_cell
-from escalate.caseload.columns import BATCH_FACTS, DuplicateColumnError, added_columns, column_fact, fact_columns
+from escalate.caseload.columns import DuplicateColumnError, added_columns, fact_columns
+from escalate.caseload.names import BATCH_FACTS, column_fact
 from escalate.caseload.rows import process_rows
 from escalate.engine.deadlines import row_warning_texts
 from escalate.engine.facts import CHOICE_FACTS, DATE_FACTS, FLAG_FACTS, Facts, read_fact

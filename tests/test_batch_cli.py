@@ -69,6 +69,7 @@ def test_summary_goes_to_standard_error(run_cli) -> None:
     result = batch_stdin(run_cli, "outcome_date\n2026-11-03\n2026-01-05\nnot a date\n")
     assert result.code == 3
     assert result.stderr == (
+        "escalate: reading 'outcome_date' as outcome_date\n"
         "escalate: 3 rows read, 1 with errors (see the error column); 1 deadline due within 14 days or at risk\n"
     )
 
@@ -135,17 +136,6 @@ def test_ragged_rows_keep_their_place_and_cells(run_cli) -> None:
     assert good["error"] == "" and good["review_request_safe_date"] == "2026-12-01"
 
 
-def test_wrong_encoding_is_that_rows_error_and_its_bytes_pass_through(run_cli) -> None:
-    data = "case,outcome_date,notes\nA,2026-11-03,Caf\xe9 owner\nB,2026-11-03,fine\n".encode("cp1252")
-    result = batch_stdin(run_cli, data)
-    assert result.code == 3
-    first, second = table(result.stdout)
-    assert first["error"].startswith("the row is not valid utf-8 text (column 'notes')")
-    assert "--encoding" in first["error"] and first["review_request_safe_date"] == ""
-    assert first["notes"] == "Caf\udce9 owner"  # the stray byte, kept (written back as the same byte)
-    assert second["error"] == ""
-
-
 def test_encoding_option_reads_a_cp1252_file(run_cli, tmp_path: Path) -> None:
     source = tmp_path / "caseload.csv"
     source.write_bytes("case,outcome_date,notes\nA,2026-11-03,Caf\xe9 owner\n".encode("cp1252"))
@@ -153,13 +143,6 @@ def test_encoding_option_reads_a_cp1252_file(run_cli, tmp_path: Path) -> None:
     assert result.code == 0, result.stdout
     (row,) = table(result.stdout)
     assert row["notes"] == "Café owner" and row["error"] == ""
-
-
-def test_stray_bytes_go_back_out_unchanged(tmp_path: Path, run_cli) -> None:
-    source, target = tmp_path / "in.csv", tmp_path / "out.csv"
-    source.write_bytes(b"case,outcome_date,notes\nA,2026-11-03,Caf\xe9\n")
-    assert run_cli("batch", str(source), "-o", str(target), *TODAY).code == 3
-    assert b",Caf\xe9," in target.read_bytes()
 
 
 def test_unknown_encoding_is_exit_2(run_cli) -> None:
@@ -184,7 +167,7 @@ def test_header_only_is_zero_rows(run_cli) -> None:
     result = batch_stdin(run_cli, "case,outcome_date\n")
     assert result.code == 0
     assert rows_of(result.stdout) == [["case", "outcome_date", *added_columns()]]
-    assert result.stderr.startswith("escalate: 0 rows read")
+    assert result.stderr.splitlines()[-1].startswith("escalate: 0 rows read")
 
 
 def test_byte_order_mark_is_not_part_of_the_first_column(run_cli) -> None:
@@ -215,17 +198,6 @@ def test_duplicate_columns_after_normalising_are_exit_2(run_cli) -> None:
     result = batch_stdin(run_cli, "Outcome Date,outcome-date\n2026-11-03,2026-11-04\n")
     assert result.code == 2 and result.stdout == ""
     assert "columns 'Outcome Date' and 'outcome-date' both mean outcome_date; keep one of them" in result.stderr
-
-
-def test_a_field_too_long_for_csv_is_that_rows_error(run_cli) -> None:
-    data = 'case,outcome_date\n"' + "x" * 200_000 + '",2026-11-03\nB,2026-11-03\n'
-    result = batch_stdin(run_cli, data)
-    assert result.code == 3
-    first, second = table(result.stdout)
-    assert "cannot be read as CSV" in first["error"] and second["case"] == "B"
-
-
-# --- spreadsheet formulas (OWASP CSV injection) --------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -396,7 +368,7 @@ def test_unknown_format_name_is_exit_2(run_cli) -> None:
 
 def test_no_progress_bar_when_standard_error_is_not_a_terminal(run_cli) -> None:
     result = batch_stdin(run_cli, "outcome_date\n" + "2026-11-03\n" * 20_000)
-    assert result.code == 0 and result.stderr.count("\n") == 1
+    assert result.code == 0 and result.stderr.count("\n") == 2  # the columns read, then the summary
 
 
 def test_help(run_cli) -> None:
@@ -465,7 +437,10 @@ def test_batch_example_runs() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stderr == "escalate: 12 rows read, 0 with errors; 2 deadlines due within 14 days or at risk\n"
+    columns, summary = done.stderr.splitlines()
+    assert columns.startswith("escalate: reading 'Incident date' as incident_date, 'Complaint date' as complaint_date")
+    assert columns.endswith("not read: 'Case ref', 'Adviser', 'Notes'")
+    assert summary == "escalate: 12 rows read, 0 with errors; 2 deadlines due within 14 days or at risk"
     rows = {row["Case ref"]: row for row in table(done.stdout)}
     assert len(rows) == 12
     # AC-0102: outcome letter dated Tuesday 3 November 2026 + 28 days (reg 29(2)): Tuesday 1 December 2026
@@ -509,25 +484,31 @@ def test_batch_example_runs() -> None:
 def test_blank_lines_are_not_cases(run_cli) -> None:
     result = batch_stdin(run_cli, "case,outcome_date\n\nA,2026-11-03\n\r\n\nB,2026-11-03\n\n")
     assert [row["case"] for row in table(result.stdout)] == ["A", "B"]
-    assert result.stderr.startswith("escalate: 2 rows read")
+    assert result.stderr.splitlines()[-1].startswith("escalate: 2 rows read")
 
 
 def test_csv_to_json_lines_keeps_rows_that_cannot_be_computed(run_cli) -> None:
-    data = b'case,outcome_date\nA,2026-11-03,extra\nB,2026-11-03\nC\xe9,2026-11-03\n"' + b"x" * 200_000 + b'",1\n'
+    padding = b"P,2026-11-03\n" * 6000  # past the first 64 KiB, which are checked before anything is written
+    data = b"case,outcome_date\nA,2026-11-03,extra\nB,2026-11-03\n" + padding + b'C\xe9,2026-11-03\n"x,1\n'
     result = batch_stdin(run_cli, data, "--format", "jsonl")
     assert result.code == 3
-    ragged, good, stray, unreadable = (json.loads(line) for line in result.stdout.splitlines())
+    ragged, good, *_, stray, unreadable = (json.loads(line) for line in result.stdout.splitlines())
     assert ragged["case"] == "A" and ragged["error"].startswith("the row has 3 cells where the header has 2")
     assert good["error"] is None and good["review_request_safe_date"] == "2026-12-01"
     assert stray["error"].startswith("the row is not valid utf-8 text (column 'case')")
-    assert "cannot be read as CSV" in unreadable["error"] and "case" not in unreadable
+    assert stray["case"] == "C\ufffd"  # never raw bytes in the output
+    assert (
+        unreadable["error"].startswith('a quote (") opened in this row is never closed') and unreadable["case"] == "x,1"
+    )
 
 
 def test_json_lines_with_stray_bytes_is_that_lines_error(run_cli) -> None:
-    result = batch_stdin(run_cli, b'{"case": "Caf\xe9", "outcome_date": "2026-11-03"}\n{"case": "B"}\n')
+    padding = b'{"case": "P"}\n' * 5000
+    result = batch_stdin(run_cli, padding + b'{"case": "Caf\xe9", "outcome_date": "2026-11-03"}\n{"case": "B"}\n')
     assert result.code == 3
-    first, second = (json.loads(line) for line in result.stdout.splitlines())
-    assert first["error"] == "line 1 is not valid text in its encoding: save it as UTF-8" and second["error"] is None
+    *_, first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first["error"] == "line 5001 is not valid text in its encoding: save it as UTF-8" and second["error"] is None
+    assert first["case"] == "Caf\udce9"  # written as the escape \udce9: valid UTF-8, never the raw byte
 
 
 def test_json_values_that_are_not_text_become_json_in_csv(run_cli, tmp_path: Path) -> None:
@@ -567,13 +548,3 @@ def test_progress_bar_draws_and_goes(monkeypatch) -> None:
         update(10)
     with batch_progress(None, lambda: None) as update:
         update(20)
-
-
-def test_standard_output_gets_the_bytes_that_came_in(tmp_path: Path) -> None:
-    source = tmp_path / "in.csv"
-    source.write_bytes(b"case,outcome_date\nCaf\xe9,2026-11-03\n")
-    done = subprocess.run(
-        [sys.executable, "-m", "escalate", "batch", str(source), *TODAY], capture_output=True, timeout=60, check=False
-    )
-    assert done.returncode == 3
-    assert done.stdout.splitlines()[1].startswith(b"Caf\xe9,")

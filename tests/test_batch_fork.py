@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import threading
 from datetime import date
 from pathlib import Path
@@ -195,7 +196,8 @@ def test_no_split_while_another_thread_runs(tmp_path: Path, monkeypatch: pytest.
 def test_no_split_of_what_is_not_a_regular_file(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(batch_fork, "MIN_BYTES", 0)
     monkeypatch.setattr(batch_fork, "_cores", lambda: 2)
-    assert batch_fork.find_split(os.devnull, "utf-8") is None
+    if not stat.S_ISREG(Path(os.devnull).stat().st_mode):  # (in some sandboxes /dev/null is a plain file)
+        assert batch_fork.find_split(os.devnull, "utf-8") is None
     assert batch_fork.find_split("/no/such/caseload.csv", "utf-8") is None
 
 

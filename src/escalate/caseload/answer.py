@@ -4,9 +4,10 @@ deadlines for one trigger, a plan for one shape of facts, and the answer itself.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, NamedTuple
 
-from escalate.engine.calculate import DeadlineDates
+from escalate.engine.calculate import DeadlineDates, calculation_inputs, deadline_dates, sar_law_for
 from escalate.engine.facts import SarLaw
 from escalate.law.rules import RULES, WHILE_OPEN, Rule
 
@@ -25,36 +26,59 @@ _ACTION_CELLS: dict[str, str] = {rule_id: csv_cell(action) for rule_id, action i
 
 class Part(NamedTuple):
     """What one deadline adds to a row: its five cells as CSV text, the calculations' warnings it calls for
-    (as bits of ``escalate.caseload.caseload.CALCULATION_WARNINGS``), whether it is one of the complainant's that has not passed,
-    and whether it is due within 14 days or at risk."""
+    (as bits of ``escalate.caseload.caseload.CALCULATION_WARNINGS``), whether it is one of the complainant's that
+    has not passed, whether it is due within 14 days or at risk, and its safe date and rule (to find the soonest).
+    Only this is kept of a deadline: it is a quarter of the size of the deadline itself."""
 
     text: str
     warnings: int
     mine: bool
     urgent: bool
+    safe_date: date
+    id: str
 
 
 class Evaluated:
     """A group's deadlines for one trigger date (and date of birth, and date received, where they matter),
-    with what they add to a row together."""
+    with what they add to a row together.
 
-    __slots__ = ("deadlines", "parts", "soonest", "soonest_csv", "soonest_key", "texts", "urgent", "warnings")
+    Compact, because a caseload keeps many thousands of them: the cells as text and what a CSV row needs;
+    the deadlines themselves, which only JSON and the library read, are worked out again from the engine
+    (``engine.deadline_dates``) when asked for."""
+
+    __slots__ = (
+        "born",
+        "received",
+        "rules",
+        "sar_law",
+        "soonest_at",
+        "soonest_csv",
+        "soonest_key",
+        "texts",
+        "today",
+        "trigger",
+        "urgent",
+        "warnings",
+    )
 
     def __init__(
         self,
-        deadlines: tuple[DeadlineDates, ...],
-        parts: tuple[Part, ...],
-        soonest: DeadlineDates | None,
+        rules: tuple[Rule, ...],
+        when: tuple[date, date | None, date | None, date],
+        sar_law: SarLaw,
+        texts: tuple[str, ...],
+        soonest: Part | None,
+        soonest_at: int,
         urgent: int,
         warnings: int,
     ) -> None:
-        self.deadlines = deadlines
-        """One for each rule of the group, in its order."""
-        self.parts = parts
-        self.texts = tuple(part.text for part in parts)
+        self.rules = rules
+        self.trigger, self.born, self.received, self.today = when
+        self.sar_law = sar_law
+        self.texts = texts
         """Each deadline's five cells as CSV text."""
-        self.soonest = soonest
-        """The soonest of the complainant's deadlines that has not passed."""
+        self.soonest_at = soonest_at
+        """Where the soonest of the complainant's deadlines that has not passed is among ``rules`` (-1: none)."""
         self.soonest_key = (soonest.safe_date, soonest.id) if soonest is not None else None
         self.soonest_csv = (
             f"{soonest.id},{soonest.safe_date.isoformat()},{_ACTION_CELLS[soonest.id]}" if soonest is not None else ",,"
@@ -63,6 +87,25 @@ class Evaluated:
         """How many of the complainant's deadlines are due within 14 days or at risk."""
         self.warnings = warnings
         """The calculations' warnings, as bits of ``escalate.caseload.caseload.CALCULATION_WARNINGS``."""
+
+    @property
+    def deadlines(self) -> tuple[DeadlineDates, ...]:
+        """One for each rule of the group, in its order: the engine's, worked out again (cached there)."""
+        return tuple(
+            deadline_dates(
+                rule.id,
+                self.trigger,
+                *calculation_inputs(rule, self.trigger, self.born, self.received),
+                self.today,
+                sar_law_for(rule, self.sar_law),
+            )
+            for rule in self.rules
+        )
+
+    @property
+    def soonest(self) -> DeadlineDates | None:
+        """The soonest of the complainant's deadlines that has not passed."""
+        return self.deadlines[self.soonest_at] if self.soonest_at >= 0 else None
 
 
 class Group(NamedTuple):

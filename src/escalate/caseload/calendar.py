@@ -9,22 +9,31 @@ named, with its row number and error, on standard error, and the batch exits 3.
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING, Any, TextIO
 
 from escalate.caseload.caseload import URGENT_STATUSES
-from escalate.caseload.columns import column_key, fact_columns
+from escalate.caseload.names import column_key
 from escalate.caseload.options import BatchOptions, Summary
-from escalate.caseload.rows import fact_texts
-from escalate.caseload.run import json_records, missing_header, opened_input
+from escalate.caseload.rows import read_texts
+from escalate.caseload.run import (
+    csv_header,
+    csv_records,
+    is_blank,
+    json_records,
+    jsonl_header,
+    lift_field_limit,
+    opened_input,
+)
 from escalate.engine.deadlines import compute_deadlines
 from escalate.engine.facts import Facts
 from escalate.engine.results import Deadline, Report
 from escalate.errors import InputError
 from escalate.law.rules import Owner
 from escalate.output.formats import BatchFormat
+from escalate.output.ics import MAX_CASE_REF, check_case_ref
 
 if TYPE_CHECKING:
     from escalate.engine.route import Route
@@ -54,38 +63,61 @@ class RowError:
     message: str
 
 
-def _records(lines: Iterator[str], input_format: BatchFormat) -> Iterator[tuple[Mapping[str, Any], str | None]]:
-    """Each row as a mapping of its columns, with the error of a row that cannot be read."""
-    if input_format is BatchFormat.JSONL:
-        for record in json_records(lines):
-            yield record.row, record.error
+def _records(
+    lines: Iterator[str], options: BatchOptions
+) -> Iterator[tuple[Mapping[str, Any], dict[str, str | None], str | None]]:
+    """Each row as a mapping of its columns, with its facts' texts and the error of a row that cannot be read;
+    the columns are read as for CSV and JSON Lines output (``--map``, ``--ignore``, look-alike columns)."""
+    if options.input_format is BatchFormat.JSONL:
+        keys, sample = jsonl_header(lines, options)
+        for record in json_records(chain(sample, lines)):
+            texts, problems = read_texts(record.row, keys)
+            error = record.error or (" | ".join(problems) if problems else None)
+            yield record.row, texts, error
         return
-    reader = csv.reader(lines)
-    header = next(reader, [])
-    if header:
-        header[0] = header[0].removeprefix("\ufeff")
-    if not fact_columns(header):  # also refuses two columns meaning one fact, as for CSV output
-        raise missing_header(header)
-    for row in reader:
-        if not any(cell.strip() for cell in row):
+    header, columns, sample, _ = csv_header(lines, options)
+    width = len(header)
+    for row, problem in csv_records(chain(sample, lines)):
+        if problem is None and is_blank(row):
             continue
-        if len(row) != len(header):
-            yield {}, f"the row has {len(row)} cells, not {len(header)} as the header has"
+        if problem is not None:
+            yield {}, {}, problem
+        elif len(row) != width:
+            yield {}, {}, f"the row has {len(row)} cells, not {len(header)} as the header has"
         else:
-            yield dict(zip(header, row, strict=True)), None
+            yield dict(zip(header, row, strict=True)), {fact: row[i] for fact, i in columns.facts.items()}, None
 
 
-def _reference(row: Mapping[str, Any], number: int) -> str:
+def _reference(row: Mapping[str, Any], number: int) -> str | None:
+    """The case's reference from its reference column (None when it has none)."""
     by_name = {column_key(key): value for key, value in row.items() if isinstance(key, str)}
     for name in REFERENCE_COLUMNS:
         value = by_name.get(name)
         if isinstance(value, str | int) and str(value).strip():
-            return " ".join(str(value).split())[:64]
-    return f"row {number}"
+            return str(value)
+    return None
+
+
+def _checked_reference(row: Mapping[str, Any], number: int) -> str:
+    """The reference the case's events carry; an InputError naming the reference when it cannot be one."""
+    given = _reference(row, number)
+    if given is None:
+        return f"row {number}"
+    try:
+        return check_case_ref(given)
+    except InputError:
+        raise InputError(
+            f"its case reference is not one line of up to {MAX_CASE_REF} printable characters (it is too long, "
+            "or holds a control character or an invisible one such as a zero-width space or a direction mark)"
+        ) from None
 
 
 def run_batch_calendar(
-    lines: Iterator[str], sink: TextIO, options: BatchOptions, calendar: CalendarOptions | None
+    lines: Iterator[str],
+    sink: TextIO,
+    options: BatchOptions,
+    calendar: CalendarOptions | None,
+    announce: Callable[[], None] | None = None,
 ) -> tuple[Summary, list[RowError]]:
     """Read a caseload and write one calendar with every case's deadlines; return the summary and the rows
     that could not be computed."""
@@ -97,21 +129,24 @@ def run_batch_calendar(
     references: list[str] = []
     seen: set[str] = set()
     errors: list[RowError] = []
+    lift_field_limit()
     lines = opened_input(lines, options)
-    input_format = options.input_format or BatchFormat.CSV
-    for number, (row, error) in enumerate(_records(lines, input_format), start=1):
+    for number, (row, texts, error) in enumerate(_records(lines, options), start=1):
+        if announce is not None:
+            announce()  # how the columns are read, once they are
         summary.rows += 1
         try:
             if error is not None:
                 raise InputError(error)
-            report = compute_deadlines(Facts.from_strings(fact_texts(row), today=options.today), only=options.only)
+            report = compute_deadlines(Facts.from_strings(texts, today=options.today), only=options.only)
+            reference = _checked_reference(row, number)
         except InputError as problem:
             summary.errors += 1
             errors.append(RowError(number, problem.describe()))
             continue
-        reference = _reference(row, number)
         if reference in seen:  # the same reference twice: each case keeps events of its own
-            reference = f"{reference} (row {number})"
+            suffix = f" (row {number})"
+            reference = reference[: MAX_CASE_REF - len(suffix)].rstrip() + suffix
         seen.add(reference)
         references.append(reference)
         reports.append(report)

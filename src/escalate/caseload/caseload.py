@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import fields
 from datetime import date
 from functools import partial
+from itertools import islice
 from typing import Any, Final
 
 from escalate.caseload.answer import NO_WARNINGS, Answer, Evaluated, Group, Part, Plan, Warnings
@@ -29,6 +30,7 @@ from escalate.engine.calculate import (
     calculation_inputs,
     child_until,
     deadline_dates,
+    plain_deadline,
     runs_from_birthday,
     sar_law_for,
 )
@@ -63,8 +65,27 @@ CACHE_SIZE = 4096
 """The most entries each of a caseload's caches holds (the texts read in a column, plans, each group's
 deadlines): they are bounded, so memory does not grow with the number of rows."""
 
-DATE_CACHE_SIZE = 65536
+DATE_CACHE_SIZE = 32768
 """The most texts of dates kept once read (about 8 MB at most)."""
+
+GROUP_CACHE_SIZE = 6144
+"""The most trigger dates whose deadlines each group of rules keeps (``Group.evaluated``)."""
+
+DEADLINE_CACHE_SIZE = 8192
+"""The most rule deadlines kept by trigger date (or by date of birth), over every group."""
+
+EVICTED_SHARE = 8
+"""A full cache makes room by forgetting its oldest eighth (the first put in), not everything: the dates
+a caseload repeats most are asked for again soon after, and come straight back."""
+
+
+def make_room(cache: dict[Any, Any], size: int) -> list[Any]:
+    """Forget the oldest ``size // EVICTED_SHARE`` entries of ``cache`` (dicts keep the order entries were put
+    in); return their keys."""
+    evicted = list(islice(cache, max(1, size // EVICTED_SHARE)))
+    for key in evicted:
+        del cache[key]
+    return evicted
 
 
 # --- computing one row -----------------------------------------------------------------------------------
@@ -98,12 +119,16 @@ class _Reader(dict[Any, Any]):
         self.default = _FACT_DEFAULTS[fact]
         self.unreadable: set[str | None] = set()
         self.future: set[str | None] = set()
+        self.clears = 0
+        """How many times the cache has been emptied: a row whose texts were read across an emptying reads them
+        again, so that ``unreadable`` and ``future`` hold all of them."""
 
     def __missing__(self, text: str | None) -> Any:
         if len(self) >= self.size:
-            self.clear()
-            self.unreadable.clear()
-            self.future.clear()
+            for evicted in make_room(self, self.size):
+                self.unreadable.discard(evicted)
+                self.future.discard(evicted)
+            self.clears += 1
         value: Any
         try:
             value = read_fact(self.fact, text, remember=False) if text is not None else None
@@ -153,7 +178,7 @@ class Caseload:
         self._others_of = picker([i for i, name in enumerate(self.facts) if name not in DATE_FACTS])
         # Reading a date does not depend on its column, so the date columns share one reader, big enough for
         # every day of a century: dates of birth are spread widely and would otherwise be read again.
-        dates = _Reader("incident_date", today, DATE_CACHE_SIZE)
+        dates = self._dates = _Reader("incident_date", today, DATE_CACHE_SIZE)
         self._read_date = dates.__getitem__
         self._unreadable_dates = dates.unreadable
         self._future_dates = dates.future
@@ -165,8 +190,8 @@ class Caseload:
         self._plans: dict[tuple[Any, ...], Plan] = {}
         self._evaluated: dict[tuple[tuple[str, ...], SarLaw], dict[Any, Evaluated]] = {}
         self._rules: dict[tuple[Appearance, SarLaw], Any] = {}
-        self._dated: dict[tuple[str, date, SarLaw], tuple[DeadlineDates, Part]] = {}
-        self._from_birthday: dict[tuple[str, date], tuple[DeadlineDates, Part]] = {}
+        self._dated: dict[tuple[str, date, SarLaw], Part] = {}
+        self._from_birthday: dict[tuple[str, date], Part] = {}
         self._limits: dict[date, date] = {}
         self._review_limits: dict[date, date] = {}
         self._warning_lists: dict[tuple[tuple[str, ...], str], Warnings] = {}
@@ -203,7 +228,10 @@ class Caseload:
     def _solve(self, texts: tuple[str | None, ...]) -> Answer | _Solved:
         """The answer for a row, as its parts; an ``Answer`` when the row cannot be computed."""
         date_texts = self._dates_of(texts)
+        clears = self._dates.clears
         dates = tuple(map(self._read_date, date_texts))
+        if self._dates.clears != clears:  # the cache was emptied part way through this row: read it again
+            dates = tuple(map(self._read_date, date_texts))
         if self._unreadable_dates and not self._unreadable_dates.isdisjoint(date_texts):
             return self._failure(texts)
         complaint = dates[self._complaint] if self._complaint is not None else None
@@ -231,25 +259,24 @@ class Caseload:
         # Under the 2012 rules the appeal runs from the letter's date alone (engine.compute_deadlines).
         received_on = dates[self._received] if self._received is not None and key[2] != "2012" else None
         for group in plan.groups:
-            position = group.position
+            position, positions, _, _, _, children, review_rule, _, cache = group
             # The latest of several dates starts the clock (engine.latest_trigger); only the date matters here.
-            trigger = dates[position] if position >= 0 else max([dates[at] for at in group.positions])
+            trigger = dates[position] if position >= 0 else max([dates[at] for at in positions])
             found = None
-            if group.children and trigger.year <= child_years and trigger < child_until(dob):
+            if children and trigger.year <= child_years and trigger < child_until(dob):
                 found = self._evaluate(group, trigger, dob, None)
-            elif received_on is not None and group.review_rule is not None:
-                received = calculation_inputs(group.review_rule, trigger, None, received_on)[1]
+            elif received_on is not None and review_rule is not None:
+                received = calculation_inputs(review_rule, trigger, None, received_on)[1]
                 if received is not None:
                     found = self._evaluate(group, trigger, None, received)
             if found is None:
-                found = group.evaluated.get(trigger) or self._evaluate(group, trigger, None, None)
+                found = cache.get(trigger) or self._evaluate(group, trigger, None, None)
             evaluated.append(found)
-            cells.extend(found.texts)
+            cells += found.texts
             urgent += found.urgent
             warning_bits |= found.warnings
-            if found.soonest_key is not None and (
-                soonest is None or found.soonest_key < soonest.soonest_key  # type: ignore[operator]
-            ):
+            key_of = found.soonest_key
+            if key_of is not None and (soonest is None or key_of < soonest.soonest_key):  # type: ignore[operator]
                 soonest = found
         incident = dates[self._incident] if self._incident is not None and plan.police else None
         if incident is not None:
@@ -272,14 +299,14 @@ class Caseload:
     def _limit(self, incident: date) -> date:
         """The last day of a complaint that is not late (``engine.complaint_limit``), remembered (bounded)."""
         if len(self._limits) >= DATE_CACHE_SIZE:
-            self._limits.clear()
+            make_room(self._limits, DATE_CACHE_SIZE)
         limit = self._limits[incident] = complaint_limit(incident)
         return limit
 
     def _review_limit(self, outcome: date) -> date:
         """The last day to ask for a review (``engine.review_last_day``), remembered (bounded)."""
         if len(self._review_limits) >= DATE_CACHE_SIZE:
-            self._review_limits.clear()
+            make_room(self._review_limits, DATE_CACHE_SIZE)
         limit = self._review_limits[outcome] = review_last_day(outcome)
         return limit
 
@@ -368,7 +395,7 @@ class Caseload:
             warning_texts=warning_texts,
         )
         if len(self._plans) >= CACHE_SIZE:
-            self._plans.clear()
+            make_room(self._plans, CACHE_SIZE)
         self._plans[key] = plan
         return plan
 
@@ -409,27 +436,23 @@ class Caseload:
     def _evaluate(self, group: Group, trigger: date, born: date | None, received: date | None) -> Evaluated:
         """A group's deadlines for one trigger date, and date of birth or date received where they matter.
 
-        Only the common case, neither, is kept: the others are seldom the same twice, and take from it the
-        deadlines of the group's rules that they do not change.
+        Only the common case, neither, is kept: the others are seldom the same twice, and take the
+        deadlines of the group's rules that they do not change from ``_dated``.
         """
-        common = None
-        if born is not None or received is not None:
-            common = group.evaluated.get(trigger) or self._evaluate(group, trigger, None, None)
-        deadlines = []
-        parts = []
-        soonest: DeadlineDates | None = None
+        texts = []
+        soonest: Part | None = None
+        soonest_at = -1
         urgent = bits = 0
+        plain = born is None and received is None
         for index, rule in enumerate(group.rules):
-            rule_born, rule_received = calculation_inputs(rule, trigger, born, received)
-            if common is not None and rule_born is None and rule_received is None:
-                deadline, part = common.deadlines[index], common.parts[index]
-            elif rule_born is None and rule_received is None:
+            rule_born, rule_received = (None, None) if plain else calculation_inputs(rule, trigger, born, received)
+            if rule_born is None and rule_received is None:
                 law = sar_law_for(rule, group.sar_law)
-                deadline, part = self._dated.get((rule.id, trigger, law)) or self._kept(
+                part = self._dated.get((rule.id, trigger, law)) or self._kept(
                     self._dated, (rule.id, trigger, law), rule, trigger, None, law
                 )
             elif rule_born is not None and runs_from_birthday(rule, trigger, rule_born):
-                deadline, part = self._from_birthday.get((rule.id, rule_born)) or self._kept(
+                part = self._from_birthday.get((rule.id, rule_born)) or self._kept(
                     self._from_birthday, (rule.id, rule_born), rule, trigger, rule_born
                 )
             else:  # a child's or a late-received outcome's dates are seldom asked for twice: not kept
@@ -437,37 +460,49 @@ class Caseload:
                     rule.id, trigger, rule_born, rule_received, self.today, sar_law_for(rule, group.sar_law)
                 )
                 part = self._part(rule, deadline)
-            deadlines.append(deadline)
-            parts.append(part)
+            texts.append(part.text)
             bits |= part.warnings
             if part.mine:
                 urgent += part.urgent
-                if soonest is None or (deadline.safe_date, deadline.id) < (soonest.safe_date, soonest.id):
-                    soonest = deadline
-        evaluated = Evaluated(tuple(deadlines), tuple(parts), soonest, urgent, bits)
-        if common is None:
-            if len(group.evaluated) >= CACHE_SIZE:
-                group.evaluated.clear()
+                if soonest is None or (part.safe_date, part.id) < (soonest.safe_date, soonest.id):
+                    soonest, soonest_at = part, index
+        evaluated = Evaluated(
+            group.rules,
+            (trigger, born, received, self.today),
+            group.sar_law,
+            tuple(texts),
+            soonest,
+            soonest_at,
+            urgent,
+            bits,
+        )
+        if plain:
+            if len(group.evaluated) >= GROUP_CACHE_SIZE:
+                make_room(group.evaluated, GROUP_CACHE_SIZE)
             group.evaluated[trigger] = evaluated
         return evaluated
 
     def _kept(
         self,
-        kept: dict[Any, tuple[DeadlineDates, Part]],
+        kept: dict[Any, Part],
         key: tuple[Any, ...],
         rule: Rule,
         trigger: date,
         born: date | None,
         sar_law: SarLaw = SarLaw.UNKNOWN,
-    ) -> tuple[DeadlineDates, Part]:
+    ) -> Part:
         """A rule's deadline (``engine.deadline_dates``, whose own cache is not used: it would hold the same
         again) and what it adds to a row, remembered (bounded) in ``kept`` for every group with the rule:
         ``_dated`` by trigger date, or ``_from_birthday`` by date of birth for a child's deadline that runs from
         the 18th birthday whatever the trigger (``engine.runs_from_birthday``)."""
-        deadline = deadline_dates.__wrapped__(rule.id, trigger, born, None, self.today, sar_law)
-        if len(kept) >= CACHE_SIZE * 4:
-            kept.clear()
-        found = kept[key] = deadline, self._part(rule, deadline)
+        deadline = (
+            plain_deadline(rule, trigger, self.today, sar_law)
+            if born is None
+            else deadline_dates.__wrapped__(rule.id, trigger, born, None, self.today, sar_law)
+        )
+        if len(kept) >= DEADLINE_CACHE_SIZE:
+            make_room(kept, DEADLINE_CACHE_SIZE)
+        found = kept[key] = self._part(rule, deadline)
         return found
 
     def _part(self, rule: Rule, deadline: DeadlineDates) -> Part:
@@ -476,14 +511,15 @@ class Caseload:
         if rule.while_open and deadline.status == "passed":
             return _HIDDEN
         beyond, christmas, rolled = calculation_flags([(rule, deadline)])
+        safe, status = deadline.safe_date, deadline.status
         return Part(
-            text=(
-                f"{deadline.safe_date.isoformat()},{deadline.last_day.isoformat()},"
-                f"{deadline.latest_date.isoformat()},{deadline.status},{deadline.days_left}"
-            ),
-            warnings=(1 if beyond else 0) | (2 if christmas else 0) | (4 if rolled else 0),
-            mine=rule.owner is Owner.YOU and deadline.status != "passed",
-            urgent=deadline.status in URGENT_STATUSES,
+            f"{safe.isoformat()},{deadline.last_day.isoformat()},{deadline.latest_date.isoformat()},{status},"
+            f"{deadline.days_left}",
+            (1 if beyond else 0) | (2 if christmas else 0) | (4 if rolled else 0),
+            rule.owner is Owner.YOU and status != "passed",
+            status in URGENT_STATUSES,
+            safe,
+            rule.id,
         )
 
     def _warnings(self, plan: Plan, bits: int) -> Warnings:
@@ -503,7 +539,7 @@ class Caseload:
         shared = self._warning_lists.get((found, text))
         if shared is None:
             if len(self._warning_lists) >= CACHE_SIZE:
-                self._warning_lists.clear()
+                make_room(self._warning_lists, CACHE_SIZE)
             shared = self._warning_lists[found, text] = Warnings(
                 found, csv_cell("; ".join(found)), text, csv_cell(text)
             )
@@ -544,5 +580,5 @@ class Caseload:
         return result
 
 
-_HIDDEN = Part(text=",,,,", warnings=0, mine=False, urgent=False)
+_HIDDEN = Part(text=",,,,", warnings=0, mine=False, urgent=False, safe_date=date.min, id="")
 """The part of a deadline that is not shown: five empty cells."""

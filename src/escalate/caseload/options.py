@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from escalate.caseload.columns import NO_CHOICES, ColumnChoices, Columns
 from escalate.errors import EscalateError, OutputError
 from escalate.output.formats import BatchFormat as BatchFormat  # also importable from here, as before
 
@@ -80,6 +81,10 @@ class BatchOptions:
     (``escalate.caseload.fork``)."""
     parallel: bool = True
     """Whether a large CSV file may be shared between two processes."""
+    choices: ColumnChoices = NO_CHOICES
+    """``--map`` and ``--ignore``."""
+    columns: Columns | None = None
+    """How the columns were read (set by the run, before any row is written)."""
     summary: Summary = field(default_factory=Summary)
     lines_skipped: int = 0
     """Blank lines before the header (set by ``opened_input``)."""

@@ -11,9 +11,11 @@ from typing import Any
 from escalate.caseload.answer import Answer
 from escalate.caseload.caseload import UNREADABLE, Caseload
 from escalate.caseload.columns import (
-    BATCH_FACTS,
-    column_fact,
+    OWN_COLUMNS,
+    KeyFacts,
+    is_own_output,
 )
+from escalate.caseload.names import BATCH_FACTS
 from escalate.errors import InputError
 
 
@@ -35,37 +37,60 @@ def process_rows(
 
 
 _FACT_POSITION = {name: index for index, name in enumerate(BATCH_FACTS)}
+_BY_NAME = KeyFacts()
 
 
-def mapping_answer(caseload: Caseload, row: Mapping[str, Any]) -> Answer:
-    """The answer for a row given as a mapping (a JSON object, or a library user's dict)."""
-    try:
-        found = fact_texts(row)
-    except InputError as error:
-        return caseload.failed(error.describe())
+def mapping_answer(caseload: Caseload, row: Mapping[str, Any], keys: KeyFacts = _BY_NAME) -> Answer:
+    """The answer for a row given as a mapping (a JSON object, or a library user's dict), with every error of
+    the row at once, each naming its fact."""
+    found, problems = read_texts(row, keys)
     texts: list[str | None] = [None] * len(BATCH_FACTS)
     for fact, text in found.items():
         texts[_FACT_POSITION[fact]] = text
-    return caseload.answer(tuple(texts))
+    answer = caseload.answer(tuple(texts))
+    if not problems:
+        return answer
+    if answer.error is not None and answer.plan is None:
+        problems.append(answer.error)
+    return caseload.failed(" | ".join(problems))
 
 
 def fact_texts(row: Mapping[str, Any]) -> dict[str, str | None]:
-    """The facts of a row given as a mapping, as text; an InputError when two keys mean one fact or a value
-    cannot be a fact's text."""
+    """The facts of a row given as a mapping, as text; an InputError (naming every problem) when two keys
+    mean one fact or a value cannot be a fact's text."""
+    found, problems = read_texts(row, _BY_NAME)
+    if problems:
+        raise InputError(" | ".join(problems))
+    return found
+
+
+def read_texts(row: Mapping[str, Any], keys: KeyFacts) -> tuple[dict[str, str | None], list[str]]:
+    """The facts of a row given as a mapping, as text, and every problem with them (two keys that mean one
+    fact, a value that cannot be a fact's text, a key that looks like a fact but is not read). A file
+    escalate wrote keeps its own fields out of its facts."""
     texts: dict[str, str | None] = {}
     seen: dict[str, str] = {}
+    problems: list[str] = []
+    own = "next_step" in row and is_own_output(row)
     for key, value in row.items():
-        fact = column_fact(key) if isinstance(key, str) else None
+        if not isinstance(key, str) or (own and key in OWN_COLUMNS):
+            continue
+        fact = keys.fact(key)
         if fact is None:
+            lookalike = keys.lookalike(key)
+            if lookalike is not None:
+                problems.append(lookalike)
             continue
         if fact in seen:
-            raise InputError(f"'{seen[fact]}' and '{key}' both mean {fact}; keep one of them")
+            problems.append(f"'{seen[fact]}' and '{key}' both mean {fact}; keep one of them")
+            continue
         seen[fact] = key
         text = _as_text(value)
         if text is UNREADABLE:
-            raise InputError(f"{fact}: expected text, not {json_kind(value)}")
+            problems.append(f"{fact}: expected text, not {json_kind(value)}")
+            continue
         texts[fact] = text
-    return texts
+    return texts, problems
 
 
 def _as_text(value: Any) -> Any:

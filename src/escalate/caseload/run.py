@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
@@ -21,7 +22,15 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from escalate.caseload.answer import Answer
 from escalate.caseload.caseload import Caseload, picker
-from escalate.caseload.columns import BATCH_FACTS, fact_columns
+from escalate.caseload.columns import (
+    OWN_COLUMNS,
+    Columns,
+    KeyFacts,
+    is_own_output,
+    looks_like_date,
+    read_columns,
+)
+from escalate.caseload.names import BATCH_FACTS
 from escalate.caseload.options import (
     CHUNK,
     BatchInputError,
@@ -80,12 +89,36 @@ def run_batch(lines: Iterable[str], sink: TextIO, options: BatchOptions) -> Summ
 
     Raises BatchInputError, before writing anything, when the input cannot be read at all.
     """
+    lift_field_limit()
     lines = opened_input(lines, options)
     if options.output_format is None:
         options.output_format = options.input_format
     if options.input_format is BatchFormat.CSV:
         return _run_csv(lines, sink, options)
     return _run_jsonl(lines, sink, options)
+
+
+FIELD_LIMIT = min(sys.maxsize, (1 << 31) - 1)
+"""The longest cell read: as long as memory allows (``csv`` stops at 131,072 characters by default)."""
+
+SAMPLE_LINES = 200
+"""The first lines after the header, read before any row is written to check which columns hold dates, then
+answered as every other line is (kept, and replayed)."""
+
+MAX_RECORD_LINES = 10_000
+"""The most lines one quoted record may run over: a quote still open after them (or at the end of the input) is
+a quote that was never closed, and reading resumes at the line after the one where it opened."""
+
+UNCLOSED_QUOTE = (
+    'a quote (") opened in this row is never closed, so the row cannot be read; reading went on at the next line '
+    "(a cell that starts with a quote must end with one)"
+)
+
+
+def lift_field_limit() -> None:
+    """Let ``csv`` read a cell of any length, so that every cell passes through unchanged."""
+    if csv.field_size_limit() < FIELD_LIMIT:
+        csv.field_size_limit(FIELD_LIMIT)
 
 
 def opened_input(lines: Iterable[str], options: BatchOptions) -> Iterator[str]:
@@ -133,27 +166,143 @@ def missing_header(header: Sequence[str]) -> BatchInputError:
 # --- CSV in ------------------------------------------------------------------------------------------
 
 
-def _run_csv(lines: Iterator[str], sink: TextIO, options: BatchOptions) -> Summary:
+class _Taken:
+    """The lines one quoted record is read from, kept (for reading them again when the quote never closes)."""
+
+    __slots__ = ("ended", "lines", "more", "started")
+
+    def __init__(self, first: str, more: Iterator[str]) -> None:
+        self.lines = [first]
+        self.more = more
+        self.started = False
+        self.ended = False
+        """Whether the record wanted more lines than there are (or than ``MAX_RECORD_LINES``)."""
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        if not self.started:
+            self.started = True
+            return self.lines[0]
+        line = next(self.more, None) if len(self.lines) < MAX_RECORD_LINES else None
+        if line is None:
+            self.ended = True
+            raise StopIteration
+        self.lines.append(line)
+        return line
+
+
+def read_quoted(line: str, more: Iterator[str]) -> tuple[list[str], str | None, list[str], bool]:
+    """The record that starts with a line holding a quote, read from it and (for a quoted cell that runs on)
+    the lines after it in ``more``: its cells, its error, the lines to read again as records of their own, and
+    whether it ran over more than one line. A quote that never closes (by the end of the input, or within
+    ``MAX_RECORD_LINES``) is that line's error, and the lines after it are read again."""
+    taken = _Taken(line, more)
+    try:
+        row = next(csv.reader(taken))
+    except csv.Error as error:
+        return _first_cells(line), f"the row cannot be read as CSV: {error}", taken.lines[1:], False
+    if taken.ended:
+        return _first_cells(line), UNCLOSED_QUOTE, taken.lines[1:], False
+    return row, None, [], len(taken.lines) > 1
+
+
+def _first_cells(line: str) -> list[str]:
+    """The cells of one line alone (a quote that does not close ends with the line)."""
+    try:
+        return next(csv.reader([line.rstrip("\r\n")]), [])
+    except csv.Error:
+        return [line.rstrip("\r\n")]
+
+
+class _Again:
+    """Lines, with some put back in front to be read again."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self.lines = iter(lines)
+        self.back: list[str] = []
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        return self.back.pop() if self.back else next(self.lines)
+
+    def put_back(self, lines: Sequence[str]) -> None:
+        self.back.extend(reversed(lines))
+
+
+def csv_records(lines: Iterable[str]) -> Iterator[tuple[list[str], str | None]]:
+    """The records of CSV text after its header, each with the error of one that cannot be read (its cells
+    are then those of its first line); empty lines are skipped."""
+    stream = _Again(lines)
+    for line in stream:
+        if '"' in line:
+            row, problem, again, _ = read_quoted(line, stream)
+            stream.put_back(again)
+            yield row, problem
+        else:
+            text = line.rstrip("\r\n")
+            if text:
+                yield text.split(","), None
+
+
+def is_blank(row: Sequence[str]) -> bool:
+    """A row whose cells are all empty (as spreadsheets leave at the end of an export): passed through, not
+    a case."""
+    return not any(cell.strip() for cell in row)
+
+
+def _samples(lines: Sequence[str], width: int) -> list[list[str]]:
+    """The cells of the first lines, column by column (rows that cannot be read left out)."""
+    columns: list[list[str]] = [[] for _ in range(width)]
+    for row, problem in csv_records(lines):
+        if problem is None and len(row) == width:
+            for cells, cell in zip(columns, row, strict=True):
+                cells.append(cell)
+    return columns
+
+
+def csv_header(lines: Iterator[str], options: BatchOptions) -> tuple[list[str], Columns, list[str], int]:
+    """The header of a CSV caseload and how its columns are read (after the first lines, returned to be read
+    again), and the lines the header took."""
     header_reader = csv.reader(lines)
-    header = next(header_reader)  # reads the lines of the header record, and no more
+    try:
+        header = next(header_reader)  # reads the lines of the header record, and no more
+    except csv.Error as error:
+        raise BatchInputError(f"the header row cannot be read as CSV: {error}") from None
     if header:
         header[0] = header[0].removeprefix("\ufeff")  # a byte order mark that another encoding left
-    found = fact_columns(header)
-    if not found:
+    sample = list(islice(lines, SAMPLE_LINES))
+    if any(looks_like_date(name) for name in header) and not any(options.choices.fact_of(n) for n in header):
+        raise missing_header(header)  # a file without a header: its first row is a case
+    columns = read_columns(header, _samples(sample, len(header)), options.choices)
+    if not columns.facts:
         raise missing_header(header)
+    options.columns = columns
+    return header, columns, sample, header_reader.line_num
+
+
+def _run_csv(lines: Iterator[str], sink: TextIO, options: BatchOptions) -> Summary:
+    header, columns, sample, header_lines = csv_header(lines, options)
+    lines = chain(sample, lines)
+    found = columns.facts
     caseload = Caseload(tuple(found), today=options.today, only=options.only)
     texts_of = picker(list(found.values()))
+    keep = picker(list(columns.kept)) if columns.own else None
     if options.output_format is BatchFormat.JSONL:
         return _csv_to_jsonl(lines, header, texts_of, caseload, sink, options)
     line_of = CsvLines()
-    sink.write(line_of(header) + "," + ",".join(caseload.columns) + "\n")
-    run = partial(_csv_to_csv, header=header, texts_of=texts_of, caseload=caseload, line_of=line_of)
+    kept_header = list(keep(header)) if keep is not None else header
+    sink.write(line_of(kept_header) + "," + ",".join(caseload.columns) + "\n")
+    run = partial(_csv_to_csv, header=header, texts_of=texts_of, caseload=caseload, line_of=line_of, keep=keep)
     if options.parallel and options.source is not None:
         from escalate.caseload import fork
 
         codec = codecs.lookup(options.encoding).name
         split = fork.find_split(options.source, codec)
-        read = options.lines_skipped + header_reader.line_num
+        read = options.lines_skipped + header_lines
         if split is not None and split.lines >= read:  # (not a header that runs on past the middle)
             return _in_two(run, lines, sink, options, split, read, codec)
     return run(lines, sink=sink, options=options)
@@ -222,63 +371,81 @@ def _csv_to_csv(
     sink: TextIO,
     options: BatchOptions,
     line_of: CsvLines,
+    keep: Callable[[Sequence[str]], tuple[str, ...]] | None = None,
     overflow: Iterable[str] = (),
 ) -> Summary:
     """The hot loop. Most lines of a caseload have no quotes: their cells are the text between the commas,
     and the line goes out as it came, unless a cell must be neutralised or holds bytes that were not text.
     A line with a quote is read by ``csv`` (with the lines after it, for a quoted cell that runs on) and
-    written again, quoted where needed."""
+    written again, quoted where needed. ``keep`` picks the cells passed through, when some columns are
+    escalate's own from an earlier run (they are replaced)."""
     summary = options.summary
     width = len(header)
     write = sink.write
     csv_row = caseload.csv_row
     csv_text = caseload.csv_text
     starts = SPREADSHEET_TRIGGERS
+    blank_tail = "," * len(caseload.columns) + "\n"
+    text: str | None
     for block in _chunks(lines):
         rows = errors = urgent = 0
-        rest = iter(block)
-        for line in rest:
-            if '"' in line:
-                reader = csv.reader(chain((line,), rest, lines, overflow))
-                try:
-                    row = next(reader)
-                except csv.Error as error:
-                    rows += 1
+        rest: Iterator[str] | None = iter(block)
+        while rest is not None:
+            current, rest = rest, None
+            for line in current:
+                if '"' in line:
+                    row, problem, again, multiline = read_quoted(line, chain(current, lines, overflow))
+                    if problem is not None:
+                        rows += 1
+                        errors += 1
+                        cells = _fit(row, width)
+                        write(line_of(keep(cells) if keep is not None else cells) + csv_text(caseload.failed(problem)))
+                        if again:
+                            rest = chain(again, current)
+                            break
+                        continue
+                    # A record on one line, quoted as csv quotes (cells that hold a comma or a quote): its text goes
+                    # out as it came, unless a quoted cell starts with a formula character.
+                    one_line = line.rstrip("\r\n")
+                    text = None if multiline or _QUOTED_RISK.search(one_line) or one_line.count('"') % 2 else one_line
+                    if is_blank(row):
+                        write(line_of(keep(row) if keep is not None else row) + blank_tail)
+                        continue
+                else:
+                    text = line.rstrip("\r\n")
+                    if not text:
+                        continue  # an empty line is not a record
+                    row = text.split(",")
+                    if text[0] in ", \t" and not text.replace(",", "").strip():  # a blank row: not a case
+                        write((line_of(keep(row)) if keep is not None else text) + blank_tail)
+                        continue
+                rows += 1
+                if len(row) != width:
+                    cells = _fit(row, width)
+                    write(
+                        line_of(keep(cells) if keep is not None else cells)
+                        + csv_text(caseload.failed(_ragged_error(row, width)))
+                    )
                     errors += 1
-                    write("," * (width - 1) + csv_text(caseload.failed(f"the row cannot be read as CSV: {error}")))
                     continue
-                # A record on one line, quoted as csv quotes (cells that hold a comma or a quote): its text goes
-                # out as it came, unless a quoted cell starts with a formula character.
-                text = line.rstrip("\r\n")
-                if reader.line_num != 1 or _QUOTED_RISK.search(text) or text.count('"') % 2:
-                    text = None
-            else:
-                text = line.rstrip("\r\n")
-                if not text:
-                    continue  # a blank line is not a case
-                row = text.split(",")
-            rows += 1
-            if len(row) != width:
-                write(_ragged(row, width, caseload, line_of))
-                errors += 1
-                continue
-            tail, failed, urgent_here = csv_row(texts_of(row))
-            if (
-                text is None
-                or text.startswith(starts)
-                or ",=" in text
-                or ",+" in text
-                or ",-" in text
-                or ",@" in text
-                or ",\t" in text
-                or not text.isascii()
-            ):
-                text, bad_bytes = _careful(row, header, line, options, line_of)
-                if bad_bytes is not None:
-                    tail, failed, urgent_here = csv_text(caseload.failed(bad_bytes)), True, 0
-            write(text + tail)
-            errors += failed
-            urgent += urgent_here
+                tail, failed, urgent_here = csv_row(texts_of(row))
+                if (
+                    text is None
+                    or keep is not None
+                    or text.startswith(starts)
+                    or ",=" in text
+                    or ",+" in text
+                    or ",-" in text
+                    or ",@" in text
+                    or ",\t" in text
+                    or not text.isascii()
+                ):
+                    text, bad_bytes = _careful(row, keep, header, line, options, line_of)
+                    if bad_bytes is not None:
+                        tail, failed, urgent_here = csv_text(caseload.failed(bad_bytes)), True, 0
+                write(text + tail)
+                errors += failed
+                urgent += urgent_here
         _count(summary, options, rows, errors, urgent)
     return summary
 
@@ -292,19 +459,20 @@ def _count(summary: Summary, options: BatchOptions, rows: int, errors: int, urge
 
 
 def _careful(
-    row: list[str], header: Sequence[str], line: str, options: BatchOptions, line_of: CsvLines
+    row: list[str],
+    keep: Callable[[Sequence[str]], tuple[str, ...]] | None,
+    header: Sequence[str],
+    line: str,
+    options: BatchOptions,
+    line_of: CsvLines,
 ) -> tuple[str, str | None]:
     """A row that needs quoting or neutralising, as CSV text; and the error when it holds bytes that were
-    not text."""
+    not text (each written as U+FFFD, so that the output is always valid UTF-8)."""
+    cells: Sequence[str] = keep(row) if keep is not None else row
     if not line.isascii() and _SURROGATE.search(line):
         column = next(name for name, cell in zip(header, row, strict=True) if _SURROGATE.search(cell))
-        return line_of(row), _encoding_error(options, column)
-    return line_of(row), None
-
-
-def _ragged(row: list[str], width: int, caseload: Caseload, line_of: CsvLines) -> str:
-    """A row with more or fewer cells than the header: written with the cells it has, and its error."""
-    return line_of(_fit(row, width)) + caseload.csv_text(caseload.failed(_ragged_error(row, width)))
+        return line_of([_SURROGATE.sub("\ufffd", cell) for cell in cells]), _encoding_error(options, column)
+    return line_of(cells), None
 
 
 def _fit(row: list[str], width: int) -> list[str]:
@@ -346,15 +514,23 @@ def _csv_to_jsonl(
     sink: TextIO,
     options: BatchOptions,
 ) -> Summary:
+    columns = options.columns
+    kept = set(columns.kept) if columns is not None and columns.own else None
     keys = _unique_keys(header)
     width = len(header)
-    reader = csv.reader(lines)
-    for block in _chunks(_csv_rows(reader)):
+    blank = caseload.json_fields(caseload.failed(""))
+    blank["error"] = None
+    for block in _chunks(csv_records(lines)):
         rows = errors = urgent = 0
-        for row in block:
+        for row, problem in block:
+            cells = _fit(row, width)
+            if problem is None and len(row) == width and is_blank(row):
+                record = _record(keys, cells, kept)
+                sink.write(json.dumps({**record, **blank}, ensure_ascii=False) + "\n")
+                continue
             rows += 1
-            if isinstance(row, str):  # the row could not be read
-                answer, row = caseload.failed(row), []
+            if problem is not None:
+                answer = caseload.failed(problem)
             elif len(row) != width:
                 answer = caseload.failed(_ragged_error(row, width))
             else:
@@ -362,34 +538,33 @@ def _csv_to_jsonl(
                 bad = next((name for name, cell in zip(header, row, strict=True) if _SURROGATE.search(cell)), None)
                 if bad is not None:
                     answer = caseload.failed(_encoding_error(options, bad))
+                    cells = [_SURROGATE.sub("\ufffd", cell) for cell in cells]
             errors += answer.error is not None
             urgent += answer.urgent
-            record = dict(zip(keys, _fit(row, width), strict=True)) if row else {}
-            sink.write(_json_line(record, caseload, answer))
+            sink.write(_json_line(_record(keys, cells, kept), caseload, answer))
         _count(options.summary, options, rows, errors, urgent)
     return options.summary
 
 
-def _csv_rows(reader: Iterator[list[str]]) -> Iterator[list[str] | str]:
-    """The rows of a CSV reader, blank lines skipped; a row that cannot be read is its error message."""
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            yield f"the row cannot be read as CSV: {error}"
-            continue
-        if row:
-            yield row
+def _record(keys: Sequence[str], cells: Sequence[str], kept: set[int] | None) -> dict[str, str]:
+    if kept is None:
+        return dict(zip(keys, cells, strict=True))
+    return {key: cell for index, (key, cell) in enumerate(zip(keys, cells, strict=True)) if index in kept}
 
 
 def _json_line(record: Mapping[str, Any], caseload: Caseload, answer: Answer) -> str:
-    fields = {**record, **caseload.json_fields(answer), "schema_version": SCHEMA_VERSION}  # schemas/batch.schema.json
-    return json.dumps(fields, ensure_ascii=False) + "\n"
+    """A JSON line; a record with text that is not text (a lone surrogate, carried by a row with its error) is
+    written with its non-ASCII characters escaped, so that the output is always valid UTF-8."""
+    line = json.dumps({**record, **caseload.json_fields(answer), "schema_version": SCHEMA_VERSION}, ensure_ascii=False)
+    if answer.error is not None and _LONE_SURROGATE.search(line):
+        line = json.dumps({**record, **caseload.json_fields(answer), "schema_version": SCHEMA_VERSION})
+    return line + "\n"
 
 
 # --- JSON Lines in -----------------------------------------------------------------------------------
+
+MAX_DEPTH = 64
+"""The deepest nesting of lists and objects a line may have (a case's facts are flat)."""
 
 
 class JsonRecord(NamedTuple):
@@ -397,23 +572,72 @@ class JsonRecord(NamedTuple):
     error: str | None
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        raise _DuplicateKey(twice)
+    return result
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicates)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _depth_over(value: Any, limit: int) -> bool:
+    """Whether lists and objects nest deeper than ``limit``."""
+    if limit < 0:
+        return True
+    if isinstance(value, dict):
+        return any(_depth_over(item, limit - 1) for item in value.values())
+    if isinstance(value, list):
+        return any(_depth_over(item, limit - 1) for item in value)
+    return False
+
+
+def _has_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        return _LONE_SURROGATE.search(value) is not None
+    if isinstance(value, dict):
+        return any(_has_surrogate(key) or _has_surrogate(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_has_surrogate(item) for item in value)
+    return False
+
+
+def _parse_line(line: str, number: int) -> JsonRecord:
+    try:
+        value = _DECODER.decode(line)
+    except _DuplicateKey as twice:
+        return JsonRecord(json.loads(line), f"line {number} has the key '{twice}' twice: keep one of them")
+    except RecursionError:
+        return JsonRecord({}, f"line {number} nests lists or objects too deeply (more than {MAX_DEPTH} levels)")
+    except ValueError as error:
+        return JsonRecord({}, f"line {number} is not valid JSON ({error})")
+    if not isinstance(value, dict):
+        return JsonRecord({}, f"line {number} is {json_kind(value)}, not a JSON object with one case")
+    if (line.count("{") + line.count("[") > MAX_DEPTH) and _depth_over(value, MAX_DEPTH):
+        return JsonRecord({}, f"line {number} nests lists or objects too deeply (more than {MAX_DEPTH} levels)")
+    if _SURROGATE.search(line):
+        return JsonRecord(value, f"line {number} is not valid text in its encoding: save it as UTF-8")
+    if "\\u" in line and _has_surrogate(value):
+        return JsonRecord(
+            value, f"line {number} has a lone surrogate escape (such as \\ud800), which is not text: mend that value"
+        )
+    return JsonRecord(value, None)
+
+
 def json_records(lines: Iterable[str]) -> Iterator[JsonRecord]:
-    """The objects of a JSON Lines text, one per line that is not blank; a line that is not an object is a
-    record with no fields and its error."""
+    """The objects of a JSON Lines text, one per line that is not blank; a line that is not an object (or
+    repeats a key, nests too deeply, or holds a lone surrogate) is a record with its error."""
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            value = json.loads(line)
-        except ValueError as error:
-            yield JsonRecord({}, f"line {number} is not valid JSON ({error})")
-            continue
-        if not isinstance(value, dict):
-            yield JsonRecord({}, f"line {number} is {json_kind(value)}, not a JSON object with one case")
-        elif _SURROGATE.search(line):
-            yield JsonRecord(value, f"line {number} is not valid text in its encoding: save it as UTF-8")
-        else:
-            yield JsonRecord(value, None)
+        if line.strip():
+            yield _parse_line(line, number)
 
 
 def jsonl_columns(lines: Iterable[str]) -> list[str]:
@@ -421,39 +645,88 @@ def jsonl_columns(lines: Iterable[str]) -> list[str]:
     keys: dict[str, None] = {}
     for record in json_records(lines):
         keys.update(dict.fromkeys(record.row))
-    return list(keys)
+    return [key for key in keys if key not in OWN_COLUMNS] if is_own_output(keys) else list(keys)
+
+
+def jsonl_header(lines: Iterator[str], options: BatchOptions) -> tuple[KeyFacts, list[str]]:
+    """How the keys of a JSON Lines caseload are read, from its first lines (returned to be read again)."""
+    sample = list(islice(lines, SAMPLE_LINES))
+    keys: dict[str, list[str]] = {}
+    for record in json_records(sample):
+        for key, value in record.row.items():
+            cells = keys.setdefault(key, [])
+            if isinstance(value, str):
+                cells.append(value)
+    names = list(keys)
+    columns = read_columns(names, list(keys.values()), options.choices, duplicates=False)
+    options.columns = columns
+    return KeyFacts(options.choices, names), sample
+
+
+def _blank_record(row: Mapping[str, Any]) -> bool:
+    return all(value is None or (isinstance(value, str) and not value.strip()) for value in row.values())
 
 
 def _run_jsonl(lines: Iterator[str], sink: TextIO, options: BatchOptions) -> Summary:
+    keys, sample = jsonl_header(lines, options)
     caseload = Caseload(BATCH_FACTS, today=options.today, only=options.only)
-    records = json_records(lines)
+    records = json_records(chain(sample, lines))
     if options.output_format is BatchFormat.CSV:
-        return _jsonl_to_csv(records, caseload, sink, options)
+        return _jsonl_to_csv(records, caseload, keys, sink, options)
+    blank = caseload.json_fields(caseload.failed(""))
+    blank["error"] = None
     for block in _chunks(records):
-        errors = urgent = 0
+        rows = errors = urgent = 0
         for record in block:
-            answer = caseload.failed(record.error) if record.error else mapping_answer(caseload, record.row)
+            row = _without_own(record.row)
+            if record.error is None and _blank_record(row):
+                sink.write(json.dumps({**row, **blank}, ensure_ascii=False) + "\n")
+                continue
+            rows += 1
+            answer = caseload.failed(record.error) if record.error else mapping_answer(caseload, row, keys)
             errors += answer.error is not None
             urgent += answer.urgent
-            sink.write(_json_line(record.row, caseload, answer))
-        _count(options.summary, options, len(block), errors, urgent)
+            sink.write(_json_line(row, caseload, answer))
+        _count(options.summary, options, rows, errors, urgent)
     return options.summary
 
 
-def _jsonl_to_csv(records: Iterator[JsonRecord], caseload: Caseload, sink: TextIO, options: BatchOptions) -> Summary:
+def _without_own(row: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A JSON object without escalate's own fields, when it is a line escalate wrote (they are replaced)."""
+    if "next_step" in row and is_own_output(row):
+        return {key: value for key, value in row.items() if key not in OWN_COLUMNS}
+    return row
+
+
+def _jsonl_to_csv(
+    records: Iterator[JsonRecord], caseload: Caseload, keys: KeyFacts, sink: TextIO, options: BatchOptions
+) -> Summary:
     """JSON Lines in, CSV out. A header cannot grow once written, so when the columns could not be found
     beforehand (standard input), a later object with keys the first one lacks is an error naming them."""
     first = list(islice(records, 1))
-    columns = list(options.jsonl_columns) if options.jsonl_columns is not None else list(first[0].row) if first else []
+    columns = (
+        list(options.jsonl_columns)
+        if options.jsonl_columns is not None
+        else list(_without_own(first[0].row))
+        if first
+        else []
+    )
     known = set(columns)
     lead = 0 if columns else 1  # with no input column, a line starts with escalate's first column
     line_of = CsvLines()
     sink.write((line_of(columns) + "," + ",".join(caseload.columns))[lead:] + "\n")
+    blank_tail = "," * len(caseload.columns) + "\n"
     for block in _chunks(chain(first, records)):
-        errors = urgent = 0
+        rows = errors = urgent = 0
         for record in block:
-            answer = caseload.failed(record.error) if record.error else mapping_answer(caseload, record.row)
-            extra = [key for key in record.row if key not in known]
+            row = _without_own(record.row)
+            cells = [_LONE_SURROGATE.sub("\ufffd", _cell_text(row.get(column))) for column in columns]
+            if record.error is None and _blank_record(row) and not [key for key in row if key not in known]:
+                sink.write((line_of(cells) + blank_tail)[lead:])
+                continue
+            rows += 1
+            answer = caseload.failed(record.error) if record.error else mapping_answer(caseload, row, keys)
+            extra = [key for key in row if key not in known]
             if extra and answer.error is None:
                 answer = caseload.failed(
                     "keys not in the first line cannot be added as CSV columns: "
@@ -462,9 +735,8 @@ def _jsonl_to_csv(records: Iterator[JsonRecord], caseload: Caseload, sink: TextI
                 )
             errors += answer.error is not None
             urgent += answer.urgent
-            cells = [_cell_text(record.row.get(column)) for column in columns]
             sink.write((line_of(cells) + caseload.csv_text(answer))[lead:])
-        _count(options.summary, options, len(block), errors, urgent)
+        _count(options.summary, options, rows, errors, urgent)
     return options.summary
 
 
@@ -477,13 +749,29 @@ def _cell_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-# --- files -------------------------------------------------------------------------------------------
+def check_batch(lines: Iterable[str], options: BatchOptions) -> list[tuple[int, str]]:
+    """`escalate batch --check`: how the columns are read (``options.columns``) and the problems of the first
+    rows (by row number), with nothing written. Raises as ``run_batch`` does for an input that cannot be read."""
+    options.output_format = BatchFormat.JSONL
+    options.parallel = False
+    options.source = None
+    out = io.StringIO()
+    run_batch(islice(lines, SAMPLE_LINES + 1), out, options)
+    problems: list[tuple[int, str]] = []
+    row = 0
+    for line in out.getvalue().splitlines():
+        answer = json.loads(line)
+        if answer["error"] is None and answer["next_step"] is None:
+            continue  # a blank row
+        row += 1
+        if answer["error"] is not None:
+            problems.append((row, answer["error"]))
+    return problems
 
 
 # --- for the other readers and writers of tables (escalate.caseload.sheet) --------------------------------
 
 SURROGATE = _SURROGATE
-csv_rows = _csv_rows
 encoding_error = _encoding_error
 fit = _fit
 ragged_error = _ragged_error

@@ -562,64 +562,80 @@ def writer_for(
 # --- whole batches -------------------------------------------------------------------------------------
 
 
-def layout_of(header: Sequence[str], options: BatchOptions) -> Layout:
-    """How a header's columns are read, as `escalate batch` reads a CSV header (BatchInputError: no fact)."""
-    from escalate.caseload.columns import fact_columns, own_columns
+def layout_of(header: Sequence[str], sample: Sequence[Sequence[Any] | RowProblem], options: BatchOptions) -> Layout:
+    """How a header's columns are read, as `escalate batch` reads a CSV header (``columns.read_columns``, with
+    ``--map`` and ``--ignore``, the first rows' cells as ``sample``): BatchInputError for no fact, ColumnError
+    for a column escalate will not guess about. escalate's own columns (a file it wrote, run again) are
+    replaced, not kept. ``options.columns`` says how they were read."""
+    from escalate.caseload.columns import read_columns
     from escalate.caseload.run import missing_header
 
-    facts = fact_columns(header)
-    if not facts:
+    width = len(header)
+    cells: list[list[str]] = [[] for _ in range(width)]
+    for row in sample:
+        if isinstance(row, RowProblem):
+            continue
+        for index, value in enumerate(row[:width]):
+            cells[index].append(cell_text(value))
+    columns = read_columns(header, cells, options.choices)
+    if not columns.facts:
         raise missing_header(header)
-    own = own_columns(header)  # a file escalate wrote, run again: its answers are replaced, not kept
-    return Layout(header, facts, tuple(index for index in range(len(header)) if index not in own))
+    options.columns = columns
+    return Layout(header, columns.facts, columns.kept)
 
 
 def names_fact(options: BatchOptions) -> Callable[[str], bool]:
     """Whether a column's name names a fact (to find the header below a title)."""
-    from escalate.caseload.columns import column_fact
-
-    return lambda name: column_fact(name) is not None
+    return lambda name: options.choices.fact_of(name) is not None
 
 
 def run_sheet(source: str | IO[bytes], writer_of: Callable[[Caseload], RowWriter], options: BatchOptions) -> Summary:
     """An .xlsx caseload in, each row written with its answer by ``writer_of(caseload)``. Raises
     BatchInputError, before anything is written, when the sheet cannot be read at all."""
+    from escalate.caseload.run import SAMPLE_LINES
+
     with open_sheet(source, options.sheet, names_fact(options)) as sheet:
-        layout = layout_of(sheet.header, options)
+        sample = list(islice(sheet.rows, SAMPLE_LINES))
+        layout = layout_of(sheet.header, sample, options)
         caseload = Caseload(tuple(layout.facts), today=options.today, only=options.only)
-        return run_rows(layout, sheet.rows, caseload, writer_of(caseload), options, sheet.lead)
+        rows = chain(sample, sheet.rows)
+        return run_rows(layout, rows, caseload, writer_of(caseload), options, sheet.lead)
 
 
 def run_table(lines: Iterable[str], writer_of: Callable[[Caseload], RowWriter], options: BatchOptions) -> Summary:
     """A CSV or JSON Lines caseload in, by rows of values (each CSV cell as text, each JSON value as it is), each
     row written with its answer by ``writer_of(caseload)``: for an .xlsx output, or ``--due-within``."""
-    from escalate.caseload.run import opened_input
+    from escalate.caseload.run import SAMPLE_LINES, lift_field_limit, opened_input
 
+    lift_field_limit()
     lines = opened_input(lines, options)
     if options.input_format is BatchFormat.CSV:
         header, rows = _csv_table(lines, options)
     else:
         header, rows = _jsonl_table(lines, options)
-    layout = layout_of(header, options)
+    sample = list(islice(rows, SAMPLE_LINES))
+    layout = layout_of(header, sample, options)
     caseload = Caseload(tuple(layout.facts), today=options.today, only=options.only)
-    return run_rows(layout, rows, caseload, writer_of(caseload), options)
+    return run_rows(layout, chain(sample, rows), caseload, writer_of(caseload), options)
 
 
 def _csv_table(lines: Iterator[str], options: BatchOptions) -> tuple[list[str], Iterator[Sequence[Any] | RowProblem]]:
     import csv
 
-    from escalate.caseload.run import SURROGATE, csv_rows, encoding_error, fit, ragged_error
+    from escalate.caseload.run import SURROGATE, csv_records, encoding_error, fit, ragged_error
 
-    reader = csv.reader(lines)
-    header = next(reader, [])
+    try:
+        header = next(csv.reader(lines), [])  # reads the lines of the header record, and no more
+    except csv.Error as error:
+        raise BatchInputError(f"the header row cannot be read as CSV: {error}") from None
     if header:
         header[0] = header[0].removeprefix("\ufeff")
     width = len(header)
 
     def rows() -> Iterator[Sequence[Any] | RowProblem]:
-        for row in csv_rows(reader):
-            if isinstance(row, str):
-                yield RowProblem([], row)
+        for row, problem in csv_records(lines):
+            if problem is not None:
+                yield RowProblem(fit(row, width), problem)
             elif len(row) != width:
                 yield RowProblem(fit(row, width), ragged_error(row, width))
             elif any(SURROGATE.search(cell) for cell in row):
@@ -703,7 +719,7 @@ class DueFilter:
 
     def header(self, names: Sequence[str], lead: Sequence[Sequence[Any]]) -> None:
         from escalate.caseload.calendar import REFERENCE_COLUMNS
-        from escalate.caseload.columns import column_key
+        from escalate.caseload.names import column_key
 
         keys = [column_key(name) for name in names]
         self.reference_at = next((keys.index(key) for key in REFERENCE_COLUMNS if key in keys), None)

@@ -184,13 +184,41 @@ def _write_cache(path: Path, version: str, table: Mapping[int, str]) -> None:
             temporary.unlink()
 
 
+@cache
+def _open_days() -> tuple[bytearray, bytearray]:
+    """Which days are working days, and which court-open days, by ``date.toordinal() - _FIRST``: one byte
+    a day (1 open, 0 closed) over the cached years. The weekday pattern is repeated, then the bank holidays
+    and court closures are cleared: well under a millisecond, once."""
+    days = _LAST - _FIRST + 1
+    start = date.fromordinal(_FIRST).weekday()
+    week = (b"\x01" * 5 + b"\x00\x00")[start:] + (b"\x01" * 5 + b"\x00\x00")[:start]
+    working = bytearray((week * (days // 7 + 1))[:days])
+    for day in _holiday_table():
+        if _FIRST <= day <= _LAST:
+            working[day - _FIRST] = 0
+    court = bytearray(working)
+    for closure in COURT_CLOSURES:
+        court[closure.toordinal() - _FIRST] = 0
+    return working, court
+
+
+_FIRST = date(_CACHED_YEARS.start, 1, 1).toordinal()
+_LAST = date(_CACHED_YEARS.stop - 1, 12, 31).toordinal()
+
+
 def is_working_day(day: date) -> bool:
     """Monday to Friday and not an England and Wales bank holiday."""
-    return day.weekday() < 5 and day.toordinal() not in _holiday_ordinals()
+    ordinal = day.toordinal()
+    if _FIRST <= ordinal <= _LAST:
+        return _open_days()[0][ordinal - _FIRST] == 1
+    return day.weekday() < 5 and ordinal not in _holiday_ordinals()
 
 
 def is_court_open_day(day: date) -> bool:
     """A working day that is not an extra court-office closure."""
+    ordinal = day.toordinal()
+    if _FIRST <= ordinal <= _LAST:
+        return _open_days()[1][ordinal - _FIRST] == 1
     return is_working_day(day) and day not in COURT_CLOSURES
 
 
@@ -207,6 +235,10 @@ def closed_reason(day: date, *, court: bool) -> str:
 
 def next_open_day(day: date, *, court: bool) -> date:
     """``day`` itself if the office is open, otherwise the next day it is."""
+    ordinal = day.toordinal()
+    if _FIRST <= ordinal <= _LAST - 14:  # an open day comes within a fortnight: the table has it
+        found = _open_days()[1 if court else 0].find(1, ordinal - _FIRST) + _FIRST
+        return day if found == ordinal else date.fromordinal(found)
     is_open = is_court_open_day if court else is_working_day
     while not is_open(day):
         day += ONE_DAY

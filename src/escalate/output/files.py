@@ -7,6 +7,8 @@ alone (0600), since a case's dates are personal data.
 from __future__ import annotations
 
 import contextlib
+import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -34,15 +36,17 @@ def atomic_binary_file(path: str) -> Iterator[BinaryIO]:
 
 @contextlib.contextmanager
 def _atomic(path: str, *, binary: bool, errors: str = "strict") -> Iterator[Any]:
-    destination = Path(path)
-    if destination.is_symlink():
-        # Write through the link to the file it names: the link stays a link (os.replace would replace it).
-        destination = destination.resolve()
+    """The file ``path`` written under a short temporary name beside it (``.escalate-XXXX.part``, so that a long
+    valid name stays valid) and renamed when done: 0600 when new, the permissions of the file it replaces
+    otherwise. Through a symbolic link, the link's target is written (the link stays a link); a device or a named
+    pipe (``/dev/null``) is written in place, since renaming a file over it would replace the node itself (as
+    root, /dev/null for the whole machine); a folder or an empty name is an OutputError."""
+    if not path.strip():
+        raise OutputError("-o: give a file name (or - for standard output)")
+    destination = Path(os.path.realpath(path))
+    if destination.is_dir():
+        raise OutputError(f"cannot write '{path}': it is a folder")
     if destination.exists() and not destination.is_file():
-        # /dev/null, a named pipe, a terminal: written in place. Renaming a file over it would replace the node
-        # itself (as root, /dev/null for the whole machine).
-        if destination.is_dir():
-            raise OutputError(f"cannot write '{path}': it is a folder")
         try:
             if binary:
                 with destination.open("wb") as raw:
@@ -55,12 +59,14 @@ def _atomic(path: str, *, binary: bool, errors: str = "strict") -> Iterator[Any]
         return
     try:
         descriptor, temporary = tempfile.mkstemp(
-            dir=destination.parent, prefix=f".{destination.name}.", suffix=".part", text=not binary
+            dir=destination.parent, prefix=".escalate-", suffix=".part", text=not binary
         )
     except OSError as error:
         raise OutputError(f"cannot write '{path}': {error.strerror or error}") from None
     done = False
     try:
+        with contextlib.suppress(OSError):
+            os.chmod(temporary, stat.S_IMODE(destination.stat().st_mode))  # noqa: PTH101
         if binary:
             with open(descriptor, "wb") as raw:  # noqa: PTH123
                 yield raw
