@@ -312,3 +312,19 @@ def test_batch_on_its_own_workbook_gives_the_same_answers(run_cli, tmp_path: Pat
     # escalate's own columns (review_body among them) are replaced, never read as facts.
     assert sheet_rows(twice) == sheet_rows(once)
     assert sheet_rows(twice, 1) == sheet_rows(once, 1)
+
+
+def test_a_workbooks_columns_are_read_as_a_csvs_are(run_cli, tmp_path: Path) -> None:
+    book = Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.append(["Ref", "Date of letter"])
+    ws.append(["Z1", date(2026, 11, 3)])
+    path = tmp_path / "letters.xlsx"
+    book.save(path)
+    stopped = run_cli("batch", str(path), "-f", "csv", *TODAY)
+    assert stopped.code == 2 and "--map 'Date of letter=" in stopped.stderr and not stopped.stdout
+    mapped = run_cli("batch", str(path), "-f", "csv", "--map", "Date of letter=outcome_date", *TODAY)
+    assert mapped.code == 0 and "reading 'Date of letter' as outcome_date" in mapped.stderr
+    # Outcome letter 3 November 2026 + 28 days (2020 Regulations reg 29(2)): Tuesday 1 December 2026.
+    assert list(csv.DictReader(io.StringIO(mapped.stdout)))[0]["next_deadline_date"] == "2026-12-01"
