@@ -327,4 +327,4 @@ def test_a_workbooks_columns_are_read_as_a_csvs_are(run_cli, tmp_path: Path) -> 
     mapped = run_cli("batch", str(path), "-f", "csv", "--map", "Date of letter=outcome_date", *TODAY)
     assert mapped.code == 0 and "reading 'Date of letter' as outcome_date" in mapped.stderr
     # Outcome letter 3 November 2026 + 28 days (2020 Regulations reg 29(2)): Tuesday 1 December 2026.
-    assert list(csv.DictReader(io.StringIO(mapped.stdout)))[0]["next_deadline_date"] == "2026-12-01"
+    assert next(csv.DictReader(io.StringIO(mapped.stdout)))["next_deadline_date"] == "2026-12-01"
