@@ -11,7 +11,8 @@ from typing import Annotated
 
 import typer
 
-from escalate.cli.options import _choose_name, choose, fail, read_facts, with_fact_options
+from escalate.cli.options import choose, fail, read_facts, with_fact_options
+from escalate.output.formats import CaseShowFormat, TimelineFormat
 
 case_app = typer.Typer(
     help="A case file: your facts, your details for letters and a dated log, kept to use again with --case.",
@@ -69,7 +70,9 @@ def add_event(
 @case_app.command("show")
 def show(
     path: FileArgument,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.", metavar="FORMAT")] = "text",
+    output_format: Annotated[
+        CaseShowFormat, typer.Option("--format", "-f", help="text or json.", case_sensitive=False)
+    ] = CaseShowFormat.TEXT,
 ) -> None:
     """What a case file holds: its facts, your details and the log, in date order.
 
@@ -79,7 +82,7 @@ def show(
     from escalate.engine.facts import DATE_FACTS, FACT_LABELS, read_date
     from escalate.law.dates import long_date
 
-    if _choose_name(("text", "json"), output_format) == "json":
+    if output_format is CaseShowFormat.JSON:
         import json
 
         case = read_case(path)
@@ -115,12 +118,12 @@ def timeline(
         typer.Option("--today", help="Count as if today were this date (default: today in London).", metavar="DATE"),
     ] = None,
     output_format: Annotated[
-        str | None,
+        TimelineFormat | None,
         typer.Option(
             "--format",
             "-f",
             help="text, markdown or docx (Word; default: from -o's extension, else text).",
-            metavar="FORMAT",
+            case_sensitive=False,
         ),
     ] = None,
     output: Annotated[
@@ -141,11 +144,11 @@ def timeline(
     """
     from escalate.cli.casefile import session_of
     from escalate.documents.casefile import CaseWriteError, write_private
-    from escalate.documents.timeline import TimelineFormat, build_timeline, render_timeline
+    from escalate.documents.timeline import build_timeline, render_timeline
     from escalate.engine.deadlines import compute_deadlines
     from escalate.errors import ExitCode
 
-    chosen = choose(TimelineFormat, output_format or _format_of(output))
+    chosen = output_format or choose(TimelineFormat, _format_of(output))
     if chosen is TimelineFormat.DOCX and output in (None, "-"):
         fail("--format docx: a Word file needs a file name; give -o FILE (for example -o timeline.docx)")
     _, facts = read_facts(fact_text, today, example=False)

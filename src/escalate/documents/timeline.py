@@ -30,6 +30,7 @@ from escalate.engine.facts import FACT_LABELS, About, Facts
 from escalate.engine.results import DISCLAIMER, Deadline, Report
 from escalate.law.dates import long_date
 from escalate.law.rules import RULES_BY_ID
+from escalate.output.formats import TimelineFormat as TimelineFormat
 
 UPDATE_RULE = RULES_BY_ID["complaint-update"]
 _POLICE = (About.OFFICER, About.STAFF, About.SENIOR_OFFICER, About.COMMISSIONER)
@@ -218,12 +219,6 @@ def timeline_docx(timeline: Timeline) -> bytes:
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()
-
-
-class TimelineFormat(StrEnum):
-    TEXT = "text"
-    MARKDOWN = "markdown"
-    DOCX = "docx"
 
 
 def render_timeline(timeline: Timeline, chosen: TimelineFormat) -> str | bytes:

@@ -60,6 +60,21 @@ class LetterFormat(StrEnum):
     DOCX = "docx"
 
 
+class TimelineFormat(StrEnum):
+    """Output formats of `escalate timeline` (docx: a Word file)."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    DOCX = "docx"
+
+
+class CaseShowFormat(StrEnum):
+    """Output formats of `escalate case show`."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
 class SchemaName(StrEnum):
     """The JSON outputs that have a JSON Schema (`escalate schema NAME`; escalate/output/schemas/)."""
 
