@@ -26,6 +26,7 @@ from escalate.caseload.caseload import EVERY_CASE_WARNINGS, NO_REVIEW, Caseload,
 from escalate.caseload.columns import DuplicateColumnError, added_columns, fact_columns
 from escalate.caseload.names import BATCH_FACTS, column_fact
 from escalate.caseload.rows import process_rows
+from escalate.engine.deadlines import row_warning_texts
 from escalate.engine.facts import CHOICE_FACTS, DATE_FACTS, FLAG_FACTS, Facts, read_fact
 from escalate.engine.route import plan_route
 from escalate.law.rules import RULE_IDS, RULES_BY_ID, Owner
@@ -69,27 +70,32 @@ def test_two_columns_for_one_fact_are_refused() -> None:
         fact_columns(["Incident Date", "Case", "incident-date"])
 
 
-def test_added_columns_in_rule_order_then_the_summary() -> None:
+def test_added_columns_answers_first_then_the_rules_then_the_warnings_ids() -> None:
     columns = added_columns()
-    assert columns[:5] == (
+    answers = (
+        "next_deadline",
+        "next_deadline_date",
+        "next_action",
+        "next_step",
+        "next_step_title",
+        "review_body",
+        "warnings_text",
+        "error",
+    )
+    assert columns[:8] == answers
+    assert columns[8:13] == (
         "complaint_safe_date",
         "complaint_last_day",
         "complaint_latest_date",
         "complaint_status",
         "complaint_days_left",
     )
-    assert len(columns) == 5 * len(RULE_IDS) + 6
-    assert columns[-6:] == (
-        "next_deadline",
-        "next_deadline_date",
-        "next_step",
-        "review_body",
-        "warnings",
-        "error",
-    )
+    assert len(columns) == 5 * len(RULE_IDS) + 9
+    assert columns[-1] == "warnings"
     assert added_columns({"review-request"}) == (
+        *answers,
         *(f"review_request_{name}" for name in ("safe_date", "last_day", "latest_date", "status", "days_left")),
-        *columns[-6:],
+        "warnings",
     )
 
 
@@ -135,12 +141,17 @@ def expected(texts: dict[str, str | None], today: date, only: set[str] | None = 
     if mine:  # report.deadlines are soonest first, ties by id (RULES.md s.5)
         result["next_deadline"] = mine[0].id
         result["next_deadline_date"] = mine[0].safe_date.isoformat()
+        result["next_action"] = RULES_BY_ID[mine[0].id].action
     result["next_step"] = route.now.id
+    result["next_step_title"] = route.now.title
     result["review_body"] = route.review_body
     full = compute_deadlines(facts)
     own = [w.id for w in route.warnings if w not in full.warnings]
     ids = [w.id for w in report.warnings] + own
     result["warnings"] = list(dict.fromkeys(i for i in ids if i not in EVERY_CASE_WARNINGS))
+    # In words: the engine's texts, said of the row where the engine's names the case's own dates or rules.
+    words = {w.id: w.text for w in (*full.warnings, *route.warnings)} | row_warning_texts(report.regime)
+    result["warnings_text"] = " ".join(words[i] for i in result["warnings"])
     result["urgent"] = sum(d.status in ("due-soon", "at-risk") for d in mine)
     return result
 

@@ -87,7 +87,7 @@ def test_formats_are_named_alike_across_commands():
     """One name for one format: json is JSON everywhere, csv CSV, ics a calendar, table the table."""
     kinds = (DeadlinesFormat, RouteFormat, RulesFormat, BatchOutputFormat, LetterFormat)
     names = [member.value for kind in kinds for member in kind]
-    assert set(names) <= {"table", "json", "csv", "markdown", "ics", "jsonl", "text", "docx", "html"}
+    assert set(names) <= {"table", "json", "csv", "markdown", "ics", "jsonl", "text", "docx", "html", "xlsx"}
     assert {member.value for member in BatchFormat} <= {member.value for member in BatchOutputFormat}
 
 
@@ -115,7 +115,7 @@ def complete(words: str) -> list[str]:
     [
         ("escalate deadlines --format ", ["table", "json", "csv", "ics", "html"]),
         ("escalate route --format ", ["table", "json", "markdown", "ics", "html"]),
-        ("escalate batch x.csv --format ", ["csv", "jsonl", "ics"]),
+        ("escalate batch x.csv --format ", ["csv", "jsonl", "xlsx", "ics"]),
         ("escalate explain review-", ["review-request"]),
         ("escalate deadlines --schedule3 ", ["yes", "no", "unknown"]),
         ("escalate deadlines --discrimination ", ["yes", "no", "unknown"]),

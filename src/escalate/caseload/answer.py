@@ -9,7 +9,19 @@ from typing import Any, NamedTuple
 
 from escalate.engine.calculate import DeadlineDates, calculation_inputs, deadline_dates, sar_law_for
 from escalate.engine.facts import SarLaw
-from escalate.law.rules import WHILE_OPEN, Rule
+from escalate.law.rules import RULES, WHILE_OPEN, Rule
+
+
+def csv_cell(cell: str) -> str:
+    """One cell as CSV text, quoted only where it must be (as ``csv.writer`` quotes by default)."""
+    if "," in cell or '"' in cell or "\n" in cell or "\r" in cell:
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
+ACTIONS: dict[str, str] = {rule.id: rule.action for rule in RULES}
+"""What to do for each rule's deadline, in words (``next_action``)."""
+_ACTION_CELLS: dict[str, str] = {rule_id: csv_cell(action) for rule_id, action in ACTIONS.items()}
 
 
 class Part(NamedTuple):
@@ -68,7 +80,9 @@ class Evaluated:
         self.soonest_at = soonest_at
         """Where the soonest of the complainant's deadlines that has not passed is among ``rules`` (-1: none)."""
         self.soonest_key = (soonest.safe_date, soonest.id) if soonest is not None else None
-        self.soonest_csv = f"{soonest.id},{soonest.safe_date.isoformat()}" if soonest is not None else ","
+        self.soonest_csv = (
+            f"{soonest.id},{soonest.safe_date.isoformat()},{_ACTION_CELLS[soonest.id]}" if soonest is not None else ",,"
+        )
         self.urgent = urgent
         """How many of the complainant's deadlines are due within 14 days or at risk."""
         self.warnings = warnings
@@ -131,8 +145,9 @@ class Plan(NamedTuple):
     review_body: str | None
     template: str
     """The added columns as CSV, for ``str.format``: the groups' deadlines' texts, in group order, then the
-    soonest deadline and the warnings (the next step and the review body are in the template)."""
-    warnings: dict[int, tuple[tuple[str, ...], str]]
+    soonest deadline, the warnings in words and their ids (the next step and the review body are in the
+    template)."""
+    warnings: dict[int, Warnings]
     """Every row's warnings, and as CSV text, by what the dates add (bits: the calculations' warnings,
     then late complaint, then a date in the future, then a late review request)."""
     police: bool = True
@@ -140,6 +155,23 @@ class Plan(NamedTuple):
     review_request: tuple[int, int] | None = None
     """Where the outcome letter's and the review request's dates are among the row's dates, when both are
     known and the complaint is about the police (the warning ``late-review-request``)."""
+    next_step_title: str = ""
+    """The next step in words (``Step.title``)."""
+    warning_texts: dict[str, str] | None = None
+    """The text of each warning a row of this plan can carry, by id."""
+
+
+class Warnings(NamedTuple):
+    """A row's warnings: their ids, in words, and both as CSV cells."""
+
+    ids: tuple[str, ...]
+    ids_csv: str
+    text: str
+    """Each warning's text, one after another."""
+    text_csv: str
+
+
+NO_WARNINGS = Warnings((), "", "", "")
 
 
 class Answer(NamedTuple):
@@ -152,12 +184,30 @@ class Answer(NamedTuple):
     next: DeadlineDates | None
     """The soonest of the complainant's deadlines that has not passed."""
     next_csv: str
-    """Its id and safe date as CSV text (two empty cells when there is none)."""
+    """Its id, safe date and action as CSV text (three empty cells when there is none)."""
     urgent: int
     """How many of the complainant's deadlines are due within 14 days or at risk."""
-    warnings: tuple[str, ...]
-    warnings_csv: str
+    notes: Warnings
     error: str | None
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """The warnings' ids."""
+        return self.notes.ids
+
+    @property
+    def warnings_text(self) -> str:
+        """The warnings in words."""
+        return self.notes.text
+
+    @property
+    def next_action(self) -> str | None:
+        """What to do by the soonest deadline, in words."""
+        return ACTIONS[self.next.id] if self.next is not None else None
+
+    @property
+    def next_step_title(self) -> str | None:
+        return self.plan.next_step_title if self.plan is not None else None
 
     @property
     def next_step(self) -> str | None:

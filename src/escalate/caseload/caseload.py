@@ -19,8 +19,10 @@ from functools import partial
 from itertools import islice
 from typing import Any, Final
 
-from escalate.caseload.answer import Answer, Evaluated, Group, Part, Plan
+from escalate.caseload.answer import NO_WARNINGS, Answer, Evaluated, Group, Part, Plan, Warnings
+from escalate.caseload.answer import csv_cell as csv_cell  # re-exported: where callers find it
 from escalate.caseload.columns import (
+    SUMMARY_COLUMNS,
     added_columns,
 )
 from escalate.engine.calculate import (
@@ -41,6 +43,7 @@ from escalate.engine.deadlines import (
     complaint_limit,
     compute_deadlines,
     review_last_day,
+    row_warning_texts,
     shape_warnings,
     trigger_facts,
 )
@@ -88,7 +91,7 @@ def make_room(cache: dict[Any, Any], size: int) -> list[Any]:
 # --- computing one row -----------------------------------------------------------------------------------
 
 
-_Solved = tuple[Plan, list[Evaluated], list[str], Evaluated | None, int, tuple[tuple[str, ...], str]]
+_Solved = tuple[Plan, list[Evaluated], list[str], Evaluated | None, int, Warnings]
 """A row's answer in parts: plan, group answers, CSV texts, the group with the soonest deadline, urgent
 deadlines, warnings (and as CSV)."""
 
@@ -191,8 +194,9 @@ class Caseload:
         self._from_birthday: dict[tuple[str, date], Part] = {}
         self._limits: dict[date, date] = {}
         self._review_limits: dict[date, date] = {}
-        self._warning_lists: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {}
-        self._empty_tail = "," * (len(self.columns) - 1)
+        self._warning_lists: dict[tuple[tuple[str, ...], str], Warnings] = {}
+        self._before_error = "," * SUMMARY_COLUMNS.index("error")
+        self._after_error = "," * (len(self.columns) - SUMMARY_COLUMNS.index("error") - 1) + "\n"
 
     # The answer ---------------------------------------------------------------------------------------
 
@@ -203,9 +207,9 @@ class Caseload:
             return solved
         plan, evaluated, cells, soonest, urgent, warnings = solved
         if soonest is None:
-            return Answer(plan, tuple(evaluated), tuple(cells), None, ",", urgent, *warnings, None)
+            return Answer(plan, tuple(evaluated), tuple(cells), None, ",,", urgent, warnings, None)
         return Answer(
-            plan, tuple(evaluated), tuple(cells), soonest.soonest, soonest.soonest_csv, urgent, *warnings, None
+            plan, tuple(evaluated), tuple(cells), soonest.soonest, soonest.soonest_csv, urgent, warnings, None
         )
 
     def csv_row(self, texts: tuple[str | None, ...]) -> tuple[str, bool, int]:
@@ -215,7 +219,11 @@ class Caseload:
         if isinstance(solved, Answer):
             return self.csv_text(solved), True, 0
         plan, _, cells, soonest, urgent, warnings = solved
-        return plan.template.format(*cells, soonest.soonest_csv if soonest else ",", warnings[1]), False, urgent
+        return (
+            plan.template.format(*cells, soonest.soonest_csv if soonest else ",,", warnings.text_csv, warnings.ids_csv),
+            False,
+            urgent,
+        )
 
     def _solve(self, texts: tuple[str | None, ...]) -> Answer | _Solved:
         """The answer for a row, as its parts; an ``Answer`` when the row cannot be computed."""
@@ -286,7 +294,7 @@ class Caseload:
 
     def failed(self, error: str) -> Answer:
         """The answer for a row that cannot be computed."""
-        return Answer(None, (), (), None, ",", 0, (), "", error)
+        return Answer(None, (), (), None, ",,", 0, NO_WARNINGS, error)
 
     def _limit(self, incident: date) -> date:
         """The last day of a complaint that is not late (``engine.complaint_limit``), remembered (bounded)."""
@@ -359,12 +367,17 @@ class Caseload:
         for group in groups:
             for slot in group.slots:
                 where[slot] = len(where)
-        literal = f",{route.now.id},{route.review_body or NO_REVIEW}".replace("{", "{{").replace("}", "}}")
+        # The answers first (next deadline, its date and action; the step and its title; the review body; the
+        # warnings in words; an empty error), then each rule's five cells, then the warnings' ids.
+        literal = f",{route.now.id},{csv_cell(route.now.title)},{route.review_body or NO_REVIEW}"
+        literal = literal.replace("{", "{{").replace("}", "}}")
         template = (
-            ","
-            + ",".join(f"{{{where[slot]}}}" if slot in where else ",,,," for slot in range(len(self.rule_ids)))
-            + f",{{{len(where)}}}{literal},{{{len(where) + 1}}},\n"
+            f",{{{len(where)}}}{literal},{{{len(where) + 1}}},"
+            + "".join(f",{{{where[slot]}}}" if slot in where else ",,,,," for slot in range(len(self.rule_ids)))
+            + f",{{{len(where) + 2}}}\n"
         )
+        warning_texts = {warning.id: warning.text for warning in (*report.warnings, *route.warnings)}
+        warning_texts.update(row_warning_texts(report.regime))
         plan = Plan(
             order=order,
             groups=groups,
@@ -378,6 +391,8 @@ class Caseload:
             warnings={},
             police=on.police,
             review_request=review_request,
+            next_step_title=route.now.title,
+            warning_texts=warning_texts,
         )
         if len(self._plans) >= CACHE_SIZE:
             make_room(self._plans, CACHE_SIZE)
@@ -507,8 +522,8 @@ class Caseload:
             rule.id,
         )
 
-    def _warnings(self, plan: Plan, bits: int) -> tuple[tuple[str, ...], str]:
-        """A row's warnings in the engine's order, then the route's, and as CSV text."""
+    def _warnings(self, plan: Plan, bits: int) -> Warnings:
+        """A row's warnings in the engine's order, then the route's, in words, and as CSV text."""
         warnings = [
             *plan.shape_warnings,
             *(("late-complaint",) if bits & _LATE else ()),
@@ -518,12 +533,16 @@ class Caseload:
             *plan.route_warnings,
         ]
         found = tuple(dict.fromkeys(warnings))
+        texts = plan.warning_texts or {}
+        text = " ".join(texts[name] for name in found if name in texts)
         # Many plans have the same warnings: each list is kept once.
-        shared = self._warning_lists.get(found)
+        shared = self._warning_lists.get((found, text))
         if shared is None:
             if len(self._warning_lists) >= CACHE_SIZE:
                 make_room(self._warning_lists, CACHE_SIZE)
-            shared = self._warning_lists[found] = found, csv_cell("; ".join(found))
+            shared = self._warning_lists[found, text] = Warnings(
+                found, csv_cell("; ".join(found)), text, csv_cell(text)
+            )
         plan.warnings[bits] = shared
         return shared
 
@@ -532,8 +551,9 @@ class Caseload:
     def csv_text(self, answer: Answer) -> str:
         """The added columns as CSV text: from the comma before the first to the end of the line."""
         if answer.plan is None:
-            return "," + self._empty_tail + csv_cell(answer.error or "") + "\n"
-        return answer.plan.template.format(*answer.texts, answer.next_csv, answer.warnings_csv)
+            return self._before_error + "," + csv_cell(answer.error or "") + self._after_error
+        notes = answer.notes
+        return answer.plan.template.format(*answer.texts, answer.next_csv, notes.text_csv, notes.ids_csv)
 
     # As JSON ------------------------------------------------------------------------------------------
 
@@ -550,8 +570,11 @@ class Caseload:
         if answer.next is not None:
             result["next_deadline"] = answer.next.id
             result["next_deadline_date"] = answer.next.safe_date.isoformat()
+            result["next_action"] = answer.next_action
         result["next_step"] = answer.next_step
+        result["next_step_title"] = answer.next_step_title
         result["review_body"] = answer.review_body
+        result["warnings_text"] = answer.warnings_text if answer.error is None else None
         result["warnings"] = list(answer.warnings) if answer.error is None else None
         result["error"] = answer.error
         return result
@@ -559,13 +582,3 @@ class Caseload:
 
 _HIDDEN = Part(text=",,,,", warnings=0, mine=False, urgent=False, safe_date=date.min, id="")
 """The part of a deadline that is not shown: five empty cells."""
-
-
-# --- the library entry point -------------------------------------------------------------------------
-
-
-def csv_cell(cell: str) -> str:
-    """One cell as CSV text, quoted only where it must be (as ``csv.writer`` quotes by default)."""
-    if "," in cell or '"' in cell or "\n" in cell or "\r" in cell:
-        return '"' + cell.replace('"', '""') + '"'
-    return cell

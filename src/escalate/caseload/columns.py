@@ -31,12 +31,60 @@ RESULT_FIELDS: tuple[str, ...] = ("safe_date", "last_day", "latest_date", "statu
 SUMMARY_COLUMNS: tuple[str, ...] = (
     "next_deadline",
     "next_deadline_date",
+    "next_action",
     "next_step",
+    "next_step_title",
     "review_body",
-    "warnings",
+    "warnings_text",
     "error",
 )
-"""The columns added after the rules' columns."""
+"""The answers, added first, right after the input's columns: ids for scripts (``next_deadline``, ``next_step``,
+``review_body``) beside the same in words for people (``next_action``, ``next_step_title``, ``warnings_text``)."""
+
+LAST_COLUMNS: tuple[str, ...] = ("warnings",)
+"""The columns added after the rules' columns: the warnings' ids, for scripts."""
+
+
+FIELD_MEANINGS: dict[str, str] = {
+    "safe_date": "the safe date, the earliest last day under any reasonable reading: act by this",
+    "last_day": "the last day under the primary reading of the law",
+    "latest_date": "the latest date that can be argued (for example a court office's next open day): never plan on it",
+    "status": "open; due-soon (the safe date is within 14 days); at-risk (the safe date has passed, the latest "
+    "date has not); or passed",
+    "days_left": "days from today to the safe date (negative once it has passed)",
+}
+"""What each of a rule's five columns holds, for the second sheet of an .xlsx output."""
+
+SUMMARY_MEANINGS: dict[str, str] = {
+    "next_deadline": "The id of the soonest of your deadlines that has not passed (for scripts).",
+    "next_deadline_date": "Its safe date: act by then.",
+    "next_action": "What to do by that date, in words.",
+    "next_step": "The id of the next step on the route (for scripts).",
+    "next_step_title": "The next step, in words.",
+    "review_body": "Who reviews the complaint's outcome: mopac, iopc, letter (the body the outcome letter "
+    "names), or none when no review is possible.",
+    "warnings_text": "What you must know about this case that is not a date, in words.",
+    "error": "Why the row could not be worked out (empty when it was).",
+    "warnings": "The ids of the warnings (for scripts).",
+}
+"""What each of the answers' columns holds, for the second sheet of an .xlsx output."""
+
+
+def column_meanings(columns: Sequence[str]) -> dict[str, str]:
+    """What each of escalate's columns holds, in words."""
+    meanings: dict[str, str] = {}
+    by_stem = {rule.id.replace("-", "_"): rule for rule in RULES}
+    for column in columns:
+        if column in SUMMARY_MEANINGS:
+            meanings[column] = SUMMARY_MEANINGS[column]
+            continue
+        for field_name, meaning in FIELD_MEANINGS.items():
+            stem = column.removesuffix("_" + field_name)
+            if stem != column and stem in by_stem:
+                rule = by_stem[stem]
+                meanings[column] = f"{rule.title} ({rule.cite or rule.source.citation}): {meaning}."
+                break
+    return meanings
 
 
 def rule_columns(rule_id: str) -> tuple[str, ...]:
@@ -46,14 +94,34 @@ def rule_columns(rule_id: str) -> tuple[str, ...]:
 
 
 def added_columns(only: Collection[str] | None = None) -> tuple[str, ...]:
-    """The columns escalate adds to each row, in order (for the rules in ``only``, or every rule)."""
+    """The columns escalate adds to each row, in order (for the rules in ``only``, or every rule): the answers,
+    then each rule's five columns, then the warnings' ids."""
     wanted = check_only(only)
     rule_ids = [rule.id for rule in RULES if wanted is None or rule.id in wanted]
-    return (*(column for rule_id in rule_ids for column in rule_columns(rule_id)), *SUMMARY_COLUMNS)
+    return (*SUMMARY_COLUMNS, *(column for rule_id in rule_ids for column in rule_columns(rule_id)), *LAST_COLUMNS)
 
 
 OWN_COLUMNS: frozenset[str] = frozenset(added_columns()) | {"schema_version"}
 """Every column escalate writes (for every rule), and the ``schema_version`` key of its JSON Lines records."""
+
+_RULE_COLUMNS = frozenset(added_columns()) - set(SUMMARY_COLUMNS) - set(LAST_COLUMNS)
+
+
+def own_columns(names: Sequence[str]) -> set[int]:
+    """Where escalate's own columns are in a header it wrote (a file escalate wrote, run again): the answers
+    right after the input's columns, then the rules' columns, then the warnings' ids at the end. They are never
+    read as facts (``review_body`` there is escalate's answer, not the user's), and are replaced by the new ones."""
+    width = len(LAST_COLUMNS)
+    if tuple(names[len(names) - width :]) != LAST_COLUMNS:
+        return set()
+    start = len(names) - width
+    while start > 0 and names[start - 1] in _RULE_COLUMNS:
+        start -= 1
+    answers = start - len(SUMMARY_COLUMNS)
+    if answers < 0 or tuple(names[answers:start]) != SUMMARY_COLUMNS:
+        return set()
+    return set(range(answers, len(names)))
+
 
 OWN_SIGNATURE: frozenset[str] = frozenset({"next_deadline", "next_step", "error"})
 """Columns that together mark a file escalate wrote: then every one of ``OWN_COLUMNS`` in it is escalate's
@@ -194,21 +262,6 @@ def _some_dates(cells: Sequence[str]) -> bool:
 def is_own_output(names: Collection[str]) -> bool:
     """Whether columns (or a JSON object's keys) are those of a file escalate wrote."""
     return OWN_SIGNATURE.issubset(names)
-
-
-_RULE_COLUMNS = OWN_COLUMNS - set(SUMMARY_COLUMNS)
-
-
-def own_columns(names: Sequence[str]) -> set[int]:
-    """Where escalate's own columns are in a CSV header it wrote: the summary columns at the end and the rules'
-    columns just before them (an input column before those, ``review_body`` too, is the input's)."""
-    width = len(SUMMARY_COLUMNS)
-    if tuple(names[-width:]) != SUMMARY_COLUMNS:
-        return set()
-    start = len(names) - width
-    while start > 0 and names[start - 1] in _RULE_COLUMNS:
-        start -= 1
-    return set(range(start, len(names)))
 
 
 def read_columns(

@@ -31,7 +31,7 @@ def format_of(path: str | None, given: str | None, option: str) -> BatchFormat |
         try:
             return BatchFormat(given.strip().lower())
         except ValueError:
-            raise BatchInputError(f"{option}: '{given}' is not one of: csv, jsonl") from None
+            raise BatchInputError(f"{option}: '{given}' is not one of: csv, jsonl, xlsx") from None
     if path is None or path == "-":
         return None
     suffix = PurePath(path).suffix.lower()
@@ -39,9 +39,13 @@ def format_of(path: str | None, given: str | None, option: str) -> BatchFormat |
         return FORMAT_EXTENSIONS[suffix]
     if option == "--format" or not suffix:
         return None  # no extension (a pipe such as <(cat x), /dev/stdin): the format is found from the first line
-    hint = " (save a spreadsheet as 'CSV UTF-8' first)" if suffix in (".xlsx", ".xls", ".ods", ".numbers") else ""
+    hint = (
+        " (save the spreadsheet as an Excel workbook, .xlsx, or as 'CSV UTF-8' first)"
+        if suffix in (".xls", ".ods", ".numbers")
+        else ""
+    )
     raise BatchInputError(
-        f"cannot tell the format of '{path}' from its extension; give {option} csv or {option} jsonl{hint}"
+        f"cannot tell the format of '{path}' from its extension; give {option} csv, jsonl or xlsx{hint}"
     )
 
 
@@ -242,11 +246,19 @@ def check_output(path: str | None) -> None:
 
 
 @contextlib.contextmanager
-def open_output(path: str | None, stdout: TextIO | None = None) -> Iterator[TextIO]:
+def open_output(path: str | None, stdout: TextIO | None = None, *, bom: bool = False) -> Iterator[TextIO]:
     """Where the result goes: standard output, or a file written under a temporary name beside it (through a
     symbolic link, beside its target) and renamed when done, so that an interrupted batch never leaves half a
     file. UTF-8 (anything that is not text is written as "?", never as raw bytes: the rows replace it with
-    U+FFFD first)."""
+    U+FFFD first); ``bom``: starting with a byte order mark, for Excel."""
+    with _open_output(path, stdout) as stream:
+        if bom:
+            stream.write("\ufeff")
+        yield stream
+
+
+@contextlib.contextmanager
+def _open_output(path: str | None, stdout: TextIO | None = None) -> Iterator[TextIO]:
     if path is None or path == "-":
         target = stdout if stdout is not None else sys.stdout
         buffer = getattr(target, "buffer", None)
@@ -274,7 +286,10 @@ def open_binary_output(path: str | None, stdout: BinaryIO | None = None) -> Iter
     """``open_output`` for bytes (a Word file): standard output's bytes, or a file written atomically."""
     if path is None or path == "-":
         sys.stdout.flush()
-        yield stdout if stdout is not None else sys.stdout.buffer
+        target = stdout if stdout is not None else getattr(sys.stdout, "buffer", None)
+        if target is None:  # a text stream without bytes underneath (tests, notebooks)
+            raise BatchOutputError("standard output takes no bytes here: give -o FILE")
+        yield target
         return
     _destination(path)
     try:

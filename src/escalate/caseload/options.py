@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from escalate.caseload.columns import NO_CHOICES, ColumnChoices, Columns
 from escalate.errors import EscalateError, OutputError
@@ -15,6 +16,7 @@ FORMAT_EXTENSIONS: Mapping[str, BatchFormat] = {
     ".txt": BatchFormat.CSV,
     ".jsonl": BatchFormat.JSONL,
     ".ndjson": BatchFormat.JSONL,
+    ".xlsx": BatchFormat.XLSX,
 }
 
 
@@ -38,6 +40,12 @@ class Summary:
     errors: int = 0
     urgent: int = 0
     """The complainant's deadlines due within 14 days or at risk, over all rows."""
+    left_out: int = 0
+    """Rows left out by ``--due-within`` (no deadline of the complainant's within the days, none at risk)."""
+    due_count: int = 0
+    """Rows kept by ``--due-within`` for a deadline (the soonest of them are in ``due``)."""
+    due: list[Any] = field(default_factory=list)
+    """The soonest of those cases, for the summary (a heap of ``escalate.caseload.sheet.DueCase``)."""
 
 
 def summary_line(summary: Summary) -> str:
@@ -45,7 +53,10 @@ def summary_line(summary: Summary) -> str:
     rows = f"{summary.rows:,} row{'' if summary.rows == 1 else 's'} read"
     errors = f"{summary.errors:,} with errors" + (" (see the error column)" if summary.errors else "")
     urgent = f"{summary.urgent:,} deadline{'' if summary.urgent == 1 else 's'} due within 14 days or at risk"
-    return f"escalate: {rows}, {errors}; {urgent}"
+    line = f"escalate: {rows}, {errors}; {urgent}"
+    if summary.left_out:
+        line += f"; {summary.left_out:,} row{'' if summary.left_out == 1 else 's'} left out by --due-within"
+    return line
 
 
 @dataclass
@@ -77,3 +88,8 @@ class BatchOptions:
     summary: Summary = field(default_factory=Summary)
     lines_skipped: int = 0
     """Blank lines before the header (set by ``opened_input``)."""
+    sheet: str | None = None
+    """For an .xlsx input: the sheet to read (None: the first)."""
+    due_within: int | None = None
+    """Write only the rows with a deadline of the complainant's whose safe date is within this many days, or
+    at risk (and the rows that cannot be worked out)."""

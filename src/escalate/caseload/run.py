@@ -767,3 +767,12 @@ def check_batch(lines: Iterable[str], options: BatchOptions) -> list[tuple[int, 
         if answer["error"] is not None:
             problems.append((row, answer["error"]))
     return problems
+
+
+# --- for the other readers and writers of tables (escalate.caseload.sheet) --------------------------------
+
+SURROGATE = _SURROGATE
+encoding_error = _encoding_error
+fit = _fit
+ragged_error = _ragged_error
+unique_keys = _unique_keys

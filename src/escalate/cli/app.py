@@ -322,7 +322,9 @@ def batch(
     calendar_text: Mapping[str, Any],
     source: Annotated[
         str,
-        typer.Argument(metavar="FILE", help="The caseload: a CSV or JSON Lines file, or - for standard input."),
+        typer.Argument(
+            metavar="FILE", help="The caseload: a CSV, JSON Lines or Excel (.xlsx) file, or - for standard input."
+        ),
     ],
     output: Annotated[
         str | None,
@@ -392,12 +394,35 @@ def batch(
             "the output is the same either way.",
         ),
     ] = True,
+    sheet: Annotated[
+        str | None,
+        typer.Option("--sheet", metavar="NAME", help="For an .xlsx input: the sheet to read (default: the first)."),
+    ] = None,
+    bom: Annotated[
+        bool,
+        typer.Option(
+            "--bom",
+            help="Start CSV output with a UTF-8 byte order mark, so that Excel opened by double-click shows "
+            "accents (Zoë) right. Leave it off for scripts.",
+        ),
+    ] = False,
+    due_within: Annotated[
+        int | None,
+        typer.Option(
+            "--due-within",
+            metavar="DAYS",
+            min=0,
+            help="Write only the cases with a deadline of yours whose safe date is within DAYS days, or at risk "
+            "(and any row that cannot be worked out); the summary says how many were left out, and in a "
+            "terminal lists the cases, soonest first.",
+        ),
+    ] = None,
 ) -> int:
     """Add every deadline, the next step and the review body to each case of a caseload.
 
-    One case per row, in CSV (UTF-8, with or without a byte order mark) or JSON Lines (one object per line). Columns are read as facts by their names: the fact's own (incident_date, complaint_date, outcome_date ...: the options of `escalate deadlines`) or a name caseworkers use ('Date of incident', 'Outcome letter date', 'Date complaint made', 'DOB', 'SAR received' ...); case, spaces, hyphens, underscores and invisible characters do not matter. --map and --ignore settle any other column. A column that looks like a fact (a fact's word in its name, or mostly dates) but is not read stops the batch before anything is written. Standard error says which column was read as which fact. Every column passes through unchanged.
+    One case per row, in CSV (UTF-8, with or without a byte order mark), JSON Lines (one object per line) or an Excel workbook (.xlsx: the first sheet, or --sheet; date cells are read as dates, formulas as their saved values). Columns are read as facts by their names: the fact's own (incident_date, complaint_date, outcome_date ...: the options of `escalate deadlines`) or a name caseworkers use ('Date of incident', 'Outcome letter date', 'Date complaint made', 'DOB', 'SAR received' ...); case, spaces, hyphens, underscores and invisible characters do not matter. --map and --ignore settle any other column. A column that looks like a fact (a fact's word in its name, or mostly dates) but is not read stops the batch before anything is written. Standard error says which column was read as which fact. Every column passes through unchanged.
 
-    Each row comes out once, in order, followed by <rule>_safe_date, _last_day, _latest_date, _status and _days_left for each rule, then next_deadline, next_deadline_date, next_step, review_body, warnings and error. A row that cannot be computed gets its errors, and the batch goes on. A blank row comes back blank. escalate's own columns in its input (a file it wrote, run again) are replaced.
+    Each row comes out once, in order, followed by the answers: next_deadline, next_deadline_date, next_action (what to do, in words), next_step, next_step_title (in words), review_body, warnings_text (in words) and error; then <rule>_safe_date, _last_day, _latest_date, _status and _days_left for each rule; then warnings (their ids). A row that cannot be computed gets its errors, and the batch goes on. A blank row comes back blank. escalate's own columns in its input (a file it wrote, run again) are replaced.
 
     In CSV output, a cell that a spreadsheet would run as a formula (one that starts with = + - @, a tab or a carriage return) gets a leading apostrophe.
 
@@ -425,7 +450,9 @@ def batch(
         output_format=None if ics or check else format_of(output, output_format, "--format"),
         encoding=encoding or "utf-8",
         source=None if source == "-" else source,
-        parallel=parallel,
+        parallel=parallel and due_within is None,
+        sheet=sheet,
+        due_within=due_within,
         choices=ColumnChoices.parse(column_map or (), ignore or ()),
     )
     if check:
@@ -436,7 +463,22 @@ def batch(
         fail(str(error))
     if same_file(source, output):
         fail(f"-o: '{output}' is the input file; write the result to another file")
+    xlsx_in = options.input_format is BatchFormat.XLSX
+    xlsx_out = options.output_format is BatchFormat.XLSX or (options.output_format is None and xlsx_in and not ics)
+    if sheet is not None and not xlsx_in:
+        fail("--sheet: the input is not an Excel workbook (.xlsx)")
+    if bom and (ics or xlsx_out or options.output_format is BatchFormat.JSONL):
+        fail("--bom is for CSV output (an Excel workbook or JSON Lines has no byte order mark)")
+    if ics:
+        if due_within is not None:
+            fail("--due-within writes the rows that need action; a calendar (--format ics) has every deadline")
+        if xlsx_in:
+            fail("--format ics: a calendar is made from a CSV or JSON Lines caseload; save the sheet as CSV UTF-8")
+    if xlsx_out and (output is None or output == "-") and sys.stdout.isatty():
+        fail("an Excel workbook is not for a terminal: give -o FILE.xlsx")
     with _interruptible():
+        if xlsx_in or xlsx_out or due_within is not None:
+            return _batch_tables(source, output, options, xlsx_in=xlsx_in, xlsx_out=xlsx_out, bom=bom)
         if ics:
             return _batch_calendar(source, encoding, output, options, calendar)
         if is_regular(source) and (options.input_format, options.output_format) == (
@@ -446,7 +488,7 @@ def batch(
             with open_input(source, encoding) as first_pass:
                 options.jsonl_columns = jsonl_columns(first_pass.lines)
         try:
-            with open_input(source, encoding) as opened, open_output(output) as sink:
+            with open_input(source, encoding) as opened, open_output(output, bom=bom) as sink:
                 _notes(opened.notes)
                 options.encoding = opened.encoding
                 reported = _reporter(options)
@@ -462,6 +504,59 @@ def batch(
         except BatchOutputError as error:
             fail(str(error), ExitCode.OUTPUT_ERROR)
     sys.stderr.write(summary_line(summary) + "\n")
+    return ExitCode.ROWS_WITH_ERRORS if summary.errors else ExitCode.OK
+
+
+def _batch_tables(
+    source: str, output: str | None, options: "BatchOptions", *, xlsx_in: bool, xlsx_out: bool, bom: bool
+) -> int:
+    """`escalate batch` by rows of values (escalate.caseload.sheet): an Excel workbook in or out, or --due-within."""
+    import contextlib
+    import io
+
+    from escalate.caseload import sheet
+    from escalate.caseload.files import open_binary_output, open_input, open_output
+    from escalate.caseload.options import BatchFormat, BatchOutputError, summary_line
+
+    output_format = BatchFormat.XLSX if xlsx_out else options.output_format or options.input_format
+    if output_format is None:
+        output_format = BatchFormat.CSV
+    options.output_format = output_format
+    if options.input_format in (BatchFormat.JSONL, None) and source != "-" and not xlsx_in:
+        from escalate.caseload.run import jsonl_columns
+
+        with open_input(source, options.encoding) as first_pass:
+            first = first_pass.lines.readline()
+        if options.input_format is BatchFormat.JSONL or first.lstrip().startswith("{"):
+            with open_input(source, options.encoding) as first_pass:
+                options.jsonl_columns = jsonl_columns(first_pass.lines)
+    days = options.due_within
+    report = _reporter(options)
+
+    try:
+        with contextlib.ExitStack() as stack:
+
+            def writer_of(caseload: Any) -> Any:
+                """The writer, opened once the input's header has been read (nothing is written before)."""
+                report()  # how the columns were read, as for CSV
+                binary = stack.enter_context(open_binary_output(output)) if xlsx_out else None
+                text = None if xlsx_out else stack.enter_context(open_output(output, bom=bom))
+                made = sheet.writer_for(output_format, caseload, text, binary)
+                return made if days is None else sheet.DueFilter(made, days, options.summary)
+
+            if xlsx_in:
+                if source == "-":
+                    summary = sheet.run_sheet(io.BytesIO(sys.stdin.buffer.read()), writer_of, options)
+                else:
+                    summary = sheet.run_sheet(source, writer_of, options)
+            else:
+                opened = stack.enter_context(open_input(source, options.encoding))
+                summary = sheet.run_table(opened.lines, writer_of, options)
+    except BatchOutputError as error:
+        fail(str(error), ExitCode.OUTPUT_ERROR)
+    sys.stderr.write(summary_line(summary) + "\n")
+    if days is not None and sys.stderr.isatty() and summary.due_count:
+        sys.stderr.write("\n".join(sheet.due_lines(summary, days)) + "\n")
     return ExitCode.ROWS_WITH_ERRORS if summary.errors else ExitCode.OK
 
 

@@ -518,3 +518,25 @@ LATE_COMPLAINT = CaseWarning(
     "that no further action is reasonable unless the delay is explained. It must still record the "
     "complaint if you ask.",
 )
+
+
+def row_warning_texts(the_regime: str) -> dict[str, str]:
+    """The text of each warning a caseload row can carry whose words do not depend on the plan of the row (a
+    caseload's ``warnings_text``): the engine's own text where it is the same for every case, and for the
+    warnings whose engine text names a case's own dates or rules, the same sentence said of the row."""
+    return {
+        "late-complaint": LATE_COMPLAINT.text,
+        "late-review-request": late_review_warning(the_regime).text,
+        "future-date": "A date in this row is after today: check it.",
+        "holiday-horizon": (
+            f"Bank holidays after {HOLIDAY_HORIZON_YEAR} are not yet announced; one announced later could move "
+            "a latest date in this row."
+        ),
+        "court-christmas-unknown": (
+            "A court deadline in this row falls over Christmas in a year whose extra court-office closures "
+            "escalate does not know: check HMCTS's notice for that year."
+        ),
+        "court-roll-forward": _COURT_ROLL_FORWARD.text,
+        CLOCKS_RUN_IN_PARALLEL.id: CLOCKS_RUN_IN_PARALLEL.text,
+        REGIME_ASSUMED.id: REGIME_ASSUMED.text,
+    }

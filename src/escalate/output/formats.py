@@ -2,7 +2,7 @@
 line can offer them as choices (in help and shell completion) at no start-up cost.
 
 The same format has the same name everywhere: ``table``, ``json``, ``csv``, ``markdown``, ``ics`` (a calendar), ``html`` (a page to print),
-and ``jsonl`` (JSON Lines, one object per case, for a caseload).
+``jsonl`` (JSON Lines, one object per case, for a caseload) and ``xlsx`` (an Excel workbook, for a caseload).
 """
 
 from enum import StrEnum
@@ -40,6 +40,7 @@ class BatchFormat(StrEnum):
 
     CSV = "csv"
     JSONL = "jsonl"
+    XLSX = "xlsx"
 
 
 class BatchOutputFormat(StrEnum):
@@ -47,6 +48,7 @@ class BatchOutputFormat(StrEnum):
 
     CSV = "csv"
     JSONL = "jsonl"
+    XLSX = "xlsx"
     ICS = "ics"
 
 
