@@ -104,10 +104,10 @@ class CaseSession:
 
     def write(self, *, quietly: bool = False) -> None:
         """Write the case to the --save file, and (unless ``quietly``) say so on standard error."""
-        from escalate.documents.casefile import CaseWriteError, write_case
-
         if self.save_path is None or self.case is None:
             return
+        from escalate.documents.casefile import CaseWriteError, write_case
+
         existed = Path(self.save_path).exists()
         try:
             write_case(self.save_path, self.case)

@@ -10,7 +10,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
@@ -57,6 +56,8 @@ def _atomic(path: str, *, binary: bool, errors: str = "strict") -> Iterator[Any]
         except OSError as error:
             raise OutputError(f"cannot write '{path}': {error.strerror or error}") from None
         return
+    import tempfile  # here: not on the start-up path of a command that writes to standard output
+
     try:
         descriptor, temporary = tempfile.mkstemp(
             dir=destination.parent, prefix=".escalate-", suffix=".part", text=not binary
