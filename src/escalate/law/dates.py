@@ -287,6 +287,21 @@ class Convention(StrEnum):
             return add_months(event, period.months) - ONE_DAY
         return None
 
+    def plain_words(self, period: Period) -> str:
+        """How a period is counted, in plain words, without a date (``escalate explain``; RULES.md section 2)."""
+        if self is Convention.AFTER:
+            return f"{period} after that date; the date itself is not counted."
+        if self is Convention.STARTING_WITH:
+            return f"{period} starting with that date, which counts as the first day."
+        if self is Convention.DAYS_AFTER:
+            return f"{period} starting with the day after that date."
+        if self is Convention.DAYS_BEFORE:
+            return f"{period} before the judicial review claim deadline."
+        return (
+            "One month from the day the request was received; how the month ends depends on the law the police "
+            "answer under (see the worked example)."
+        )
+
     def describe(self, event: date, period: Period) -> str:
         """The counting in words, for a calculation's steps."""
         when = long_date(event)

@@ -10,7 +10,7 @@ from escalate.engine.calculate import calculate
 from escalate.engine.deadlines import compute_deadlines
 from escalate.engine.facts import FACT_HELP, Facts
 from escalate.errors import InputError
-from escalate.law.dates import Convention, Period, long_date
+from escalate.law.dates import long_date
 from escalate.law.rules import BY_WORDS, RULE_IDS, RULES_BY_ID, Owner, Strength
 from escalate.output.layout import Layout
 
@@ -33,22 +33,6 @@ STRENGTH_WORDS = {
 }
 
 
-def counting_words(convention: Convention, period: Period) -> str:
-    """How a period is counted, in plain words (the conventions of RULES.md section 2)."""
-    if convention is Convention.AFTER:
-        return f"{period} after that date; the date itself is not counted."
-    if convention is Convention.STARTING_WITH:
-        return f"{period} starting with that date, which counts as the first day."
-    if convention is Convention.DAYS_AFTER:
-        return f"{period} starting with the day after that date."
-    if convention is Convention.DAYS_BEFORE:
-        return f"{period} before the judicial review claim deadline."
-    return (
-        "One month from the day the request was received; how the month ends depends on the law the police "
-        "answer under (see the worked example)."
-    )
-
-
 def fact_words(name: str) -> str:
     """A date fact in words: 'the date on the outcome letter'."""
     help_text = FACT_HELP[name].rstrip(".")
@@ -69,7 +53,7 @@ def explain_rule(rule_id: str, facts: Facts | None, console: Console) -> None:
     for label, value in (
         ("Whose deadline", f"{WHOSE_WORDS[rule.owner]} ({rule.body})"),
         ("Starts from", "; or ".join(fact_words(name) for name in rule.trigger)),
-        ("Counting", counting_words(rule.convention, rule.period)),
+        ("Counting", rule.convention.plain_words(rule.period)),
         ("On a weekend or holiday", ROLL_WORDS[rule.roll.value]),
         ("How firm", STRENGTH_WORDS[rule.strength]),
         ("If it passes", rule.extension or "No general power to extend."),
