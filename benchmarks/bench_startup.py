@@ -2,12 +2,18 @@
 
 Times each command below against the import floor `python -c "import typer, rich.console, rich.table"` in the
 same environment, alternating the floor and the commands over repeated runs, and prints each median and its
-ratio to the floor's. Budget: every command takes at most 1.3x the floor (median).
+ratio to the floor's, as a Markdown table for the README. Budget: every command takes at most 1.3x the floor
+(median).
 
     python benchmarks/bench_startup.py [--runs 20] [--budget 1.3] [--only deadlines]
+    python benchmarks/bench_startup.py --outputs DIR    # no timing: keep what each command writes, to compare
 
 Exits 1 when a ratio is over the budget, so it can gate a release. A first, unmeasured run of each warms the
 file cache and builds escalate's bank-holiday cache, as any user's second run would find it.
+
+Every input runs on a fresh checkout: the built-in example (`--example`), the files in examples/, and files
+written to a temporary folder. The commands that read the clock are given `--today`, so that `--outputs` is the
+same from day to day; before and after a change, `diff -r` of two `--outputs` folders shows any byte that moved.
 """
 
 from __future__ import annotations
@@ -18,27 +24,82 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 FLOOR = [sys.executable, "-c", "import typer, rich.console, rich.table"]
 
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+TODAY = ["--today", "2026-11-21"]
+FACTS = ["--outcome-date", "2026-11-03", "--schedule3", "yes", "--investigation", "mps", *TODAY]
+"""The facts of a letter or an explanation with facts: an outcome letter dated 3 November 2026."""
+CASE = "{examples}/case.toml"
+CASELOAD = "{examples}/caseload.csv"
+
 COMMANDS: dict[str, list[str]] = {
+    "": [],
+    "--help": ["--help"],
+    "--version": ["--version"],
     "deadlines --example": ["deadlines", "--example"],
+    "deadlines --example --plain": ["deadlines", "--example", "--plain"],
     "deadlines --example -f json": ["deadlines", "--example", "--format", "json"],
     "deadlines --example -f csv": ["deadlines", "--example", "--format", "csv"],
     "deadlines --example -f ics": ["deadlines", "--example", "--format", "ics"],
+    "deadlines --example -f html": ["deadlines", "--example", "--format", "html"],
+    "deadlines --example -o FILE.ics": ["deadlines", "--example", "--output", "{tmp}/deadlines.ics"],
+    "deadlines --case case.toml": ["deadlines", "--case", CASE, *TODAY],
+    "deadlines --outcome-date DATE --save FILE": ["deadlines", *FACTS, "--save", "{tmp}/saved.toml"],
+    "deadlines --help": ["deadlines", "--help"],
     "route --example": ["route", "--example"],
+    "route --example --full": ["route", "--example", "--full"],
+    "route --example --plain": ["route", "--example", "--plain"],
     "route --example -f json": ["route", "--example", "--format", "json"],
     "route --example -f markdown": ["route", "--example", "--format", "markdown"],
     "route --example -f ics": ["route", "--example", "--format", "ics"],
+    "route --example -f html": ["route", "--example", "--format", "html"],
+    "route --case case.toml": ["route", "--case", CASE, *TODAY],
+    "route --help": ["route", "--help"],
     "explain review-request": ["explain", "review-request"],
+    "explain judicial-review (with facts)": ["explain", "judicial-review", *FACTS],
+    "explain complaint-update --case case.toml": ["explain", "complaint-update", "--case", CASE, *TODAY],
+    "explain --help": ["explain", "--help"],
     "rules": ["rules"],
+    "rules --plain": ["rules", "--plain"],
     "rules -f json": ["rules", "--format", "json"],
+    "rules --help": ["rules", "--help"],
+    "letter review-request": ["letter", "review-request", *FACTS, "--name", "A. N. Other"],
+    "letter review-request -f markdown": ["letter", "review-request", *FACTS, "--format", "markdown"],
+    "letter review-request -f docx -o FILE": ["letter", "review-request", *FACTS, "-o", "{tmp}/letter.docx"],
+    "letter subject-access --case case.toml": ["letter", "subject-access", "--case", CASE, *TODAY],
+    "letter --help": ["letter", "--help"],
+    "timeline --case case.toml": ["timeline", "--case", CASE, *TODAY],
+    "timeline --case case.toml -f markdown": ["timeline", "--case", CASE, *TODAY, "--format", "markdown"],
+    "timeline --case case.toml -f docx -o FILE": ["timeline", "--case", CASE, *TODAY, "-o", "{tmp}/timeline.docx"],
+    "timeline --help": ["timeline", "--help"],
+    "case show case.toml": ["case", "show", CASE],
+    "case show case.toml -f json": ["case", "show", CASE, "--format", "json"],
+    "case add-event FILE": ["case", "add-event", "{tmp}/log.toml", "2026-09-20", "Sent the review request"],
+    "case": ["case"],
+    "case --help": ["case", "--help"],
+    "case add-event --help": ["case", "add-event", "--help"],
+    "case show --help": ["case", "show", "--help"],
+    "schema deadlines": ["schema", "deadlines"],
+    "schema route": ["schema", "route"],
+    "schema batch": ["schema", "batch"],
+    "schema --help": ["schema", "--help"],
+    "batch caseload.csv": ["batch", CASELOAD, *TODAY],
+    "batch caseload.csv -f jsonl": ["batch", CASELOAD, *TODAY, "--format", "jsonl"],
+    "batch caseload.csv -f ics": ["batch", CASELOAD, *TODAY, "--format", "ics"],
+    "batch caseload.csv --due-within 30": ["batch", CASELOAD, *TODAY, "--due-within", "30"],
+    "batch caseload.csv --check": ["batch", CASELOAD, *TODAY, "--check"],
+    "batch caseload.xlsx -o FILE.xlsx": ["batch", "{examples}/caseload.xlsx", *TODAY, "-o", "{tmp}/out.xlsx"],
     "batch --help": ["batch", "--help"],
-    "--help": ["--help"],
 }
-"""Each command a user starts, by the name shown; every output format of each."""
+"""Each command a user starts, by the name shown, with every output format of each and its help."""
+
+EXIT_CODES = (0, 3)
+"""0, or 3 where a caseload row cannot be worked out (examples/caseload.csv has one, on purpose)."""
 
 
 def escalate_script() -> str:
@@ -49,15 +110,46 @@ def escalate_script() -> str:
     return found
 
 
-def once(command: list[str]) -> float:
+def environment() -> dict[str, str]:
     # Bytecode caching as on a normal install (some shells set PYTHONDONTWRITEBYTECODE, which would make
     # an editable install recompile escalate on every run while typer and rich load from site-packages .pyc).
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     env["NO_COLOR"] = "1"
     env["COLUMNS"] = "80"
+    return env
+
+
+def once(command: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    return time.perf_counter() - start
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in EXIT_CODES:
+        sys.exit(f"{' '.join(command)}: exit code {done.returncode}")
+    return elapsed
+
+
+def expand(words: list[str], tmp: Path) -> list[str]:
+    return [word.format(examples=EXAMPLES, tmp=tmp) for word in words]
+
+
+def keep_outputs(chosen: dict[str, list[str]], script: str, env: dict[str, str], tmp: Path, into: Path) -> None:
+    """Each command's standard output, standard error, exit code and written file, in ``into`` (one folder
+    a command), with the names of the temporary folder and of examples/ written as {tmp} and {examples}."""
+    into.mkdir(parents=True, exist_ok=True)
+    for number, (name, words) in enumerate(chosen.items()):
+        shutil.rmtree(tmp)
+        tmp.mkdir()
+        done = subprocess.run([script, *expand(words, tmp)], capture_output=True, env=env, check=False)
+        folder = into / f"{number:02d}"
+        folder.mkdir(exist_ok=True)
+        (folder / "command").write_text(f"escalate {name}".strip() + "\n", encoding="utf-8")
+        (folder / "exit").write_text(f"{done.returncode}\n", encoding="utf-8")
+        for stream, written in (("stdout", done.stdout), ("stderr", done.stderr)):
+            written = written.replace(os.fsencode(tmp), b"{tmp}").replace(os.fsencode(EXAMPLES), b"{examples}")
+            (folder / stream).write_bytes(written)
+        for written in tmp.iterdir():
+            shutil.copyfile(written, folder / written.name)
+    print(f"{len(chosen)} commands' outputs in {into}")
 
 
 def main() -> int:
@@ -65,18 +157,26 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=20, help="runs of each command (default 20; the median counts)")
     parser.add_argument("--budget", type=float, default=1.3)
     parser.add_argument("--only", help="only the commands whose name contains this text")
+    parser.add_argument("--outputs", metavar="DIR", type=Path, help="no timing: keep each command's output in DIR")
     args = parser.parse_args()
     script = escalate_script()
-    chosen = {name: [script, *words] for name, words in COMMANDS.items() if not args.only or args.only in name}
-    once(FLOOR)
-    for command in chosen.values():
-        once(command)
-    floor_times: list[float] = []
-    times: dict[str, list[float]] = {name: [] for name in chosen}
-    for _ in range(args.runs):  # the floor before each command, so that a busy moment touches both alike
-        for name, command in chosen.items():
-            floor_times.append(once(FLOOR))
-            times[name].append(once(command))
+    env = environment()
+    chosen = {name: words for name, words in COMMANDS.items() if not args.only or args.only in name}
+    with tempfile.TemporaryDirectory(prefix="escalate-bench-") as folder:
+        tmp = Path(folder)
+        if args.outputs is not None:
+            keep_outputs(chosen, script, env, tmp, args.outputs)
+            return 0
+        commands = {name: [script, *expand(words, tmp)] for name, words in chosen.items()}
+        once(FLOOR, env)
+        for command in commands.values():
+            once(command, env)
+        floor_times: list[float] = []
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.runs):  # the floor before each command, so that a busy moment touches both alike
+            for name, command in commands.items():
+                floor_times.append(once(FLOOR, env))
+                times[name].append(once(command, env))
     floor = statistics.median(floor_times)
     print(f"import floor (typer, rich.console, rich.table): median {floor * 1000:.1f} ms over {len(floor_times)} runs")
     print(f"\n| command | median | / floor (budget {args.budget:.2f}x) |\n|---|---|---|")
@@ -86,7 +186,9 @@ def main() -> int:
         ratio = ours / floor
         if ratio > args.budget:
             over.append(name)
-        print(f"| `escalate {name}` | {ours * 1000:.1f} ms | {ratio:.2f}x{'' if ratio <= args.budget else ' OVER'} |")
+        print(
+            f"| `{f'escalate {name}'.strip()}` | {ours * 1000:.1f} ms | {ratio:.2f}x{'' if ratio <= args.budget else ' OVER'} |"
+        )
     print(f"\n{'OK' if not over else 'OVER BUDGET: ' + ', '.join(over)}")
     return 1 if over else 0
 
