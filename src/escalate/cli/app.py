@@ -4,23 +4,24 @@ No date arithmetic and no legal logic here. Every error escalate raises on purpo
 standard error and a documented exit code (README, 'Exit codes'); tracebacks never show local variables.
 """
 
-import contextlib
 import copy
 import errno
 import inspect
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any, TextIO, cast
+from typing import Annotated, Any
 
 import typer
 
 from escalate import __version__
+from escalate.cli.batch import batch_command
 from escalate.cli.help import HelpCommand, HelpGroup
 from escalate.cli.letter import letter_command
 from escalate.cli.options import (
     Failure,
+    TodayOption,
     calendar_options,
     choose,
     complete_rule_id,
@@ -37,18 +38,7 @@ from escalate.cli.options import (
 )
 from escalate.engine.facts import Facts
 from escalate.errors import EscalateError, ExitCode, InputError, OutputError
-from escalate.output.formats import (
-    BatchFormat,
-    BatchOutputFormat,
-    DeadlinesFormat,
-    RouteFormat,
-    RulesFormat,
-    SchemaName,
-)
-
-if TYPE_CHECKING:
-    from escalate.caseload.options import BatchOptions
-    from escalate.output.ics import CalendarOptions
+from escalate.output.formats import DeadlinesFormat, RouteFormat, RulesFormat, SchemaName
 
 # The base of every usage error: typer.TyperException from typer 0.27.2, the same class named ClickException before.
 _USAGE_ERROR: type[Exception] = getattr(
@@ -82,10 +72,6 @@ def root(
     """escalate: the next step and the last day for each option after a police complaint stalls."""
 
 
-TodayOption = Annotated[
-    str | None,
-    typer.Option("--today", help="Count as if today were this date (default: today in London).", metavar="DATE"),
-]
 ExampleOption = Annotated[
     bool, typer.Option("--example", help="Use the built-in example case (facts you give are added to it).")
 ]
@@ -316,372 +302,7 @@ def schema(
         stream.write(schema_text(name))
 
 
-@app.command(cls=HelpCommand)
-@with_calendar_options
-def batch(
-    calendar_text: Mapping[str, Any],
-    source: Annotated[
-        str,
-        typer.Argument(
-            metavar="FILE", help="The caseload: a CSV, JSON Lines or Excel (.xlsx) file, or - for standard input."
-        ),
-    ],
-    output: Annotated[
-        str | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write to this file (default: standard output)."),
-    ] = None,
-    output_format: Annotated[
-        BatchOutputFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="ics is one calendar for the caseload (default: from -o's extension, else as the input).",
-            case_sensitive=False,
-            show_default=False,
-        ),
-    ] = None,
-    input_format: Annotated[
-        BatchFormat | None,
-        typer.Option(
-            "--input-format",
-            help="Default: from FILE's extension; standard input starting with '{' is JSON Lines.",
-            case_sensitive=False,
-            show_default=False,
-        ),
-    ] = None,
-    encoding: Annotated[
-        str | None,
-        typer.Option(
-            "--encoding",
-            metavar="NAME",
-            help="The input's text encoding, such as cp1252 (default: UTF-8, checked before anything is written).",
-        ),
-    ] = None,
-    column_map: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--map",
-            metavar="COLUMN=FACT",
-            help="Read this column as this fact (repeatable): --map 'Date of letter=outcome_date'.",
-        ),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--ignore", metavar="COLUMN", help="Do not read this column, though it looks like a fact (repeatable)."
-        ),
-    ] = None,
-    check: Annotated[
-        bool,
-        typer.Option(
-            "--check",
-            help="Show which column is read as which fact, the columns not read and the first rows' problems; "
-            "write nothing.",
-        ),
-    ] = False,
-    today: TodayOption = None,
-    only: Annotated[
-        str | None,
-        typer.Option(
-            "--only", help="Only these rule ids, comma-separated; only their columns are written.", metavar="ID[,ID]"
-        ),
-    ] = None,
-    parallel: Annotated[
-        bool,
-        typer.Option(
-            "--parallel/--no-parallel",
-            help="Share a large CSV file (4 MiB or more) between two processes where there are two cores; "
-            "the output is the same either way.",
-        ),
-    ] = True,
-    sheet: Annotated[
-        str | None,
-        typer.Option("--sheet", metavar="NAME", help="For an .xlsx input: the sheet to read (default: the first)."),
-    ] = None,
-    bom: Annotated[
-        bool,
-        typer.Option(
-            "--bom",
-            help="Start CSV output with a UTF-8 byte order mark, so that Excel opened by double-click shows "
-            "accents (Zoë) right. Leave it off for scripts.",
-        ),
-    ] = False,
-    due_within: Annotated[
-        int | None,
-        typer.Option(
-            "--due-within",
-            metavar="DAYS",
-            min=0,
-            help="Write only the cases with a deadline of yours whose safe date is within DAYS days, or at risk "
-            "(and any row that cannot be worked out); the summary says how many were left out, and in a "
-            "terminal lists the cases, soonest first.",
-        ),
-    ] = None,
-) -> int:
-    """Add every deadline, the next step and the review body to each case of a caseload.
-
-    One case per row, in CSV (UTF-8, with or without a byte order mark), JSON Lines (one object per line) or an Excel workbook (.xlsx: the first sheet, or --sheet; date cells are read as dates, formulas as their saved values). Columns are read as facts by their names: the fact's own (incident_date, complaint_date, outcome_date ...: the options of `escalate deadlines`) or a name caseworkers use ('Date of incident', 'Outcome letter date', 'Date complaint made', 'DOB', 'SAR received' ...); case, spaces, hyphens, underscores and invisible characters do not matter. --map and --ignore settle any other column. A column that looks like a fact (a fact's word in its name, or mostly dates) but is not read stops the batch before anything is written. Standard error says which column was read as which fact. Every column passes through unchanged.
-
-    Each row comes out once, in order, followed by the answers: next_deadline, next_deadline_date, next_action (what to do, in words), next_step, next_step_title (in words), review_body, warnings_text (in words) and error; then <rule>_safe_date, _last_day, _latest_date, _status and _days_left for each rule; then warnings (their ids). A row that cannot be computed gets its errors, and the batch goes on. A blank row comes back blank. escalate's own columns in its input (a file it wrote, run again) are replaced.
-
-    In CSV output, a cell that a spreadsheet would run as a formula (one that starts with = + - @, a tab or a carriage return) gets a leading apostrophe.
-
-    Exit status: 0 every row computed; 3 some rows carry an error (see the error column); 2 the input cannot be read (no such file, no header, a column that looks like a fact but is not read, not UTF-8 without --encoding, an unknown format); 4 the output cannot be written; 130 interrupted (Ctrl-C, SIGTERM, SIGHUP: no partial file is left).
-
-    Example: escalate batch caseload.csv -o caseload-deadlines.csv --today 2026-11-21
-    """
-    from escalate.caseload.columns import ColumnChoices
-    from escalate.caseload.files import check_output, format_of, is_regular, open_input, open_output, same_file
-    from escalate.caseload.options import BatchOptions, BatchOutputError, summary_line
-    from escalate.caseload.run import jsonl_columns, run_batch
-    from escalate.cli.streams import STATE
-    from escalate.engine.deadlines import check_only
-
-    if source == "-" and STATE.stdin_closed:
-        fail("FILE: '-' reads standard input, which is closed")
-    ics = output_format is BatchOutputFormat.ICS or (
-        output_format is None and output is not None and output.lower().endswith(".ics")
-    )
-    calendar = calendar_options(calendar_text, ics=ics)
-    options = BatchOptions(
-        today=resolve_today(today),
-        only=check_only(split_only(only)),
-        input_format=format_of(source, input_format, "--input-format"),
-        output_format=None if ics or check else format_of(output, output_format, "--format"),
-        encoding=encoding or "utf-8",
-        source=None if source == "-" else source,
-        parallel=parallel and due_within is None,
-        sheet=sheet,
-        due_within=due_within,
-        choices=ColumnChoices.parse(column_map or (), ignore or ()),
-    )
-    if check:
-        return _batch_check(source, encoding, options)
-    try:
-        check_output(output)
-    except BatchOutputError as error:
-        fail(str(error))
-    if same_file(source, output):
-        fail(f"-o: '{output}' is the input file; write the result to another file")
-    xlsx_in = options.input_format is BatchFormat.XLSX
-    xlsx_out = options.output_format is BatchFormat.XLSX or (options.output_format is None and xlsx_in and not ics)
-    if sheet is not None and not xlsx_in:
-        fail("--sheet: the input is not an Excel workbook (.xlsx)")
-    if bom and (ics or xlsx_out or options.output_format is BatchFormat.JSONL):
-        fail("--bom is for CSV output (an Excel workbook or JSON Lines has no byte order mark)")
-    if ics:
-        if due_within is not None:
-            fail("--due-within writes the rows that need action; a calendar (--format ics) has every deadline")
-        if xlsx_in:
-            fail("--format ics: a calendar is made from a CSV or JSON Lines caseload; save the sheet as CSV UTF-8")
-    if xlsx_out and (output is None or output == "-") and sys.stdout.isatty():
-        fail("an Excel workbook is not for a terminal: give -o FILE.xlsx")
-    with _interruptible():
-        if xlsx_in or xlsx_out or due_within is not None:
-            return _batch_tables(source, output, options, xlsx_in=xlsx_in, xlsx_out=xlsx_out, bom=bom)
-        if ics:
-            return _batch_calendar(source, encoding, output, options, calendar)
-        if is_regular(source) and (options.input_format, options.output_format) == (
-            BatchFormat.JSONL,
-            BatchFormat.CSV,
-        ):  # a file that can be read twice (not a pipe): every key becomes a column
-            with open_input(source, encoding) as first_pass:
-                options.jsonl_columns = jsonl_columns(first_pass.lines)
-        try:
-            with open_input(source, encoding) as opened, open_output(output, bom=bom) as sink:
-                _notes(opened.notes)
-                options.encoding = opened.encoding
-                reported = _reporter(options)
-                if sys.stderr.isatty():
-                    from escalate.output.console import batch_progress
-
-                    with batch_progress(opened.size, opened.position) as progress:
-                        options.progress = _first(reported, progress)
-                        summary = run_batch(opened.lines, cast(TextIO, _Reporting(sink, reported)), options)
-                else:
-                    summary = run_batch(opened.lines, cast(TextIO, _Reporting(sink, reported)), options)
-                reported()
-        except BatchOutputError as error:
-            fail(str(error), ExitCode.OUTPUT_ERROR)
-    sys.stderr.write(summary_line(summary) + "\n")
-    return ExitCode.ROWS_WITH_ERRORS if summary.errors else ExitCode.OK
-
-
-def _batch_tables(
-    source: str, output: str | None, options: "BatchOptions", *, xlsx_in: bool, xlsx_out: bool, bom: bool
-) -> int:
-    """`escalate batch` by rows of values (escalate.caseload.sheet): an Excel workbook in or out, or --due-within."""
-    import contextlib
-    import io
-
-    from escalate.caseload import sheet
-    from escalate.caseload.files import open_binary_output, open_input, open_output
-    from escalate.caseload.options import BatchFormat, BatchOutputError, summary_line
-
-    output_format = BatchFormat.XLSX if xlsx_out else options.output_format or options.input_format
-    if output_format is None:
-        output_format = BatchFormat.CSV
-    options.output_format = output_format
-    if options.input_format in (BatchFormat.JSONL, None) and source != "-" and not xlsx_in:
-        from escalate.caseload.run import jsonl_columns
-
-        with open_input(source, options.encoding) as first_pass:
-            first = first_pass.lines.readline()
-        if options.input_format is BatchFormat.JSONL or first.lstrip().startswith("{"):
-            with open_input(source, options.encoding) as first_pass:
-                options.jsonl_columns = jsonl_columns(first_pass.lines)
-    days = options.due_within
-    report = _reporter(options)
-
-    try:
-        with contextlib.ExitStack() as stack:
-
-            def writer_of(caseload: Any) -> Any:
-                """The writer, opened once the input's header has been read (nothing is written before)."""
-                report()  # how the columns were read, as for CSV
-                binary = stack.enter_context(open_binary_output(output)) if xlsx_out else None
-                text = None if xlsx_out else stack.enter_context(open_output(output, bom=bom))
-                made = sheet.writer_for(output_format, caseload, text, binary)
-                return made if days is None else sheet.DueFilter(made, days, options.summary)
-
-            if xlsx_in:
-                if source == "-":
-                    summary = sheet.run_sheet(io.BytesIO(sys.stdin.buffer.read()), writer_of, options)
-                else:
-                    summary = sheet.run_sheet(source, writer_of, options)
-            else:
-                opened = stack.enter_context(open_input(source, options.encoding))
-                summary = sheet.run_table(opened.lines, writer_of, options)
-    except BatchOutputError as error:
-        fail(str(error), ExitCode.OUTPUT_ERROR)
-    sys.stderr.write(summary_line(summary) + "\n")
-    if days is not None and sys.stderr.isatty() and summary.due_count:
-        sys.stderr.write("\n".join(sheet.due_lines(summary, days)) + "\n")
-    return ExitCode.ROWS_WITH_ERRORS if summary.errors else ExitCode.OK
-
-
-def _notes(notes: list[str]) -> None:
-    for note in notes:
-        sys.stderr.write(f"escalate: {note}\n")
-
-
-def _reporter(options: "BatchOptions") -> Any:
-    """A function that says once, on standard error, how the columns were read (as soon as they are)."""
-    done = False
-
-    def report(_rows: int = 0) -> None:
-        nonlocal done
-        if done or options.columns is None:
-            return
-        done = True
-        sys.stderr.write(f"escalate: {options.columns.report()}\n")
-        for warning in options.columns.warnings:
-            sys.stderr.write(f"escalate: warning: {warning}\n")
-
-    return report
-
-
-def _first(report: Any, progress: Any) -> Any:
-    def both(rows: int) -> None:
-        report()
-        progress(rows)
-
-    return both
-
-
-class _Reporting:
-    """The output, which says how the columns were read before the first thing is written to it."""
-
-    def __init__(self, sink: Any, report: Any) -> None:
-        self._sink = sink
-        self._report = report
-        self.write = self._first_write
-
-    def _first_write(self, text: str) -> int:
-        self._report()
-        self.write = self._sink.write
-        return int(self._sink.write(text))
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._sink, name)
-
-
-@contextlib.contextmanager
-def _interruptible() -> Iterator[None]:
-    """SIGTERM and SIGHUP end a batch as Ctrl-C does: the hidden temporary output file is removed."""
-    import signal
-
-    def interrupted(_signal: int, _frame: object) -> None:
-        raise KeyboardInterrupt
-
-    names = [name for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
-    try:
-        previous = {name: signal.signal(getattr(signal, name), interrupted) for name in names}
-    except ValueError:  # not the main thread: signals stay as they are
-        yield
-        return
-    try:
-        yield
-    finally:
-        for name, handler in previous.items():
-            signal.signal(getattr(signal, name), handler)
-
-
-def _batch_check(source: str, encoding: str | None, options: "BatchOptions") -> int:
-    """`escalate batch FILE --check`: how the columns are read and the first rows' problems; nothing written."""
-    from escalate.caseload.files import open_input
-    from escalate.caseload.run import SAMPLE_LINES, check_batch
-
-    with open_input(source, encoding) as opened:
-        _notes(opened.notes)
-        options.encoding = opened.encoding
-        problems = check_batch(opened.lines, options)
-    columns = options.columns
-    assert columns is not None
-    out = sys.stdout
-    out.write(f"escalate batch --check {source}\n\nRead as facts:\n")
-    width = max((len(columns.names[index]) for index in columns.facts.values()), default=0) + 2
-    for fact, index in sorted(columns.facts.items(), key=lambda item: item[1]):
-        out.write(f"  {columns.names[index]!r:<{width}} {fact}\n")
-    if columns.unread:
-        out.write("\nNot read (passed through): " + ", ".join(repr(columns.names[i]) for i in columns.unread) + "\n")
-    if columns.own:
-        out.write(f"\nReplaced (escalate's own columns from an earlier run): {len(columns.own)} columns\n")
-    for warning in columns.warnings:
-        out.write(f"\nWarning: {warning}\n")
-    shown = f"the first {options.summary.rows} rows" if options.summary.rows >= SAMPLE_LINES else "the rows"
-    if problems:
-        out.write(f"\nProblems in {shown} ({len(problems)} of {options.summary.rows}):\n")
-        for row, problem in problems:
-            out.write(f"  row {row}: {problem}\n")
-    else:
-        out.write(f"\nNo problems in {shown} ({options.summary.rows} read).\n")
-    out.write("\nNothing was written.\n")
-    return ExitCode.ROWS_WITH_ERRORS if problems else ExitCode.OK
-
-
-def _batch_calendar(
-    source: str, encoding: str | None, output: str | None, options: "BatchOptions", calendar: "CalendarOptions | None"
-) -> int:
-    """`escalate batch --format ics`: one calendar for the caseload; rows that cannot be computed are named,
-    with their errors, on standard error."""
-    from escalate.caseload.calendar import SHOWN_ERRORS, run_batch_calendar
-    from escalate.caseload.files import open_input, open_output
-    from escalate.caseload.options import BatchOutputError, summary_line
-
-    try:
-        with open_input(source, encoding) as opened, open_output(output) as sink:
-            _notes(opened.notes)
-            options.encoding = opened.encoding
-            summary, row_errors = run_batch_calendar(opened.lines, sink, options, calendar, _reporter(options))
-    except BatchOutputError as error:
-        fail(str(error), ExitCode.OUTPUT_ERROR)
-    for row_error in row_errors[:SHOWN_ERRORS]:
-        sys.stderr.write(f"escalate: row {row_error.row}: {row_error.message} (not in the calendar)\n")
-    if len(row_errors) > SHOWN_ERRORS:
-        sys.stderr.write(f"escalate: ... and {len(row_errors) - SHOWN_ERRORS} more rows with errors\n")
-    sys.stderr.write(summary_line(summary).replace(" (see the error column)", "") + "\n")
-    return ExitCode.ROWS_WITH_ERRORS if summary.errors else ExitCode.OK
+app.command("batch", cls=HelpCommand)(batch_command)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -32,6 +32,11 @@ CALENDAR_PANEL = "Calendar (--format ics)"
 CHOICE_METAVAR_WIDTH = 16
 """A choice list longer than this is written in the option's help, not as its metavar."""
 FACT_INPUTS: tuple[str, ...] = (*DATE_FACTS, *CHOICE_FACTS, *FLAG_FACTS)
+TodayOption = Annotated[
+    str | None,
+    typer.Option("--today", help="Count as if today were this date (default: today in London).", metavar="DATE"),
+]
+"""``--today``, as every command that counts from today takes it."""
 
 
 class Failure(Exception):
