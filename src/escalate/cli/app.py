@@ -50,6 +50,7 @@ app = typer.Typer(
     help="What to do next about a stalled complaint against the Metropolitan Police, and the exact last day "
     "for each option, with the law behind every date. General information, not legal advice.",
     cls=HelpGroup,
+    rich_markup_mode=None,  # escalate.cli.help draws the help: typer's help module is never loaded
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_show_locals=False,
@@ -310,10 +311,6 @@ def main(argv: list[str] | None = None) -> None:
     from escalate.cli.streams import StdoutError, pipe_was_broken, silence_stdout
 
     given = sys.argv[1:] if argv is None else argv
-    if "--help" in given or "-h" in given:  # every command's help, a group's subcommands too (escalate.cli.help)
-        from escalate.cli.help import install
-
-        install()
     chosen = _app_for(given)
     args = expand_bare_flags(given, takes_argument=_takes_argument(chosen))
     try:

@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from escalate.cli.help import HelpCommand
 from escalate.cli.options import choose, fail, read_facts, with_fact_options
 from escalate.output.formats import CaseShowFormat, TimelineFormat
 
@@ -23,7 +24,7 @@ case_app = typer.Typer(
 FileArgument = Annotated[str, typer.Argument(metavar="FILE", help="The case file, such as case.toml.")]
 
 
-@case_app.command("add-event")
+@case_app.command("add-event", cls=HelpCommand)
 def add_event(
     path: FileArgument,
     day: Annotated[
@@ -67,7 +68,7 @@ def add_event(
     sys.stderr.write(f"escalate: logged on {long_date(when)} in {path}{'' if exists else ' (a new case file)'}\n")
 
 
-@case_app.command("show")
+@case_app.command("show", cls=HelpCommand)
 def show(
     path: FileArgument,
     output_format: Annotated[
