@@ -45,8 +45,11 @@ What goes in the file:
 - ``X-WR-CALNAME`` (and RFC 7986 ``NAME``) from ``name``; ``X-WR-TIMEZONE:Europe/London`` with a
   ``VTIMEZONE`` for it (which also keeps a calendar with no event valid). Nothing beyond the facts given.
 
-The ``icalendar`` package is imported only when a calendar is made: it takes 25 to 50 ms to import, and the
-other commands do not need it.
+The file is written here, line by line (``_Lines``), as the ``icalendar`` package 7.3 writes it: the same
+properties in the same order, TEXT values escaped and lines folded as it does them. A calendar of a few events
+does not need icalendar's tree of about 115 modules, whose import took longer than the rest of the command
+(issue 17); the tests build every calendar with icalendar as well and compare the bytes, and parse and validate
+the file with it.
 """
 
 from __future__ import annotations
@@ -54,16 +57,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING
+from datetime import date, timedelta
 
 from escalate.engine.results import CaseWarning, Deadline, Report
 from escalate.errors import InputError
 from escalate.law.dates import ONE_DAY, long_date
 from escalate.law.rules import BY_WORDS, Owner, Strength
-
-if TYPE_CHECKING:
-    from icalendar import Alarm, Event, Timezone
 
 PRODID = "-//escalate//escalate deadlines//EN"
 TIMEZONE = "Europe/London"
@@ -112,21 +111,11 @@ def calendar_for(
 
     ``how_to`` may give, for a case's deadline, what to send and where (the route planner's step text); it goes
     into the event's description."""
-    from icalendar import Calendar
-
     calendar_name = check_calendar_name(name)
     days_before = check_reminders(reminders)
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    # No METHOD: iTIP's PUBLISH would call for an ORGANIZER, which is data the facts do not give.
-    calendar.add("name", calendar_name)
-    calendar.add("x-wr-calname", calendar_name)
-    calendar.add("x-wr-timezone", TIMEZONE)
     reports: list[Report] = []
     seen: set[str] = set()
-    events: list[Event] = []
+    events = _Lines()
     for case_ref, report in cases:
         ref = None if case_ref is None else check_case_ref(case_ref)
         reports.append(report)
@@ -143,13 +132,69 @@ def calendar_for(
                 )
             seen.add(uid)
             how = how_to(report, deadline) if how_to is not None else None
-            events.append(_event(ref, deadline, report, uid, days_before, how))
-    calendar.add("x-wr-caldesc", _calendar_description(reports))
-    calendar.add_component(_london())
-    for event in events:
-        calendar.add_component(event)
-    data: bytes = calendar.to_ical()
-    return data
+            _event(events, ref, deadline, report, uid, days_before, how)
+    calendar = _Lines()
+    calendar.add("BEGIN", "VCALENDAR")
+    calendar.text("VERSION", "2.0")
+    calendar.text("PRODID", PRODID)
+    calendar.text("CALSCALE", "GREGORIAN")
+    # No METHOD: iTIP's PUBLISH would call for an ORGANIZER, which is data the facts do not give.
+    # The name and description as given (icalendar writes these four unescaped).
+    calendar.add("X-WR-CALDESC", _calendar_description(reports))
+    calendar.add("NAME", calendar_name)
+    calendar.add("X-WR-CALNAME", calendar_name)
+    calendar.add("X-WR-TIMEZONE", TIMEZONE)
+    calendar.lines += LONDON
+    calendar.lines += events.lines
+    calendar.add("END", "VCALENDAR")
+    return calendar.data()
+
+
+class _Lines:
+    """The content lines of a calendar (RFC 5545 s.3.1), written as icalendar 7.3 writes them."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, name: str, value: str) -> None:
+        """A property whose value is written as it is (a date, a number, a URI, a name)."""
+        self.lines.append(_folded(f"{name}:{value}"))
+
+    def text(self, name: str, value: str) -> None:
+        """A TEXT property (RFC 5545 s.3.3.11): backslash, semicolon and comma escaped, line breaks as \\n."""
+        escaped = (
+            value.replace(r"\N", "\n")  # icalendar reads a written "\N" as the line break it stands for
+            .replace("\\", "\\\\")
+            .replace(";", r"\;")
+            .replace(",", r"\,")
+            .replace("\r\n", r"\n")
+            .replace("\n", r"\n")
+            .replace("\r", r"\n")
+        )
+        self.add(name, escaped)
+
+    def data(self) -> bytes:
+        return "".join(line + "\r\n" for line in self.lines).encode("utf-8")
+
+
+def _folded(line: str, limit: int = 75) -> str:
+    """A content line folded (RFC 5545 s.3.1) before it would reach ``limit`` octets of UTF-8, never inside a
+    character, and never just after a backslash (so that no escape is split: icalendar's rule)."""
+    parts: list[str] = []
+    current: list[str] = []
+    size = 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if current and size + width >= limit:
+            carried = current.pop() if len(current) > 1 and current[-1] in "\\^" else ""
+            parts.append("".join(current))
+            current = [carried] if carried else []
+            size = len(carried.encode("utf-8"))
+        current.append(char)
+        size += width
+    if current:
+        parts.append("".join(current))
+    return "\r\n ".join(parts)
 
 
 def event_uid(case_ref: str | None, deadline: Deadline) -> str:
@@ -223,43 +268,55 @@ def summary(case_ref: str | None, deadline: Deadline) -> str:
 
 
 def _event(
+    lines: _Lines,
     case_ref: str | None,
     deadline: Deadline,
     report: Report,
     uid: str,
     days_before: tuple[int, ...],
     how: str | None = None,
-) -> Event:
-    from icalendar import Event
-
+) -> None:
+    """One all-day event, with its reminders."""
     title = summary(case_ref, deadline)
-    event = Event()
-    event.add("uid", uid)
-    event.add("dtstamp", datetime(report.today.year, report.today.month, report.today.day, tzinfo=UTC))
-    event.add("sequence", max(0, (report.today - SEQUENCE_EPOCH).days))
-    event.add("dtstart", deadline.safe_date)
-    event.add("dtend", deadline.safe_date + ONE_DAY)
-    event.add("summary", title)
-    event.add("description", description(case_ref, deadline, report, how))
-    event.add("url", deadline.source.url)
-    event.add("class", "PRIVATE")
-    event.add("transp", "TRANSPARENT")
+    lines.add("BEGIN", "VEVENT")
+    lines.text("SUMMARY", title)
+    lines.add("DTSTART;VALUE=DATE", _date(deadline.safe_date))
+    lines.add("DTEND;VALUE=DATE", _date(deadline.safe_date + ONE_DAY))
+    lines.add("DTSTAMP", _date(report.today) + "T000000Z")  # midnight UTC
+    lines.text("UID", uid)
+    lines.add("SEQUENCE", str(max(0, (report.today - SEQUENCE_EPOCH).days)))
+    lines.text("CLASS", "PRIVATE")
+    lines.text("DESCRIPTION", description(case_ref, deadline, report, how))
+    lines.text("TRANSP", "TRANSPARENT")
+    lines.add("URL", deadline.source.url)
     for days in days_before:
         if deadline.safe_date - timedelta(days=days) >= report.today:
-            event.add_component(_alarm(days, title, deadline.safe_date))
-    return event
+            when = "tomorrow" if days == 1 else f"in {days} days"
+            lines.add("BEGIN", "VALARM")
+            lines.text("ACTION", "DISPLAY")
+            lines.text("DESCRIPTION", f"{title}: {when}, {long_date(deadline.safe_date)}")
+            # Relative to the start of the all-day event (midnight): the day `days` before, at REMINDER_HOUR.
+            lines.add("TRIGGER", _duration(timedelta(days=-days, hours=REMINDER_HOUR)))
+            lines.add("END", "VALARM")
+    lines.add("END", "VEVENT")
 
 
-def _alarm(days: int, title: str, day: date) -> Alarm:
-    from icalendar import Alarm
+def _date(day: date) -> str:
+    return f"{day.year:04}{day.month:02}{day.day:02}"
 
-    alarm = Alarm()
-    alarm.add("action", "DISPLAY")
-    # Relative to the start of the all-day event (midnight): the day `days` before, at REMINDER_HOUR.
-    alarm.add("trigger", timedelta(days=-days, hours=REMINDER_HOUR))
-    when = "tomorrow" if days == 1 else f"in {days} days"
-    alarm.add("description", f"{title}: {when}, {long_date(day)}")
-    return alarm
+
+def _duration(span: timedelta) -> str:
+    """A DURATION value (RFC 5545 s.3.3.6), such as -P13DT15H."""
+    sign = "-" if span.days < 0 else ""
+    span = -span if sign else span
+    hours, rest = divmod(span.seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    time = ""
+    if span.seconds:
+        time = "T" + (f"{hours}H" if hours else "")
+        time += f"{minutes}M" if minutes or (hours and seconds) else ""
+        time += f"{seconds}S" if seconds else ""
+    return f"{sign}P{time}" if span.days == 0 and time else f"{sign}P{span.days}D{time}"
 
 
 def description(case_ref: str | None, deadline: Deadline, report: Report, how: str | None = None) -> str:
@@ -342,27 +399,26 @@ def _calendar_description(reports: list[Report]) -> str:
     )
 
 
-def _london() -> Timezone:
-    """Europe/London as a VTIMEZONE: GMT, and BST from the last Sunday of March to the last Sunday of
-    October (the rule since 1996). Written out, not generated, so that the file is the same whatever time
-    zone data the machine has."""
-    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
-
-    zone = Timezone()
-    zone.add("tzid", TIMEZONE)
-    zone.add("x-lic-location", TIMEZONE)
-    summer = TimezoneDaylight()
-    summer.add("tzoffsetfrom", timedelta(0))
-    summer.add("tzoffsetto", timedelta(hours=1))
-    summer.add("tzname", "BST")
-    summer.add("dtstart", datetime(1970, 3, 29, 1, 0))
-    summer.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1su"})
-    winter = TimezoneStandard()
-    winter.add("tzoffsetfrom", timedelta(hours=1))
-    winter.add("tzoffsetto", timedelta(0))
-    winter.add("tzname", "GMT")
-    winter.add("dtstart", datetime(1970, 10, 25, 2, 0))
-    winter.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1su"})
-    zone.add_component(summer)
-    zone.add_component(winter)
-    return zone
+LONDON: tuple[str, ...] = (
+    "BEGIN:VTIMEZONE",
+    f"TZID:{TIMEZONE}",
+    f"X-LIC-LOCATION:{TIMEZONE}",
+    "BEGIN:DAYLIGHT",
+    "DTSTART:19700329T010000",
+    "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3",
+    "TZNAME:BST",
+    "TZOFFSETFROM:+0000",
+    "TZOFFSETTO:+0100",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "DTSTART:19701025T020000",
+    "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",
+    "TZNAME:GMT",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0000",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+)
+"""Europe/London as a VTIMEZONE: GMT, and BST from the last Sunday of March to the last Sunday of October (the
+rule since 1996). Written out, not generated, so that the file is the same whatever time zone data the machine
+has."""
