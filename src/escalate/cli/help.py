@@ -127,7 +127,8 @@ def _parameter_help(param: Any, ctx: Any, console: Any) -> Any:
             items.append(Text(f"[default: {shown}]", style=STYLE_OPTION_DEFAULT))
     if param.required:
         items.append(Text("[required]", style=STYLE_REQUIRED_LONG))
-    return Columns(items)
+    # Side by side where they fit, as typer lays them out; one item alone is the same without the layout's cost.
+    return items[0] if len(items) == 1 else Columns(items)
 
 
 def _names(param: Any) -> str:
