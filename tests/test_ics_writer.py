@@ -181,3 +181,22 @@ def test_durations_as_rfc_5545_writes_them(span, written):
     from icalendar import vDuration
 
     assert ics._duration(span) == written == vDuration(span).to_ical().decode()
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=st.text(alphabet=st.sampled_from(list("a ,\\^:é€😀")), max_size=400))
+def test_lines_fold_as_icalendar_folds_them(line):
+    # RFC 5545 s.3.1: before 75 octets, never inside a character; icalendar also keeps a backslash or a caret
+    # with the character after it.
+    from icalendar.parser import Contentline
+
+    assert ics._folded(line).encode("utf-8") == Contentline(line).to_ical()
+
+
+@pytest.mark.parametrize("size", [73, 74, 75, 76, 148, 149, 150])
+@pytest.mark.parametrize("end", ["", "\\", "^", "\\\\", "é"])
+def test_lines_fold_at_the_edges_as_icalendar_folds_them(size, end):
+    from icalendar.parser import Contentline
+
+    for line in ("x" * (size - len(end)) + end + "yz", "x" * size, end * size):
+        assert ics._folded(line).encode("utf-8") == Contentline(line).to_ical()

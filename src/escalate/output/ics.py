@@ -177,19 +177,37 @@ class _Lines:
         return "".join(line + "\r\n" for line in self.lines).encode("utf-8")
 
 
-def _folded(line: str, limit: int = 75) -> str:
-    """A content line folded (RFC 5545 s.3.1) before it would reach ``limit`` octets of UTF-8, never inside a
-    character, and never just after a backslash (so that no escape is split: icalendar's rule)."""
-    parts: list[str] = []
+FOLD_AT = 75
+"""A content line is folded before it would reach this many octets (RFC 5545 s.3.1: at most 75)."""
+
+
+def _folded(line: str) -> str:
+    """A content line folded (RFC 5545 s.3.1) before it would reach ``FOLD_AT`` octets of UTF-8, never inside
+    a character, and never just after a backslash or a caret (so that no escape is split: icalendar's rule)."""
+    if line.isascii():  # a character is an octet: the line is cut in slices
+        if len(line) < FOLD_AT:
+            return line
+        parts = []
+        start = 0
+        while len(line) - start >= FOLD_AT:
+            end = start + FOLD_AT - 1
+            if line[end - 1] in "\\^":
+                end -= 1
+            parts.append(line[start:end])
+            start = end
+        parts.append(line[start:])
+        return "\r\n ".join(parts)
+    parts = []
     current: list[str] = []
     size = 0
     for char in line:
-        width = len(char.encode("utf-8"))
-        if current and size + width >= limit:
+        code = ord(char)
+        width = 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
+        if current and size + width >= FOLD_AT:
             carried = current.pop() if len(current) > 1 and current[-1] in "\\^" else ""
             parts.append("".join(current))
             current = [carried] if carried else []
-            size = len(carried.encode("utf-8"))
+            size = len(carried)
         current.append(char)
         size += width
     if current:
