@@ -36,6 +36,9 @@ def make_console(stream: TextIO | None = None, *, stderr: bool = False) -> Conso
     return Console(
         file=target,
         width=width,
+        # A whole size, not only a width: rich would otherwise ask the terminals for their height at each line
+        # (no layout of escalate's uses the height).
+        height=None if width is None else 25,
         force_terminal=is_terminal or forced,  # explicit: rich would read FORCE_COLOR itself, over NO_COLOR
         # rich shows no colour on TERM=dumb; FORCE_COLOR says otherwise, so the basic 16 colours
         color_system="standard" if forced and os.environ.get("TERM", "") in ("dumb", "unknown") else "auto",
