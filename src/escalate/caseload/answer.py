@@ -4,6 +4,7 @@ deadlines for one trigger, a plan for one shape of facts, and the answer itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -162,6 +163,24 @@ class Group(NamedTuple):
     with the rule."""
 
 
+class Step(NamedTuple):
+    """How a row of a plan finds one group's deadlines."""
+
+    position: int
+    """Where the date that starts the group's clocks is among the row's dates; -1 when the row's other dates
+    can change them (the latest of several dates starts the clock, or the date of birth or the date the
+    outcome was received is known and can matter): ``Caseload._special``."""
+    evaluated: dict[Any, Evaluated]
+    """``group.evaluated``."""
+    group: Group
+    born: int
+    """Where the date of birth is among the row's dates, when it is known and the group has the s.28 rule for
+    children; else -1."""
+    received: int
+    """Where the date the outcome was received is, when it is known and can move the group's review request
+    (not under the 2012 rules); else -1."""
+
+
 class Plan(NamedTuple):
     """Everything about a row that depends on its facts other than the dates' values: which dates must
     come in which order, which rules appear and what starts their clocks, the route, some warnings."""
@@ -169,20 +188,25 @@ class Plan(NamedTuple):
     order: tuple[tuple[int, int], ...]
     """(later, earlier) positions among the row's dates (``facts.DATE_ORDER``)."""
     groups: tuple[Group, ...]
+    steps: tuple[Step, ...]
+    """How a row finds each group's deadlines, in the order of ``groups``."""
     shape_warnings: tuple[str, ...]
     """Warnings that depend on which dates are known."""
     route_warnings: tuple[str, ...]
     next_step: str
     review_body: str | None
     template: str
-    """The added columns as CSV, for ``str.format``: the groups' deadlines' texts, in group order, then the
-    soonest deadline, the warnings in words and their ids (the next step and the review body are in the
-    template)."""
+    """The added columns as CSV, for ``%``: the next step and the review body are in it; ``arrange`` gives
+    the rest, in its order."""
+    arrange: Callable[[Sequence[str]], tuple[str, ...]]
+    """From the groups' deadlines' texts, in group order, then the soonest deadline, the warnings in words and
+    their ids, to the cells in the order of the ``template``."""
     warnings: dict[int, Warnings]
     """Every row's warnings, and as CSV text, by what the dates add (bits: the calculations' warnings,
     then late complaint, then a date in the future, then a late review request)."""
-    police: bool = True
-    """Whether the complaint is about the police (only then can it be a late complaint or review request)."""
+    incident: int = -1
+    """Where the incident's date is among the row's dates, when it is known and the complaint is about the
+    police (only then can it be a late complaint); else -1."""
     review_request: tuple[int, int] | None = None
     """Where the outcome letter's and the review request's dates are among the row's dates, when both are
     known and the complaint is about the police (the warning ``late-review-request``)."""
