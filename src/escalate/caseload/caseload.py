@@ -504,44 +504,26 @@ class Caseload:
         Only the common case, neither, is kept: the others are seldom the same twice, and take the
         deadlines of the group's rules that they do not change from the rules' own caches (``RuleParts``).
         """
-        texts = []
-        soonest: Part | None = None
-        soonest_at = -1
-        urgent = bits = 0
-        plain = born is None and received is None
-        for index, (rule, parts) in enumerate(zip(group.rules, group.parts, strict=True)):
-            rule_born, rule_received = (None, None) if plain else calculation_inputs(rule, trigger, born, received)
-            if rule_born is None and rule_received is None:
-                part = parts[trigger]
-            elif rule_born is not None and runs_from_birthday(rule, trigger, rule_born):
-                part = self._from_birthday.get((rule.id, rule_born)) or self._birthday_part(rule, trigger, rule_born)
-            else:  # a child's or a late-received outcome's dates are seldom asked for twice: not kept
-                calc = calculate_dates(rule.id, trigger, rule_born, rule_received, sar_law_for(rule, group.sar_law))
-                part = part_from(rule, calc, self.today)
-            if isinstance(part, str):
-                texts.append(part)
-                continue
-            texts.append(part.text)
-            bits |= part.warnings
-            if part.mine:
-                urgent += part.urgent
-                if soonest is None or part.key < soonest.key:
-                    soonest, soonest_at = part, index
-        evaluated = Evaluated(
-            group.rules,
-            (trigger, born, received, self.today),
-            group.sar_law,
-            tuple(texts),
-            soonest,
-            soonest_at,
-            urgent,
-            bits,
-        )
-        if plain:
+        when = (trigger, born, received, self.today)
+        if born is None and received is None:
+            evaluated = Evaluated(group.rules, when, group.sar_law, [parts[trigger] for parts in group.parts])
             if len(group.evaluated) >= GROUP_CACHE_SIZE:
                 make_room(group.evaluated, GROUP_CACHE_SIZE)
             group.evaluated[trigger] = evaluated
-        return evaluated
+            return evaluated
+        found = []
+        for rule, parts in zip(group.rules, group.parts, strict=True):
+            rule_born, rule_received = calculation_inputs(rule, trigger, born, received)
+            if rule_born is None and rule_received is None:
+                found.append(parts[trigger])
+            elif rule_born is not None and runs_from_birthday(rule, trigger, rule_born):
+                found.append(
+                    self._from_birthday.get((rule.id, rule_born)) or self._birthday_part(rule, trigger, rule_born)
+                )
+            else:  # a child's or a late-received outcome's dates are seldom asked for twice: not kept
+                calc = calculate_dates(rule.id, trigger, rule_born, rule_received, sar_law_for(rule, group.sar_law))
+                found.append(part_from(rule, calc, self.today))
+        return Evaluated(group.rules, when, group.sar_law, found)
 
     def _birthday_part(self, rule: Rule, trigger: date, born: date) -> Part | str:
         """A child's deadline that runs from the 18th birthday whatever the trigger
