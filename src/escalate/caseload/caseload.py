@@ -76,8 +76,10 @@ deadlines): they are bounded, so memory does not grow with the number of rows.""
 DATE_CACHE_SIZE = 32768
 """The most texts of dates kept once read (about 8 MB at most)."""
 
-GROUP_CACHE_SIZE = 6144
-"""The most trigger dates whose deadlines each group of rules keeps (``Group.evaluated``)."""
+GROUP_CACHE_SIZE = 2048
+"""The most trigger dates whose deadlines each group of rules keeps (``Group.evaluated``): the dates a
+caseload repeats most. A group's deadlines for any other date are gathered from its rules' caches
+(``RuleParts``), which hold every date of decades of cases, so a miss here costs little."""
 
 DEADLINE_CACHE_SIZE = 8192
 """The most children's deadlines kept by date of birth, over every rule (``engine.runs_from_birthday``)."""
