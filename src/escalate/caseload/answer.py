@@ -25,6 +25,9 @@ ACTIONS: dict[str, str] = {rule.id: rule.action for rule in RULES}
 _ACTION_CELLS: dict[str, str] = {rule_id: csv_cell(action) for rule_id, action in ACTIONS.items()}
 
 
+_YOU = Owner.YOU
+"""(By module name: on Python 3.11 looking a member up on its enum class costs about 0.2 microseconds.)"""
+
 URGENT_STATUSES: frozenset[str] = frozenset({"due-soon", "at-risk"})
 
 HIDDEN = ",,,,"
@@ -56,7 +59,7 @@ def part_of(rule: Rule, safe: date, last: date, latest: date, calc_warnings: int
     if status == "passed" and rule.while_open:
         return HIDDEN
     text = f"{safe.isoformat()},{last.isoformat()},{latest.isoformat()},{status},{days_left}"
-    mine = status != "passed" and rule.owner is Owner.YOU
+    mine = status != "passed" and rule.owner is _YOU
     if not mine and not calc_warnings:
         return text
     return Part(

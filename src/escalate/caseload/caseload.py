@@ -515,6 +515,11 @@ class Caseload:
             return evaluated
         found = []
         for rule, parts in zip(group.rules, group.parts, strict=True):
+            # Only the s.28 rule for children and the review request can depend on these dates
+            # (engine.calculation_inputs): every other rule takes its cells for the trigger alone.
+            if not rule.children and rule is not group.review_rule:
+                found.append(parts[trigger])
+                continue
             rule_born, rule_received = calculation_inputs(rule, trigger, born, received)
             if rule_born is None and rule_received is None:
                 found.append(parts[trigger])
