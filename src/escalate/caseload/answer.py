@@ -4,12 +4,13 @@ deadlines for one trigger, a plan for one shape of facts, and the answer itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
-from escalate.engine.calculate import DeadlineDates, calculation_inputs, deadline_dates, sar_law_for
+from escalate.engine.calculate import DeadlineDates, calculation_inputs, deadline_dates, sar_law_for, status_of
 from escalate.engine.facts import SarLaw
-from escalate.law.rules import RULES, WHILE_OPEN, Rule
+from escalate.law.rules import RULES, WHILE_OPEN, Owner, Rule
 
 
 def csv_cell(cell: str) -> str:
@@ -24,18 +25,51 @@ ACTIONS: dict[str, str] = {rule.id: rule.action for rule in RULES}
 _ACTION_CELLS: dict[str, str] = {rule_id: csv_cell(action) for rule_id, action in ACTIONS.items()}
 
 
+_YOU = Owner.YOU
+"""(By module name: on Python 3.11 looking a member up on its enum class costs about 0.2 microseconds.)"""
+
+URGENT_STATUSES: frozenset[str] = frozenset({"due-soon", "at-risk"})
+
+HIDDEN = ",,,,"
+"""The cells of a deadline that is not shown: five empty cells."""
+
+
 class Part(NamedTuple):
-    """What one deadline adds to a row: its five cells as CSV text, the calculations' warnings it calls for
-    (as bits of ``escalate.caseload.caseload.CALCULATION_WARNINGS``), whether it is one of the complainant's that
-    has not passed, whether it is due within 14 days or at risk, and its safe date and rule (to find the soonest).
-    Only this is kept of a deadline: it is a quarter of the size of the deadline itself."""
+    """What one deadline adds to a row, when more than its cells: when it is one of the complainant's that
+    has not passed (it can be the soonest, and urgent), or calls for a calculation's warning. Every other
+    deadline adds its five cells alone, and is kept as that text (a ``str``), at half the size.
+
+    The cells as CSV text, the calculations' warnings (as bits of
+    ``escalate.caseload.caseload.CALCULATION_WARNINGS``), whether it is the complainant's and not passed,
+    whether it is due within 14 days or at risk, its safe date and rule (to find the soonest), and, for the
+    soonest, its rule, safe date and action as CSV text."""
 
     text: str
     warnings: int
     mine: bool
     urgent: bool
-    safe_date: date
-    id: str
+    key: tuple[date, str]
+    next_csv: str
+
+
+def part_of(rule: Rule, safe: date, last: date, latest: date, calc_warnings: int, today: date) -> Part | str:
+    """What one deadline adds to a row (``Part``, or its cells alone): nothing for a rule shown only while
+    not passed (``Rule.while_open``) that has passed, as ``compute_deadlines`` leaves it out."""
+    days_left, status = status_of(safe, latest, today)
+    if status == "passed" and rule.while_open:
+        return HIDDEN
+    text = f"{safe.isoformat()},{last.isoformat()},{latest.isoformat()},{status},{days_left}"
+    mine = status != "passed" and rule.owner is _YOU
+    if not mine and not calc_warnings:
+        return text
+    return Part(
+        text,
+        calc_warnings,
+        mine,
+        status in URGENT_STATUSES,
+        (safe, rule.id),
+        f"{rule.id},{safe.isoformat()},{_ACTION_CELLS[rule.id]}" if mine else "",
+    )
 
 
 class Evaluated:
@@ -66,27 +100,33 @@ class Evaluated:
         rules: tuple[Rule, ...],
         when: tuple[date, date | None, date | None, date],
         sar_law: SarLaw,
-        texts: tuple[str, ...],
-        soonest: Part | None,
-        soonest_at: int,
-        urgent: int,
-        warnings: int,
+        parts: list[Part | str],
     ) -> None:
         self.rules = rules
         self.trigger, self.born, self.received, self.today = when
         self.sar_law = sar_law
-        self.texts = texts
-        """Each deadline's five cells as CSV text."""
-        self.soonest_at = soonest_at
+        soonest: Part | None = None
+        self.soonest_at = -1
         """Where the soonest of the complainant's deadlines that has not passed is among ``rules`` (-1: none)."""
-        self.soonest_key = (soonest.safe_date, soonest.id) if soonest is not None else None
-        self.soonest_csv = (
-            f"{soonest.id},{soonest.safe_date.isoformat()},{_ACTION_CELLS[soonest.id]}" if soonest is not None else ",,"
-        )
-        self.urgent = urgent
+        self.urgent = 0
         """How many of the complainant's deadlines are due within 14 days or at risk."""
-        self.warnings = warnings
+        self.warnings = 0
         """The calculations' warnings, as bits of ``escalate.caseload.caseload.CALCULATION_WARNINGS``."""
+        texts = []
+        for index, part in enumerate(parts):
+            if isinstance(part, str):
+                texts.append(part)
+                continue
+            texts.append(part.text)
+            self.warnings |= part.warnings
+            if part.mine:
+                self.urgent += part.urgent
+                if soonest is None or part.key < soonest.key:
+                    soonest, self.soonest_at = part, index
+        self.texts = tuple(texts)
+        """Each deadline's five cells as CSV text."""
+        self.soonest_key = soonest.key if soonest is not None else None
+        self.soonest_csv = soonest.next_csv if soonest is not None else ",,"
 
     @property
     def deadlines(self) -> tuple[DeadlineDates, ...]:
@@ -129,6 +169,27 @@ class Group(NamedTuple):
     evaluated: dict[Any, Evaluated]
     """The group's deadlines by trigger date (or trigger, birth and received dates), shared by every plan
     with a group of the same rules."""
+    parts: tuple[dict[date, Part | str], ...]
+    """What each rule adds to a row by trigger date alone (``caseload.RuleParts``), shared by every group
+    with the rule."""
+
+
+class Step(NamedTuple):
+    """How a row of a plan finds one group's deadlines."""
+
+    position: int
+    """Where the date that starts the group's clocks is among the row's dates; -1 when the row's other dates
+    can change them (the latest of several dates starts the clock, or the date of birth or the date the
+    outcome was received is known and can matter): ``Caseload._special``."""
+    evaluated: dict[Any, Evaluated]
+    """``group.evaluated``."""
+    group: Group
+    born: int
+    """Where the date of birth is among the row's dates, when it is known and the group has the s.28 rule for
+    children; else -1."""
+    received: int
+    """Where the date the outcome was received is, when it is known and can move the group's review request
+    (not under the 2012 rules); else -1."""
 
 
 class Plan(NamedTuple):
@@ -138,20 +199,25 @@ class Plan(NamedTuple):
     order: tuple[tuple[int, int], ...]
     """(later, earlier) positions among the row's dates (``facts.DATE_ORDER``)."""
     groups: tuple[Group, ...]
+    steps: tuple[Step, ...]
+    """How a row finds each group's deadlines, in the order of ``groups``."""
     shape_warnings: tuple[str, ...]
     """Warnings that depend on which dates are known."""
     route_warnings: tuple[str, ...]
     next_step: str
     review_body: str | None
     template: str
-    """The added columns as CSV, for ``str.format``: the groups' deadlines' texts, in group order, then the
-    soonest deadline, the warnings in words and their ids (the next step and the review body are in the
-    template)."""
+    """The added columns as CSV, for ``%``: the next step and the review body are in it; ``arrange`` gives
+    the rest, in its order."""
+    arrange: Callable[[Sequence[str]], tuple[str, ...]]
+    """From the groups' deadlines' texts, in group order, then the soonest deadline, the warnings in words and
+    their ids, to the cells in the order of the ``template``."""
     warnings: dict[int, Warnings]
     """Every row's warnings, and as CSV text, by what the dates add (bits: the calculations' warnings,
     then late complaint, then a date in the future, then a late review request)."""
-    police: bool = True
-    """Whether the complaint is about the police (only then can it be a late complaint or review request)."""
+    incident: int = -1
+    """Where the incident's date is among the row's dates, when it is known and the complaint is about the
+    police (only then can it be a late complaint); else -1."""
     review_request: tuple[int, int] | None = None
     """Where the outcome letter's and the review request's dates are among the row's dates, when both are
     known and the complaint is about the police (the warning ``late-review-request``)."""
