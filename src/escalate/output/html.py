@@ -12,20 +12,22 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from functools import cache
 from html import escape
-from importlib.resources import files
+from pathlib import Path
 from string import Template
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from escalate import __version__
 from escalate.engine.facts import DATE_FACTS, FACT_HELP, FACT_LABELS
 from escalate.engine.results import CaseWarning, Deadline, Report
-from escalate.engine.route import Route, Step
 from escalate.law.contacts import checked_date
 from escalate.law.dates import long_date
 from escalate.law.rules import BY_WORDS, CHASE_WORDS, DATE_HEADING, Owner
 from escalate.output.clocks import clocks_svg
 from escalate.output.deadlines import _days, whose
 from escalate.output.layout import URL, Notes, number_notes
+
+if TYPE_CHECKING:
+    from escalate.engine.route import Route, Step
 
 STATUS_WORDS = {"passed": "passed", "at-risk": "at risk", "due-soon": "due soon", "open": "open"}
 STEP_WORDS = {"done": "done", "now": "now", "next": "next", "also": "alongside", "unavailable": "not available"}
@@ -40,9 +42,13 @@ FIGURE_CAPTION = (
 )
 
 
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
 @cache
 def _template(name: str) -> str:
-    return files("escalate.output").joinpath("templates", name).read_text(encoding="utf-8")
+    # Beside this module, as the law's data files are (importlib.resources would import zipfile and tempfile).
+    return (TEMPLATES / name).read_text(encoding="utf-8")
 
 
 def _page(title: str, body: str) -> str:
