@@ -7,9 +7,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, NamedTuple
 
-from escalate.engine.calculate import DeadlineDates, calculation_inputs, deadline_dates, sar_law_for
+from escalate.engine.calculate import DeadlineDates, calculation_inputs, deadline_dates, sar_law_for, status_of
 from escalate.engine.facts import SarLaw
-from escalate.law.rules import RULES, WHILE_OPEN, Rule
+from escalate.law.rules import RULES, WHILE_OPEN, Owner, Rule
 
 
 def csv_cell(cell: str) -> str:
@@ -24,18 +24,48 @@ ACTIONS: dict[str, str] = {rule.id: rule.action for rule in RULES}
 _ACTION_CELLS: dict[str, str] = {rule_id: csv_cell(action) for rule_id, action in ACTIONS.items()}
 
 
+URGENT_STATUSES: frozenset[str] = frozenset({"due-soon", "at-risk"})
+
+HIDDEN = ",,,,"
+"""The cells of a deadline that is not shown: five empty cells."""
+
+
 class Part(NamedTuple):
-    """What one deadline adds to a row: its five cells as CSV text, the calculations' warnings it calls for
-    (as bits of ``escalate.caseload.caseload.CALCULATION_WARNINGS``), whether it is one of the complainant's that
-    has not passed, whether it is due within 14 days or at risk, and its safe date and rule (to find the soonest).
-    Only this is kept of a deadline: it is a quarter of the size of the deadline itself."""
+    """What one deadline adds to a row, when more than its cells: when it is one of the complainant's that
+    has not passed (it can be the soonest, and urgent), or calls for a calculation's warning. Every other
+    deadline adds its five cells alone, and is kept as that text (a ``str``), at half the size.
+
+    The cells as CSV text, the calculations' warnings (as bits of
+    ``escalate.caseload.caseload.CALCULATION_WARNINGS``), whether it is the complainant's and not passed,
+    whether it is due within 14 days or at risk, its safe date and rule (to find the soonest), and, for the
+    soonest, its rule, safe date and action as CSV text."""
 
     text: str
     warnings: int
     mine: bool
     urgent: bool
-    safe_date: date
-    id: str
+    key: tuple[date, str]
+    next_csv: str
+
+
+def part_of(rule: Rule, safe: date, last: date, latest: date, calc_warnings: int, today: date) -> Part | str:
+    """What one deadline adds to a row (``Part``, or its cells alone): nothing for a rule shown only while
+    not passed (``Rule.while_open``) that has passed, as ``compute_deadlines`` leaves it out."""
+    days_left, status = status_of(safe, latest, today)
+    if status == "passed" and rule.while_open:
+        return HIDDEN
+    text = f"{safe.isoformat()},{last.isoformat()},{latest.isoformat()},{status},{days_left}"
+    mine = status != "passed" and rule.owner is Owner.YOU
+    if not mine and not calc_warnings:
+        return text
+    return Part(
+        text,
+        calc_warnings,
+        mine,
+        status in URGENT_STATUSES,
+        (safe, rule.id),
+        f"{rule.id},{safe.isoformat()},{_ACTION_CELLS[rule.id]}" if mine else "",
+    )
 
 
 class Evaluated:
@@ -79,10 +109,8 @@ class Evaluated:
         """Each deadline's five cells as CSV text."""
         self.soonest_at = soonest_at
         """Where the soonest of the complainant's deadlines that has not passed is among ``rules`` (-1: none)."""
-        self.soonest_key = (soonest.safe_date, soonest.id) if soonest is not None else None
-        self.soonest_csv = (
-            f"{soonest.id},{soonest.safe_date.isoformat()},{_ACTION_CELLS[soonest.id]}" if soonest is not None else ",,"
-        )
+        self.soonest_key = soonest.key if soonest is not None else None
+        self.soonest_csv = soonest.next_csv if soonest is not None else ",,"
         self.urgent = urgent
         """How many of the complainant's deadlines are due within 14 days or at risk."""
         self.warnings = warnings
@@ -129,6 +157,9 @@ class Group(NamedTuple):
     evaluated: dict[Any, Evaluated]
     """The group's deadlines by trigger date (or trigger, birth and received dates), shared by every plan
     with a group of the same rules."""
+    parts: tuple[dict[date, Part | str], ...]
+    """What each rule adds to a row by trigger date alone (``caseload.RuleParts``), shared by every group
+    with the rule."""
 
 
 class Plan(NamedTuple):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING, Any, TextIO
 
-from escalate.caseload.caseload import URGENT_STATUSES
+from escalate.caseload.answer import URGENT_STATUSES
 from escalate.caseload.names import column_key
 from escalate.caseload.options import BatchOptions, Summary
 from escalate.caseload.rows import read_texts

@@ -19,18 +19,26 @@ from functools import partial
 from itertools import islice
 from typing import Any, Final
 
-from escalate.caseload.answer import NO_WARNINGS, Answer, Evaluated, Group, Part, Plan, Warnings
+from escalate.caseload.answer import (
+    NO_WARNINGS,
+    Answer,
+    Evaluated,
+    Group,
+    Part,
+    Plan,
+    Warnings,
+    part_of,
+)
 from escalate.caseload.answer import csv_cell as csv_cell  # re-exported: where callers find it
 from escalate.caseload.columns import (
     SUMMARY_COLUMNS,
     added_columns,
 )
 from escalate.engine.calculate import (
-    DeadlineDates,
+    calculate_dates,
     calculation_inputs,
     child_until,
-    deadline_dates,
-    plain_deadline,
+    plain_counter,
     runs_from_birthday,
     sar_law_for,
 )
@@ -38,25 +46,24 @@ from escalate.engine.deadlines import (
     ASSUMPTION_WARNINGS,
     Appearance,
     appearance,
-    calculation_flags,
     check_only,
     complaint_limit,
     compute_deadlines,
     review_last_day,
+    rolls_forward,
     row_warning_texts,
     shape_warnings,
     trigger_facts,
 )
 from escalate.engine.facts import DATE_FACTS, DATE_ORDER, Facts, SarLaw, read_fact
+from escalate.engine.results import Calculation
 from escalate.engine.review import regime_for
 from escalate.engine.route import plan_route
 from escalate.errors import InputError
-from escalate.law.rules import RULES, Owner, Rule
+from escalate.law.rules import RULES, Rule
 
 EVERY_CASE_WARNINGS: frozenset[str] = frozenset({"clocks-run-in-parallel", "no-compensation-from-complaints"})
 """Warnings that every case carries; the README states them once instead of on every row."""
-
-URGENT_STATUSES: frozenset[str] = frozenset({"due-soon", "at-risk"})
 
 NO_REVIEW = "none"
 """``review_body`` in CSV when no review is possible (JSON: null)."""
@@ -72,7 +79,10 @@ GROUP_CACHE_SIZE = 6144
 """The most trigger dates whose deadlines each group of rules keeps (``Group.evaluated``)."""
 
 DEADLINE_CACHE_SIZE = 8192
-"""The most rule deadlines kept by trigger date (or by date of birth), over every group."""
+"""The most children's deadlines kept by date of birth, over every rule (``engine.runs_from_birthday``)."""
+
+PART_CACHE_SIZE = 16384
+"""The most trigger dates whose cells each rule keeps (``RuleParts``)."""
 
 EVICTED_SHARE = 8
 """A full cache makes room by forgetting its oldest eighth (the first put in), not everything: the dates
@@ -143,6 +153,36 @@ class _Reader(dict[Any, Any]):
         return value
 
 
+def part_from(rule: Rule, calc: Calculation, today: date) -> Part | str:
+    """What one deadline adds to a row (``answer.part_of``), from its dates; the calculations' warnings it
+    calls for as bits of ``CALCULATION_WARNINGS`` (``engine.calculation_flags``, for one deadline)."""
+    bits = (
+        (1 if calc.beyond_horizon else 0)
+        | (2 if calc.christmas_unknown else 0)
+        | (4 if rolls_forward(rule, calc) else 0)
+    )
+    return part_of(rule, calc.safe_date, calc.last_day, calc.latest_date, bits, today)
+
+
+class RuleParts(dict[date, Part | str]):
+    """What one rule adds to a row for each trigger date alone (no date of birth or date received that
+    changes its dates): worked out once, for every group with the rule, by the shortest way
+    (``engine.plain_counter``), and kept (bounded: the oldest eighth is forgotten when full)."""
+
+    def __init__(self, rule: Rule, sar_law: SarLaw, today: date, size: int = PART_CACHE_SIZE) -> None:
+        super().__init__()
+        self.rule = rule
+        self.today = today
+        self.size = size
+        self.count = plain_counter(rule, sar_law)
+
+    def __missing__(self, trigger: date) -> Part | str:
+        if len(self) >= self.size:
+            make_room(self, self.size)
+        part = self[trigger] = part_from(self.rule, self.count(trigger), self.today)
+        return part
+
+
 def picker(indexes: Sequence[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
     """A fast ``lambda row: tuple(row[i] for i in indexes)``."""
     if not indexes:
@@ -190,8 +230,8 @@ class Caseload:
         self._plans: dict[tuple[Any, ...], Plan] = {}
         self._evaluated: dict[tuple[tuple[str, ...], SarLaw], dict[Any, Evaluated]] = {}
         self._rules: dict[tuple[Appearance, SarLaw], Any] = {}
-        self._dated: dict[tuple[str, date, SarLaw], Part] = {}
-        self._from_birthday: dict[tuple[str, date], Part] = {}
+        self._parts: dict[tuple[str, SarLaw], RuleParts] = {}
+        self._from_birthday: dict[tuple[str, date], Part | str] = {}
         self._limits: dict[date, date] = {}
         self._review_limits: dict[date, date] = {}
         self._warning_lists: dict[tuple[tuple[str, ...], str], Warnings] = {}
@@ -259,7 +299,7 @@ class Caseload:
         # Under the 2012 rules the appeal runs from the letter's date alone (engine.compute_deadlines).
         received_on = dates[self._received] if self._received is not None and key[2] != "2012" else None
         for group in plan.groups:
-            position, positions, _, _, _, children, review_rule, _, cache = group
+            position, positions, _, _, _, children, review_rule, _, cache, _ = group
             # The latest of several dates starts the clock (engine.latest_trigger); only the date matters here.
             trigger = dates[position] if position >= 0 else max([dates[at] for at in positions])
             found = None
@@ -424,6 +464,7 @@ class Caseload:
                 review_rule=next((rule for rule in rules if rule.id == "review-request"), None),
                 sar_law=sar_law,
                 evaluated=self._evaluated.setdefault((tuple(rule.id for rule in rules), sar_law), {}),
+                parts=tuple(self._rule_parts(rule, sar_law_for(rule, sar_law)) for rule in rules),
             )
             for names, rules in by_trigger.items()
         )
@@ -433,38 +474,41 @@ class Caseload:
         warnings = tuple(w.id for w in shape_warnings(known, on.police) if w.id not in EVERY_CASE_WARNINGS)
         return order, groups, warnings
 
+    def _rule_parts(self, rule: Rule, sar_law: SarLaw) -> RuleParts:
+        """The cells of ``rule`` by trigger date, one cache for every group with the rule."""
+        parts = self._parts.get((rule.id, sar_law))
+        if parts is None:
+            parts = self._parts[rule.id, sar_law] = RuleParts(rule, sar_law, self.today)
+        return parts
+
     def _evaluate(self, group: Group, trigger: date, born: date | None, received: date | None) -> Evaluated:
         """A group's deadlines for one trigger date, and date of birth or date received where they matter.
 
         Only the common case, neither, is kept: the others are seldom the same twice, and take the
-        deadlines of the group's rules that they do not change from ``_dated``.
+        deadlines of the group's rules that they do not change from the rules' own caches (``RuleParts``).
         """
         texts = []
         soonest: Part | None = None
         soonest_at = -1
         urgent = bits = 0
         plain = born is None and received is None
-        for index, rule in enumerate(group.rules):
+        for index, (rule, parts) in enumerate(zip(group.rules, group.parts, strict=True)):
             rule_born, rule_received = (None, None) if plain else calculation_inputs(rule, trigger, born, received)
             if rule_born is None and rule_received is None:
-                law = sar_law_for(rule, group.sar_law)
-                part = self._dated.get((rule.id, trigger, law)) or self._kept(
-                    self._dated, (rule.id, trigger, law), rule, trigger, None, law
-                )
+                part = parts[trigger]
             elif rule_born is not None and runs_from_birthday(rule, trigger, rule_born):
-                part = self._from_birthday.get((rule.id, rule_born)) or self._kept(
-                    self._from_birthday, (rule.id, rule_born), rule, trigger, rule_born
-                )
+                part = self._from_birthday.get((rule.id, rule_born)) or self._birthday_part(rule, trigger, rule_born)
             else:  # a child's or a late-received outcome's dates are seldom asked for twice: not kept
-                deadline = deadline_dates.__wrapped__(
-                    rule.id, trigger, rule_born, rule_received, self.today, sar_law_for(rule, group.sar_law)
-                )
-                part = self._part(rule, deadline)
+                calc = calculate_dates(rule.id, trigger, rule_born, rule_received, sar_law_for(rule, group.sar_law))
+                part = part_from(rule, calc, self.today)
+            if isinstance(part, str):
+                texts.append(part)
+                continue
             texts.append(part.text)
             bits |= part.warnings
             if part.mine:
                 urgent += part.urgent
-                if soonest is None or (part.safe_date, part.id) < (soonest.safe_date, soonest.id):
+                if soonest is None or part.key < soonest.key:
                     soonest, soonest_at = part, index
         evaluated = Evaluated(
             group.rules,
@@ -482,45 +526,13 @@ class Caseload:
             group.evaluated[trigger] = evaluated
         return evaluated
 
-    def _kept(
-        self,
-        kept: dict[Any, Part],
-        key: tuple[Any, ...],
-        rule: Rule,
-        trigger: date,
-        born: date | None,
-        sar_law: SarLaw = SarLaw.UNKNOWN,
-    ) -> Part:
-        """A rule's deadline (``engine.deadline_dates``, whose own cache is not used: it would hold the same
-        again) and what it adds to a row, remembered (bounded) in ``kept`` for every group with the rule:
-        ``_dated`` by trigger date, or ``_from_birthday`` by date of birth for a child's deadline that runs from
-        the 18th birthday whatever the trigger (``engine.runs_from_birthday``)."""
-        deadline = (
-            plain_deadline(rule, trigger, self.today, sar_law)
-            if born is None
-            else deadline_dates.__wrapped__(rule.id, trigger, born, None, self.today, sar_law)
-        )
-        if len(kept) >= DEADLINE_CACHE_SIZE:
-            make_room(kept, DEADLINE_CACHE_SIZE)
-        found = kept[key] = self._part(rule, deadline)
-        return found
-
-    def _part(self, rule: Rule, deadline: DeadlineDates) -> Part:
-        """What one deadline adds to a row: nothing for a rule shown only while not passed
-        (``Rule.while_open``) that has passed, as ``compute_deadlines`` leaves it out."""
-        if rule.while_open and deadline.status == "passed":
-            return _HIDDEN
-        beyond, christmas, rolled = calculation_flags([(rule, deadline)])
-        safe, status = deadline.safe_date, deadline.status
-        return Part(
-            f"{safe.isoformat()},{deadline.last_day.isoformat()},{deadline.latest_date.isoformat()},{status},"
-            f"{deadline.days_left}",
-            (1 if beyond else 0) | (2 if christmas else 0) | (4 if rolled else 0),
-            rule.owner is Owner.YOU and status != "passed",
-            status in URGENT_STATUSES,
-            safe,
-            rule.id,
-        )
+    def _birthday_part(self, rule: Rule, trigger: date, born: date) -> Part | str:
+        """A child's deadline that runs from the 18th birthday whatever the trigger
+        (``engine.runs_from_birthday``): remembered (bounded) by date of birth."""
+        if len(self._from_birthday) >= DEADLINE_CACHE_SIZE:
+            make_room(self._from_birthday, DEADLINE_CACHE_SIZE)
+        part = self._from_birthday[rule.id, born] = part_from(rule, calculate_dates(rule.id, trigger, born), self.today)
+        return part
 
     def _warnings(self, plan: Plan, bits: int) -> Warnings:
         """A row's warnings in the engine's order, then the route's, in words, and as CSV text."""
@@ -578,7 +590,3 @@ class Caseload:
         result["warnings"] = list(answer.warnings) if answer.error is None else None
         result["error"] = answer.error
         return result
-
-
-_HIDDEN = Part(text=",,,,", warnings=0, mine=False, urgent=False, safe_date=date.min, id="")
-"""The part of a deadline that is not shown: five empty cells."""

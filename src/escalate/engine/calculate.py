@@ -4,8 +4,9 @@ subject access's readings (RULES.md sections 2-4). Cached: the dates depend only
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from escalate.engine.facts import SarLaw
@@ -493,22 +494,22 @@ def deadline_dates(
     )
 
 
-def plain_deadline(rule: Rule, trigger_date: date, today: date, sar_law: SarLaw = SarLaw.UNKNOWN) -> DeadlineDates:
-    """``deadline_dates(rule.id, trigger_date, None, None, today, sar_law)`` by the shortest way, uncached: what
-    a caseload asks for most, for a trigger date alone."""
-    calc = (
-        _plain(rule, trigger_date)
-        if rule.id in _PLAIN
-        else _calculate(rule.id, trigger_date, None, None, sar_law, explain=False)
-    )
-    days_left, status = status_of(calc.safe_date, calc.latest_date, today)
-    return DeadlineDates(
-        rule.id,
-        calc.safe_date,
-        calc.last_day,
-        calc.latest_date,
-        days_left,
-        status,
-        calc.beyond_horizon,
-        calc.christmas_unknown,
-    )
+def plain_counter(rule: Rule, sar_law: SarLaw = SarLaw.UNKNOWN) -> Callable[[date], Calculation]:
+    """A function of the trigger date alone that gives ``rule``'s dates without the words: ``calculate`` with
+    no date of birth or date received that changes anything, by the shortest way for the rule (``_plain``
+    where it counts the rule). What a caseload asks for most, once for each trigger date."""
+    if rule.id in _PLAIN:
+        return partial(_plain, rule)
+    return partial(calculate_dates, rule.id, sar_law=sar_law)
+
+
+def calculate_dates(
+    rule_id: str,
+    trigger_date: date,
+    date_of_birth: date | None = None,
+    received_date: date | None = None,
+    sar_law: SarLaw = SarLaw.UNKNOWN,
+) -> Calculation:
+    """``calculate`` without the words (no steps, no notes) and uncached: the dates alone, as a caseload
+    needs them (``date_of_birth`` and ``received_date`` as from ``calculation_inputs``)."""
+    return _calculate(rule_id, trigger_date, date_of_birth, received_date, sar_law, explain=False)

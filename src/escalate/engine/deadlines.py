@@ -295,8 +295,13 @@ def calculation_flags(calculations: Iterable[tuple[Rule, _Dated]]) -> tuple[list
             beyond.append(rule.id)
         if calc.christmas_unknown:
             christmas.append(rule.id)
-        rolled = rolled or (rule.court and calc.latest_date > calc.last_day)
+        rolled = rolled or rolls_forward(rule, calc)
     return beyond, christmas, rolled
+
+
+def rolls_forward(rule: Rule, calc: _Dated) -> bool:
+    """Whether a court deadline's latest date is rolled forward past its last day ('court-roll-forward')."""
+    return rule.court and calc.latest_date > calc.last_day
 
 
 _COURT_ROLL_FORWARD = CaseWarning(
