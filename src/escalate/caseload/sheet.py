@@ -525,7 +525,7 @@ class JsonRowWriter(RowWriter):
         self.blank = blank
 
     def header(self, names: Sequence[str], lead: Sequence[Sequence[Any]]) -> None:
-        from escalate.caseload.run import unique_keys
+        from escalate.caseload.jsonl import unique_keys
 
         self.keys = unique_keys([name or f"column_{i}" for i, name in enumerate(names, start=1)])
 
@@ -648,7 +648,7 @@ def _csv_table(lines: Iterator[str], options: BatchOptions) -> tuple[list[str], 
 
 
 def _jsonl_table(lines: Iterator[str], options: BatchOptions) -> tuple[list[str], Iterator[Sequence[Any] | RowProblem]]:
-    from escalate.caseload.run import json_records
+    from escalate.caseload.jsonl import json_records
 
     records = json_records(lines)
     first = list(islice(records, 1))
