@@ -45,7 +45,7 @@ class Summary:
     due_count: int = 0
     """Rows kept by ``--due-within`` for a deadline (the soonest of them are in ``due``)."""
     due: list[Any] = field(default_factory=list)
-    """The soonest of those cases, for the summary (a heap of ``escalate.caseload.sheet.DueCase``)."""
+    """The soonest of those cases, for the summary (a heap of ``escalate.caseload.sheet.due.DueCase``)."""
 
 
 def summary_line(summary: Summary) -> str:
