@@ -26,6 +26,7 @@ from escalate.caseload.answer import (
     Group,
     Part,
     Plan,
+    Step,
     Warnings,
     part_of,
 )
@@ -75,8 +76,10 @@ deadlines): they are bounded, so memory does not grow with the number of rows.""
 DATE_CACHE_SIZE = 32768
 """The most texts of dates kept once read (about 8 MB at most)."""
 
-GROUP_CACHE_SIZE = 6144
-"""The most trigger dates whose deadlines each group of rules keeps (``Group.evaluated``)."""
+GROUP_CACHE_SIZE = 2048
+"""The most trigger dates whose deadlines each group of rules keeps (``Group.evaluated``): the dates a
+caseload repeats most. A group's deadlines for any other date are gathered from its rules' caches
+(``RuleParts``), which hold every date of decades of cases, so a miss here costs little."""
 
 DEADLINE_CACHE_SIZE = 8192
 """The most children's deadlines kept by date of birth, over every rule (``engine.runs_from_birthday``)."""
@@ -224,9 +227,6 @@ class Caseload:
         self._future_dates = dates.future
         self._readers = tuple(dates if name in DATE_FACTS else _Reader(name, today) for name in self.facts)
         self._complaint = self._date_position.get("complaint_date")
-        self._incident = self._date_position.get("incident_date")
-        self._born = self._date_position.get("date_of_birth")
-        self._received = self._date_position.get("outcome_received_date")
         self._plans: dict[tuple[Any, ...], Plan] = {}
         self._evaluated: dict[tuple[tuple[str, ...], SarLaw], dict[Any, Evaluated]] = {}
         self._rules: dict[tuple[Appearance, SarLaw], Any] = {}
@@ -259,11 +259,8 @@ class Caseload:
         if isinstance(solved, Answer):
             return self.csv_text(solved), True, 0
         plan, _, cells, soonest, urgent, warnings = solved
-        return (
-            plan.template.format(*cells, soonest.soonest_csv if soonest else ",,", warnings.text_csv, warnings.ids_csv),
-            False,
-            urgent,
-        )
+        cells += (soonest.soonest_csv if soonest else ",,", warnings.text_csv, warnings.ids_csv)
+        return plan.template % plan.arrange(cells), False, urgent
 
     def _solve(self, texts: tuple[str | None, ...]) -> Answer | _Solved:
         """The answer for a row, as its parts; an ``Answer`` when the row cannot be computed."""
@@ -280,11 +277,9 @@ class Caseload:
             tuple(map(_is_none, dates)),
             complaint is not None and regime_for(complaint),
         )
-        plan = self._plans.get(key)
+        plan = self._plans.get(key) or self._plan(key, texts)
         if plan is None:
-            plan = self._plan(key, texts)
-            if plan is None:
-                return self._failure(texts)
+            return self._failure(texts)
         for later, earlier in plan.order:
             if dates[later] < dates[earlier]:
                 return self._failure(texts)
@@ -292,25 +287,12 @@ class Caseload:
         cells: list[str] = []
         soonest: Evaluated | None = None
         urgent = warning_bits = 0
-        dob = dates[self._born] if self._born is not None else None
-        # A child when time started (engine.calculation_inputs) is rare, and possible only up to the year of
-        # the 18th birthday (engine.child_until): the year is tested first.
-        child_years = dob.year + 18 if dob is not None else 0
-        # Under the 2012 rules the appeal runs from the letter's date alone (engine.compute_deadlines).
-        received_on = dates[self._received] if self._received is not None and key[2] != "2012" else None
-        for group in plan.groups:
-            position, positions, _, _, _, children, review_rule, _, cache, _ = group
-            # The latest of several dates starts the clock (engine.latest_trigger); only the date matters here.
-            trigger = dates[position] if position >= 0 else max([dates[at] for at in positions])
-            found = None
-            if children and trigger.year <= child_years and trigger < child_until(dob):
-                found = self._evaluate(group, trigger, dob, None)
-            elif received_on is not None and review_rule is not None:
-                received = calculation_inputs(review_rule, trigger, None, received_on)[1]
-                if received is not None:
-                    found = self._evaluate(group, trigger, None, received)
-            if found is None:
+        for position, cache, group, born, received in plan.steps:
+            if position >= 0:
+                trigger = dates[position]
                 found = cache.get(trigger) or self._evaluate(group, trigger, None, None)
+            else:
+                found = self._special(group, dates, born, received)
             evaluated.append(found)
             cells += found.texts
             urgent += found.urgent
@@ -318,9 +300,8 @@ class Caseload:
             key_of = found.soonest_key
             if key_of is not None and (soonest is None or key_of < soonest.soonest_key):  # type: ignore[operator]
                 soonest = found
-        incident = dates[self._incident] if self._incident is not None and plan.police else None
-        if incident is not None:
-            limit = self._limits.get(incident) or self._limit(incident)
+        if plan.incident >= 0:
+            limit = self._limits.get(incident := dates[plan.incident]) or self._limit(incident)
             if complaint > limit if complaint is not None else self.today > limit:  # engine.late_complaint
                 warning_bits |= _LATE
         if self._future_dates and not self._future_dates.isdisjoint(date_texts):
@@ -331,6 +312,22 @@ class Caseload:
                 warning_bits |= _LATE_REVIEW
         warnings = plan.warnings.get(warning_bits) or self._warnings(plan, warning_bits)
         return plan, evaluated, cells, soonest, urgent, warnings
+
+    def _special(self, group: Group, dates: tuple[Any, ...], born_at: int, received_at: int) -> Evaluated:
+        """A group's deadlines for a row whose other dates can change them (``answer.Step``): the latest of
+        several dates starts the clock (``engine.latest_trigger``; only the date matters here), or the date of
+        birth or the date the outcome was received is known."""
+        trigger = dates[group.position] if group.position >= 0 else max([dates[at] for at in group.positions])
+        dob = dates[born_at] if born_at >= 0 else None
+        # A child when time started (engine.calculation_inputs) is rare, and possible only up to the year of
+        # the 18th birthday (engine.child_until): the year is tested first.
+        if dob is not None and trigger.year <= dob.year + 18 and trigger < child_until(dob):
+            return self._evaluate(group, trigger, dob, None)
+        if received_at >= 0 and group.review_rule is not None:
+            received = calculation_inputs(group.review_rule, trigger, None, dates[received_at])[1]
+            if received is not None:
+                return self._evaluate(group, trigger, None, received)
+        return group.evaluated.get(trigger) or self._evaluate(group, trigger, None, None)
 
     def failed(self, error: str) -> Answer:
         """The answer for a row that cannot be computed."""
@@ -402,25 +399,46 @@ class Caseload:
             if on.police and {"outcome_date", "review_request_date"} <= on.known
             else None
         )
-        # The template of the added columns: each rule's five cells where its group's deadlines put them.
+        # The template of the added columns, for %: each rule's five cells where its group's deadlines put them.
         where: dict[int, int] = {}
         for group in groups:
             for slot in group.slots:
                 where[slot] = len(where)
         # The answers first (next deadline, its date and action; the step and its title; the review body; the
         # warnings in words; an empty error), then each rule's five cells, then the warnings' ids.
-        literal = f",{route.now.id},{csv_cell(route.now.title)},{route.review_body or NO_REVIEW}"
-        literal = literal.replace("{", "{{").replace("}", "}}")
+        literal = f",{route.now.id},{csv_cell(route.now.title)},{route.review_body or NO_REVIEW}".replace("%", "%%")
         template = (
-            f",{{{len(where)}}}{literal},{{{len(where) + 1}}},"
-            + "".join(f",{{{where[slot]}}}" if slot in where else ",,,,," for slot in range(len(self.rule_ids)))
-            + f",{{{len(where) + 2}}}\n"
+            f",%s{literal},%s,"
+            + "".join(",%s" if slot in where else ",,,,," for slot in range(len(self.rule_ids)))
+            + ",%s\n"
+        )
+        arrange = operator.itemgetter(
+            len(where),
+            len(where) + 1,
+            *(where[slot] for slot in range(len(self.rule_ids)) if slot in where),
+            len(where) + 2,
         )
         warning_texts = {warning.id: warning.text for warning in (*report.warnings, *route.warnings)}
         warning_texts.update(row_warning_texts(report.regime))
+        known = on.known
+        born = position["date_of_birth"] if "date_of_birth" in known else -1
+        received = position["outcome_received_date"] if "outcome_received_date" in known and key[2] != "2012" else -1
+        steps = tuple(
+            Step(
+                -1
+                if group.position < 0 or (born >= 0 and group.children) or (received >= 0 and group.review_rule)
+                else group.position,
+                group.evaluated,
+                group,
+                born if group.children else -1,
+                received if group.review_rule is not None else -1,
+            )
+            for group in groups
+        )
         plan = Plan(
             order=order,
             groups=groups,
+            steps=steps,
             shape_warnings=warnings,
             route_warnings=tuple(
                 w.id for w in route.warnings if w not in report.warnings and w.id not in EVERY_CASE_WARNINGS
@@ -428,8 +446,9 @@ class Caseload:
             next_step=route.now.id,
             review_body=route.review_body,
             template=template,
+            arrange=arrange,
             warnings={},
-            police=on.police,
+            incident=position["incident_date"] if on.police and "incident_date" in known else -1,
             review_request=review_request,
             next_step_title=route.now.title,
             warning_texts=warning_texts,
@@ -487,44 +506,31 @@ class Caseload:
         Only the common case, neither, is kept: the others are seldom the same twice, and take the
         deadlines of the group's rules that they do not change from the rules' own caches (``RuleParts``).
         """
-        texts = []
-        soonest: Part | None = None
-        soonest_at = -1
-        urgent = bits = 0
-        plain = born is None and received is None
-        for index, (rule, parts) in enumerate(zip(group.rules, group.parts, strict=True)):
-            rule_born, rule_received = (None, None) if plain else calculation_inputs(rule, trigger, born, received)
-            if rule_born is None and rule_received is None:
-                part = parts[trigger]
-            elif rule_born is not None and runs_from_birthday(rule, trigger, rule_born):
-                part = self._from_birthday.get((rule.id, rule_born)) or self._birthday_part(rule, trigger, rule_born)
-            else:  # a child's or a late-received outcome's dates are seldom asked for twice: not kept
-                calc = calculate_dates(rule.id, trigger, rule_born, rule_received, sar_law_for(rule, group.sar_law))
-                part = part_from(rule, calc, self.today)
-            if isinstance(part, str):
-                texts.append(part)
-                continue
-            texts.append(part.text)
-            bits |= part.warnings
-            if part.mine:
-                urgent += part.urgent
-                if soonest is None or part.key < soonest.key:
-                    soonest, soonest_at = part, index
-        evaluated = Evaluated(
-            group.rules,
-            (trigger, born, received, self.today),
-            group.sar_law,
-            tuple(texts),
-            soonest,
-            soonest_at,
-            urgent,
-            bits,
-        )
-        if plain:
+        when = (trigger, born, received, self.today)
+        if born is None and received is None:
+            evaluated = Evaluated(group.rules, when, group.sar_law, [parts[trigger] for parts in group.parts])
             if len(group.evaluated) >= GROUP_CACHE_SIZE:
                 make_room(group.evaluated, GROUP_CACHE_SIZE)
             group.evaluated[trigger] = evaluated
-        return evaluated
+            return evaluated
+        found = []
+        for rule, parts in zip(group.rules, group.parts, strict=True):
+            # Only the s.28 rule for children and the review request can depend on these dates
+            # (engine.calculation_inputs): every other rule takes its cells for the trigger alone.
+            if not rule.children and rule is not group.review_rule:
+                found.append(parts[trigger])
+                continue
+            rule_born, rule_received = calculation_inputs(rule, trigger, born, received)
+            if rule_born is None and rule_received is None:
+                found.append(parts[trigger])
+            elif rule_born is not None and runs_from_birthday(rule, trigger, rule_born):
+                found.append(
+                    self._from_birthday.get((rule.id, rule_born)) or self._birthday_part(rule, trigger, rule_born)
+                )
+            else:  # a child's or a late-received outcome's dates are seldom asked for twice: not kept
+                calc = calculate_dates(rule.id, trigger, rule_born, rule_received, sar_law_for(rule, group.sar_law))
+                found.append(part_from(rule, calc, self.today))
+        return Evaluated(group.rules, when, group.sar_law, found)
 
     def _birthday_part(self, rule: Rule, trigger: date, born: date) -> Part | str:
         """A child's deadline that runs from the 18th birthday whatever the trigger
@@ -565,7 +571,9 @@ class Caseload:
         if answer.plan is None:
             return self._before_error + "," + csv_cell(answer.error or "") + self._after_error
         notes = answer.notes
-        return answer.plan.template.format(*answer.texts, answer.next_csv, notes.text_csv, notes.ids_csv)
+        return answer.plan.template % answer.plan.arrange(
+            (*answer.texts, answer.next_csv, notes.text_csv, notes.ids_csv)
+        )
 
     # As JSON ------------------------------------------------------------------------------------------
 

@@ -234,6 +234,11 @@ class Unit(StrEnum):
     YEARS = "years"
 
 
+_YEARS = Unit.YEARS
+"""(Comparisons that run once a deadline use the members by module name: on Python 3.11 looking a member up on
+its enum class costs about 0.2 microseconds.)"""
+
+
 class Period(NamedTuple):
     """A length of time as the law states it: 28 days, 3 months, 1 year."""
 
@@ -242,7 +247,7 @@ class Period(NamedTuple):
 
     @property
     def months(self) -> int:
-        return self.amount * 12 if self.unit is Unit.YEARS else self.amount
+        return self.amount * 12 if self.unit is _YEARS else self.amount
 
     def __str__(self) -> str:
         word = self.unit.value[:-1] if self.amount == 1 else self.unit.value
@@ -269,11 +274,11 @@ class Convention(StrEnum):
 
     def last_day(self, event: date, period: Period) -> date:
         """The last day under this convention's primary reading."""
-        if self is Convention.DAYS_AFTER:
+        if self is _DAYS_AFTER:
             return add_days(event, period.amount)
-        if self is Convention.DAYS_BEFORE:
+        if self is _DAYS_BEFORE:
             return add_days(event, -period.amount)
-        if self is Convention.STARTING_WITH:
+        if self is _STARTING_WITH:
             return end_starting_with(event, period.months)
         return add_months(event, period.months)
 
@@ -283,7 +288,7 @@ class Convention(StrEnum):
         For 'starting with': the corresponding date less one day. No authority supports it, but it is
         earlier than the primary reading when the target month has no corresponding date.
         """
-        if self is Convention.STARTING_WITH:
+        if self is _STARTING_WITH:
             return add_months(event, period.months) - ONE_DAY
         return None
 
@@ -315,6 +320,8 @@ class Convention(StrEnum):
             return f"one month from {when}, the day of receipt counting as day 1 (ICO method)"
         return f"{period} after {when} (that day itself is not counted)"
 
+
+_DAYS_AFTER, _DAYS_BEFORE, _STARTING_WITH = Convention.DAYS_AFTER, Convention.DAYS_BEFORE, Convention.STARTING_WITH
 
 _WORDING = {
     Convention.AFTER: "from / after the event; the event's day is not counted (Marren v Dawson Bentley)",
