@@ -2,7 +2,7 @@
 
     pip install -e ".[bench]"
     python benchmarks/bench_batch.py                  # every shape, 100,000 rows; memory also at 1,000,000
-    python benchmarks/bench_batch.py --batch-option=--no-parallel      # one process
+    python benchmarks/bench_batch.py --batch-option=--only=review-request   # an option of escalate batch
     python benchmarks/bench_batch.py --rows 20000 --big 0 --repeat 1 --shapes decades   # a quick look
 
 For each shape of caseload (``make_caseload.py --shape``, fixed seed: the benchmark's own; a date of birth on
@@ -20,10 +20,9 @@ folder and, each run in a fresh process, interleaved, times:
   computes something else is no comparison).
 
 It prints the medians, the ratios and escalate's peak memory for each shape, then one table (the README's).
-A large file may be shared between two processes (``escalate.caseload.fork``), so memory is measured over all
-of them together: the peak of the sum of their proportional set sizes (PSS: a page two processes share counts
-half to each), sampled from /proc every few milliseconds (where there is no /proc, the maximum resident set
-size of the largest process). The budgets (issue 17): one process within 1.5 times the csv pass on the
+Memory is measured over every process escalate starts (it runs in one): the peak of the sum of their
+proportional set sizes (PSS: a page two processes share counts half to each), sampled from /proc every few
+milliseconds (where there is no /proc, the maximum resident set size of the largest process). The budgets (issue 17): one process within 1.5 times the csv pass on the
 standard and born shapes, faster than pandas on every shape, under 64 MiB on every shape. Timings depend on
 the machine; the ratios much less.
 """

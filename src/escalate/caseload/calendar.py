@@ -74,7 +74,7 @@ def _records(
             error = record.error or (" | ".join(problems) if problems else None)
             yield record.row, texts, error
         return
-    header, columns, sample, _ = csv_header(lines, options)
+    header, columns, sample = csv_header(lines, options)
     width = len(header)
     for row, problem in csv_records(chain(sample, lines)):
         if problem is None and is_blank(row):

@@ -9,17 +9,14 @@ written, with its ``error``. Nothing is printed here: the command line reports t
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
-from functools import partial
 from itertools import chain, islice
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from escalate.caseload.caseload import Caseload, picker
 from escalate.caseload.columns import (
@@ -34,10 +31,6 @@ from escalate.caseload.options import (
     Summary,
 )
 from escalate.output.formats import BatchFormat
-
-if TYPE_CHECKING:
-    from escalate.caseload import fork
-
 
 # --- CSV cells that are safe in a spreadsheet -----------------------------------------------------------
 
@@ -126,7 +119,6 @@ def opened_input(lines: Iterable[str], options: BatchOptions) -> Iterator[str]:
     lines = iter(lines)
     first = next(lines, None)
     while first is not None and not first.strip():
-        options.lines_skipped += 1
         first = next(lines, None)
     if first is None:
         raise BatchInputError("the input is empty: expected a header row naming the columns, then one row per case")
@@ -260,9 +252,9 @@ def _samples(lines: Sequence[str], width: int) -> list[list[str]]:
     return columns
 
 
-def csv_header(lines: Iterator[str], options: BatchOptions) -> tuple[list[str], Columns, list[str], int]:
+def csv_header(lines: Iterator[str], options: BatchOptions) -> tuple[list[str], Columns, list[str]]:
     """The header of a CSV caseload and how its columns are read (after the first lines, returned to be read
-    again), and the lines the header took."""
+    again)."""
     header_reader = csv.reader(lines)
     try:
         header = next(header_reader)  # reads the lines of the header record, and no more
@@ -277,11 +269,11 @@ def csv_header(lines: Iterator[str], options: BatchOptions) -> tuple[list[str], 
     if not columns.facts:
         raise missing_header(header)
     options.columns = columns
-    return header, columns, sample, header_reader.line_num
+    return header, columns, sample
 
 
 def _run_csv(lines: Iterator[str], sink: TextIO, options: BatchOptions) -> Summary:
-    header, columns, sample, header_lines = csv_header(lines, options)
+    header, columns, sample = csv_header(lines, options)
     lines = chain(sample, lines)
     found = columns.facts
     caseload = Caseload(tuple(found), today=options.today, only=options.only)
@@ -294,71 +286,16 @@ def _run_csv(lines: Iterator[str], sink: TextIO, options: BatchOptions) -> Summa
     line_of = CsvLines()
     kept_header = list(keep(header)) if keep is not None else header
     sink.write(line_of(kept_header) + "," + ",".join(caseload.columns) + "\n")
-    run = partial(_csv_to_csv, header=header, texts_of=texts_of, caseload=caseload, line_of=line_of, keep=keep)
-    if options.parallel and options.source is not None:
-        from escalate.caseload import fork
-
-        codec = codecs.lookup(options.encoding).name
-        split = fork.find_split(options.source, codec)
-        read = options.lines_skipped + header_lines
-        if split is not None and split.lines >= read:  # (not a header that runs on past the middle)
-            return _in_two(run, lines, sink, options, split, read, codec)
-    return run(lines, sink=sink, options=options)
-
-
-def _in_two(
-    run: Callable[..., Summary],
-    lines: Iterator[str],
-    sink: TextIO,
-    options: BatchOptions,
-    split: fork.Split,
-    read: int,
-    codec: str,
-) -> Summary:
-    """The rows after the header, the second half worked out by a second process (``escalate.caseload.fork``):
-    the same output as ``run(lines)`` alone."""
-    from escalate.caseload import fork
-
-    source = options.source
-    assert source is not None
-
-    def second_half(out: TextIO) -> fork.Counts:
-        with fork.open_at(source, split.offset, codec) as rest:
-            done = run(rest, sink=out, options=replace(options, progress=None, summary=Summary()))
-        return done.rows, done.errors, done.urgent
-
-    try:
-        started = fork.forked(second_half)
-    except OSError:  # no process to spare: this one does it all
-        return run(lines, sink=sink, options=options)
-    overflow = _Overflow(lines)
-    with started as second:
-        run(islice(lines, split.lines - read), sink=sink, options=options, overflow=overflow)
-        if overflow.used:  # a quoted cell ran across the split: go on alone, as one process would
-            second.cancel()
-            return run(lines, sink=sink, options=options)
-        counts = second.result()
-        if counts is None:  # the second process failed: its half is done here
-            with fork.open_at(source, split.offset, codec) as rest:
-                return run(rest, sink=sink, options=options)
-        second.copy_to(sink)
-        _count(options.summary, options, *counts)
-    return options.summary
-
-
-class _Overflow:
-    """The lines after the first half, read only by a quoted record that runs on past it."""
-
-    def __init__(self, lines: Iterator[str]) -> None:
-        self.lines = lines
-        self.used = False
-
-    def __iter__(self) -> Iterator[str]:
-        return self
-
-    def __next__(self) -> str:
-        self.used = True
-        return next(self.lines)
+    return _csv_to_csv(
+        lines,
+        header=header,
+        texts_of=texts_of,
+        caseload=caseload,
+        sink=sink,
+        options=options,
+        line_of=line_of,
+        keep=keep,
+    )
 
 
 def _csv_to_csv(
@@ -370,7 +307,6 @@ def _csv_to_csv(
     options: BatchOptions,
     line_of: CsvLines,
     keep: Callable[[Sequence[str]], tuple[str, ...]] | None = None,
-    overflow: Iterable[str] = (),
 ) -> Summary:
     """The hot loop. Most lines of a caseload have no quotes: their cells are the text between the commas,
     and the line goes out as it came, unless a cell must be neutralised or holds bytes that were not text.
@@ -392,7 +328,7 @@ def _csv_to_csv(
             current, rest = rest, None
             for line in current:
                 if '"' in line:
-                    row, problem, again, multiline = read_quoted(line, chain(current, lines, overflow))
+                    row, problem, again, multiline = read_quoted(line, chain(current, lines))
                     if problem is not None:
                         rows += 1
                         errors += 1
@@ -494,7 +430,6 @@ def check_batch(lines: Iterable[str], options: BatchOptions) -> list[tuple[int, 
     """`escalate batch --check`: how the columns are read (``options.columns``) and the problems of the first
     rows (by row number), with nothing written. Raises as ``run_batch`` does for an input that cannot be read."""
     options.output_format = BatchFormat.JSONL
-    options.parallel = False
     options.source = None
     out = io.StringIO()
     run_batch(islice(lines, SAMPLE_LINES + 1), out, options)

@@ -18,7 +18,7 @@ HELP_MIN = 30
 
 
 def _names(param: Any) -> str:
-    """'--format, -f' or '--parallel / --no-parallel'."""
+    """'--format, -f', or a pair of on and off flags: '--color / --no-color'."""
     primary = sorted(param.opts, key=lambda opt: not opt.startswith("--"))
     names = ", ".join(primary)
     if param.secondary_opts:
