@@ -290,7 +290,12 @@ class Caseload:
         for position, cache, group, born, received in plan.steps:
             if position >= 0:
                 trigger = dates[position]
-                found = cache.get(trigger) or self._evaluate(group, trigger, None, None)
+                # A child when time started (engine.calculation_inputs) is rare, and possible only up to the year
+                # of the 18th birthday (engine.child_until): the year is tested first.
+                if born >= 0 and trigger.year <= dates[born].year + 18 and trigger < child_until(dates[born]):
+                    found = self._evaluate(group, trigger, dates[born], None)
+                else:
+                    found = cache.get(trigger) or self._evaluate(group, trigger, None, None)
             else:
                 found = self._special(group, dates, born, received)
             evaluated.append(found)
@@ -425,9 +430,7 @@ class Caseload:
         received = position["outcome_received_date"] if "outcome_received_date" in known and key[2] != "2012" else -1
         steps = tuple(
             Step(
-                -1
-                if group.position < 0 or (born >= 0 and group.children) or (received >= 0 and group.review_rule)
-                else group.position,
+                -1 if group.position < 0 or (received >= 0 and group.review_rule) else group.position,
                 group.evaluated,
                 group,
                 born if group.children else -1,
