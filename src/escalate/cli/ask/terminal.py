@@ -46,8 +46,10 @@ def stopped_text(state: Interview, kept_in: str | None = None) -> str:
     if not given:
         return "Stopped: no answers were given, and nothing was worked out or saved."
     return (
-        f"Stopped: your {count} answer{'s' if count != 1 else ''} so far were not kept and nothing was worked "
-        "out or saved. To pick up where you left off, run escalate route again with: " + given + " --ask"
+        f"Stopped: your {count} answer{'s' if count != 1 else ''} so far {'were' if count != 1 else 'was'} not kept "
+        "and nothing was worked out or saved. To pick up where you left off, run escalate route again with: "
+        + given
+        + " --ask"
     )
 
 
