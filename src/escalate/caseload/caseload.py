@@ -203,9 +203,10 @@ class Caseload:
     The engine decides everything; this class only arranges for it to decide each thing once. A row's
     facts other than the dates' values (which dates are known, the yes/no and choice facts, the regime)
     select a plan, built once with the engine: which dates must be in which order, which rules appear and
-    what starts their clocks, the route. Each group of rules with the same trigger date is then worked out
-    once per date (``engine.deadline_dates``). ``tests/test_batch.py`` checks the answers against
-    ``compute_deadlines`` and ``plan_route`` for any facts.
+    what starts their clocks, the route. Each rule's cells are worked out once per trigger date, for every
+    group that has the rule (``RuleParts``), and each group's, from them, once per date it keeps
+    (``Group.evaluated``). ``tests/test_batch.py`` checks the answers against ``compute_deadlines`` and
+    ``plan_route`` for any facts.
     """
 
     def __init__(self, facts: Sequence[str], *, today: date, only: Collection[str] | None = None) -> None:
