@@ -476,26 +476,31 @@ class Caseload:
                 names = trigger_facts(rule, on)
                 if names:
                     by_trigger.setdefault(names, []).append(rule)
-        groups = tuple(
-            Group(
-                position=position[names[0]] if len(names) == 1 else -1,
-                positions=tuple(position[name] for name in names),
-                names=names,
-                rules=tuple(rules),
-                slots=tuple(self._slots[rule.id] for rule in rules),
-                children=any(rule.children for rule in rules),
-                review_rule=next((rule for rule in rules if rule.id == "review-request"), None),
-                sar_law=sar_law,
-                evaluated=self._evaluated.setdefault((tuple(rule.id for rule in rules), sar_law), {}),
-                parts=tuple(self._rule_parts(rule, sar_law_for(rule, sar_law)) for rule in rules),
-            )
-            for names, rules in by_trigger.items()
-        )
+        groups = tuple(self._group(names, tuple(rules), sar_law) for names, rules in by_trigger.items())
         order = tuple(
             (position[later], position[earlier]) for later, earlier in DATE_ORDER if later in known and earlier in known
         )
         warnings = tuple(w.id for w in shape_warnings(known, on.police) if w.id not in EVERY_CASE_WARNINGS)
         return order, groups, warnings
+
+    def _group(self, names: tuple[str, ...], rules: tuple[Rule, ...], sar_law: SarLaw) -> Group:
+        """The rules whose clocks these facts start, as one group. Its deadlines are kept for every plan with a
+        group of the same rules, and the same law of subject access where a rule of the group depends on it
+        (``engine.sar_law_for``): a group without subject access is shared whatever the law."""
+        position = self._date_position
+        law = sar_law if any(sar_law_for(rule, sar_law) is not SarLaw.UNKNOWN for rule in rules) else SarLaw.UNKNOWN
+        return Group(
+            position=position[names[0]] if len(names) == 1 else -1,
+            positions=tuple(position[name] for name in names),
+            names=names,
+            rules=rules,
+            slots=tuple(self._slots[rule.id] for rule in rules),
+            children=any(rule.children for rule in rules),
+            review_rule=next((rule for rule in rules if rule.id == "review-request"), None),
+            sar_law=law,
+            evaluated=self._evaluated.setdefault((tuple(rule.id for rule in rules), law), {}),
+            parts=tuple(self._rule_parts(rule, sar_law_for(rule, law)) for rule in rules),
+        )
 
     def _rule_parts(self, rule: Rule, sar_law: SarLaw) -> RuleParts:
         """The cells of ``rule`` by trigger date, one cache for every group with the rule."""
