@@ -101,15 +101,6 @@ def main() -> None:
         today = ["--today", TODAY.isoformat()]
         runs = {
             "csv -> csv": [escalate, "batch", str(source), "-o", str(work / "out.csv"), *today],
-            "csv -> csv (one process)": [
-                escalate,
-                "batch",
-                str(source),
-                "-o",
-                str(work / "out1.csv"),
-                "--no-parallel",
-                *today,
-            ],
             "xlsx -> xlsx": [escalate, "batch", str(workbook), "-o", str(work / "out.xlsx"), *today],
             "xlsx -> csv": [escalate, "batch", str(workbook), "-o", str(work / "out2.csv"), *today],
             "csv -> xlsx": [escalate, "batch", str(source), "-o", str(work / "out2.xlsx"), *today],

@@ -381,6 +381,21 @@ def test_every_about_value_is_a_choice_and_defined() -> None:
     assert "above the rank of chief superintendent" in FACT_HELP["about"]
 
 
+def test_ctrl_c_after_one_answer_says_it_in_the_singular(monkeypatch: pytest.MonkeyPatch) -> None:
+    class InterruptingAtOnce(FakeTerminal):
+        lines = iter(["1\n"])
+
+        def readline(self, size: int | None = -1) -> str:
+            line = next(self.lines, None)
+            if line is None:
+                raise KeyboardInterrupt
+            return line
+
+    code, _, err = run_main(monkeypatch, ["route", "--ask", "--today", "2026-11-21"], InterruptingAtOnce())
+    assert code == 130
+    assert "Stopped: your 1 answer so far was not kept and nothing was worked out or saved." in err
+
+
 def test_ctrl_c_says_what_was_lost(monkeypatch: pytest.MonkeyPatch) -> None:
     class InterruptingLater(FakeTerminal):
         lines = iter(["1\n", "no\n", "10 January 2026\n"])

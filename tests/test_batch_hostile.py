@@ -464,7 +464,7 @@ def test_65536_distinct_dates_with_an_unreadable_one_early_and_late(run_cli) -> 
         lines.append(f"r{number},,{text}")
         if 65_500 <= number <= 65_600:
             lines.append(f"late{number},TBC,{start + timedelta(days=number)}")
-    result = batch_stdin(run_cli, "\n".join(lines) + "\n", "--no-parallel")
+    result = batch_stdin(run_cli, "\n".join(lines) + "\n")
     assert result.code == 3, result.stderr
     out = table(result.stdout)
     assert len(out) == len(lines) - 1

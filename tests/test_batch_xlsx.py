@@ -19,7 +19,8 @@ from openpyxl import Workbook, load_workbook
 from conftest import EXAMPLES
 from escalate.caseload.columns import SUMMARY_COLUMNS, added_columns
 from escalate.caseload.options import Summary
-from escalate.caseload.sheet import DueCase, _Latest, cell_text, due_lines
+from escalate.caseload.sheet.due import DueCase, _Latest, due_lines
+from escalate.caseload.sheet.read import cell_text
 
 TODAY = ("--today", "2026-12-01")
 

@@ -178,9 +178,9 @@ class Step(NamedTuple):
     """How a row of a plan finds one group's deadlines."""
 
     position: int
-    """Where the date that starts the group's clocks is among the row's dates; -1 when the row's other dates
-    can change them (the latest of several dates starts the clock, or the date of birth or the date the
-    outcome was received is known and can matter): ``Caseload._special``."""
+    """Where the date that starts the group's clocks is among the row's dates; -1 when the latest of several
+    dates starts the clock, or the date the outcome was received is known and can matter
+    (``Caseload._special``). A date of birth that can matter is tested on the way (``born``)."""
     evaluated: dict[Any, Evaluated]
     """``group.evaluated``."""
     group: Group

@@ -15,6 +15,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any, TextIO
 
 from escalate.caseload.answer import URGENT_STATUSES
+from escalate.caseload.jsonl import json_records, jsonl_header
 from escalate.caseload.names import column_key
 from escalate.caseload.options import BatchOptions, Summary
 from escalate.caseload.rows import read_texts
@@ -22,8 +23,6 @@ from escalate.caseload.run import (
     csv_header,
     csv_records,
     is_blank,
-    json_records,
-    jsonl_header,
     lift_field_limit,
     opened_input,
 )
@@ -75,7 +74,7 @@ def _records(
             error = record.error or (" | ".join(problems) if problems else None)
             yield record.row, texts, error
         return
-    header, columns, sample, _ = csv_header(lines, options)
+    header, columns, sample = csv_header(lines, options)
     width = len(header)
     for row, problem in csv_records(chain(sample, lines)):
         if problem is None and is_blank(row):

@@ -203,9 +203,10 @@ class Caseload:
     The engine decides everything; this class only arranges for it to decide each thing once. A row's
     facts other than the dates' values (which dates are known, the yes/no and choice facts, the regime)
     select a plan, built once with the engine: which dates must be in which order, which rules appear and
-    what starts their clocks, the route. Each group of rules with the same trigger date is then worked out
-    once per date (``engine.deadline_dates``). ``tests/test_batch.py`` checks the answers against
-    ``compute_deadlines`` and ``plan_route`` for any facts.
+    what starts their clocks, the route. Each rule's cells are worked out once per trigger date, for every
+    group that has the rule (``RuleParts``), and each group's, from them, once per date it keeps
+    (``Group.evaluated``). ``tests/test_batch.py`` checks the answers against ``compute_deadlines`` and
+    ``plan_route`` for any facts.
     """
 
     def __init__(self, facts: Sequence[str], *, today: date, only: Collection[str] | None = None) -> None:
@@ -290,7 +291,12 @@ class Caseload:
         for position, cache, group, born, received in plan.steps:
             if position >= 0:
                 trigger = dates[position]
-                found = cache.get(trigger) or self._evaluate(group, trigger, None, None)
+                # A child when time started (engine.calculation_inputs) is rare, and possible only up to the year
+                # of the 18th birthday (engine.child_until): the year is tested first.
+                if born >= 0 and trigger.year <= dates[born].year + 18 and trigger < child_until(dates[born]):
+                    found = self._evaluate(group, trigger, dates[born], None)
+                else:
+                    found = cache.get(trigger) or self._evaluate(group, trigger, None, None)
             else:
                 found = self._special(group, dates, born, received)
             evaluated.append(found)
@@ -425,9 +431,7 @@ class Caseload:
         received = position["outcome_received_date"] if "outcome_received_date" in known and key[2] != "2012" else -1
         steps = tuple(
             Step(
-                -1
-                if group.position < 0 or (born >= 0 and group.children) or (received >= 0 and group.review_rule)
-                else group.position,
+                -1 if group.position < 0 or (received >= 0 and group.review_rule) else group.position,
                 group.evaluated,
                 group,
                 born if group.children else -1,
@@ -472,26 +476,31 @@ class Caseload:
                 names = trigger_facts(rule, on)
                 if names:
                     by_trigger.setdefault(names, []).append(rule)
-        groups = tuple(
-            Group(
-                position=position[names[0]] if len(names) == 1 else -1,
-                positions=tuple(position[name] for name in names),
-                names=names,
-                rules=tuple(rules),
-                slots=tuple(self._slots[rule.id] for rule in rules),
-                children=any(rule.children for rule in rules),
-                review_rule=next((rule for rule in rules if rule.id == "review-request"), None),
-                sar_law=sar_law,
-                evaluated=self._evaluated.setdefault((tuple(rule.id for rule in rules), sar_law), {}),
-                parts=tuple(self._rule_parts(rule, sar_law_for(rule, sar_law)) for rule in rules),
-            )
-            for names, rules in by_trigger.items()
-        )
+        groups = tuple(self._group(names, tuple(rules), sar_law) for names, rules in by_trigger.items())
         order = tuple(
             (position[later], position[earlier]) for later, earlier in DATE_ORDER if later in known and earlier in known
         )
         warnings = tuple(w.id for w in shape_warnings(known, on.police) if w.id not in EVERY_CASE_WARNINGS)
         return order, groups, warnings
+
+    def _group(self, names: tuple[str, ...], rules: tuple[Rule, ...], sar_law: SarLaw) -> Group:
+        """The rules whose clocks these facts start, as one group. Its deadlines are kept for every plan with a
+        group of the same rules, and the same law of subject access where a rule of the group depends on it
+        (``engine.sar_law_for``): a group without subject access is shared whatever the law."""
+        position = self._date_position
+        law = sar_law if any(sar_law_for(rule, sar_law) is not SarLaw.UNKNOWN for rule in rules) else SarLaw.UNKNOWN
+        return Group(
+            position=position[names[0]] if len(names) == 1 else -1,
+            positions=tuple(position[name] for name in names),
+            names=names,
+            rules=rules,
+            slots=tuple(self._slots[rule.id] for rule in rules),
+            children=any(rule.children for rule in rules),
+            review_rule=next((rule for rule in rules if rule.id == "review-request"), None),
+            sar_law=law,
+            evaluated=self._evaluated.setdefault((tuple(rule.id for rule in rules), law), {}),
+            parts=tuple(self._rule_parts(rule, sar_law_for(rule, law)) for rule in rules),
+        )
 
     def _rule_parts(self, rule: Rule, sar_law: SarLaw) -> RuleParts:
         """The cells of ``rule`` by trigger date, one cache for every group with the rule."""

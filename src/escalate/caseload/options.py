@@ -45,7 +45,7 @@ class Summary:
     due_count: int = 0
     """Rows kept by ``--due-within`` for a deadline (the soonest of them are in ``due``)."""
     due: list[Any] = field(default_factory=list)
-    """The soonest of those cases, for the summary (a heap of ``escalate.caseload.sheet.DueCase``)."""
+    """The soonest of those cases, for the summary (a heap of ``escalate.caseload.sheet.due.DueCase``)."""
 
 
 def summary_line(summary: Summary) -> str:
@@ -77,17 +77,12 @@ class BatchOptions:
     progress: Callable[[int], None] | None = None
     """Called with the number of rows so far, after each chunk of lines."""
     source: str | None = None
-    """The path of the input, where it is a file: a large CSV file is shared between two processes
-    (``escalate.caseload.fork``)."""
-    parallel: bool = True
-    """Whether a large CSV file may be shared between two processes."""
+    """The path of the input, where it is a file."""
     choices: ColumnChoices = NO_CHOICES
     """``--map`` and ``--ignore``."""
     columns: Columns | None = None
     """How the columns were read (set by the run, before any row is written)."""
     summary: Summary = field(default_factory=Summary)
-    lines_skipped: int = 0
-    """Blank lines before the header (set by ``opened_input``)."""
     sheet: str | None = None
     """For an .xlsx input: the sheet to read (None: the first)."""
     due_within: int | None = None

@@ -1,5 +1,6 @@
-"""Caseload files for `escalate batch`: CSV and JSON Lines in and out, streamed, and safe to open in a
-spreadsheet.
+"""Caseload files for `escalate batch`: a whole batch (``run_batch``, ``check_batch``), and CSV in and out,
+streamed, and safe to open in a spreadsheet. JSON Lines is ``escalate.caseload.jsonl``; Excel,
+``escalate.caseload.sheet``.
 
 ``run_batch`` reads the lines of a caseload, has ``escalate.caseload.caseload.Caseload`` answer each row, and writes
 each row out with its answer, in order, one for one. A row that cannot be read or computed is still
@@ -8,42 +9,28 @@ written, with its ``error``. Nothing is printed here: the command line reports t
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import json
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
-from functools import partial
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain, islice
-from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
+from typing import Any, TextIO
 
-from escalate.caseload.answer import Answer
 from escalate.caseload.caseload import Caseload, picker
 from escalate.caseload.columns import (
-    OWN_COLUMNS,
     Columns,
-    KeyFacts,
-    is_own_output,
     looks_like_date,
     read_columns,
 )
-from escalate.caseload.names import BATCH_FACTS
 from escalate.caseload.options import (
     CHUNK,
     BatchInputError,
     BatchOptions,
     Summary,
 )
-from escalate.caseload.rows import json_kind, mapping_answer
 from escalate.output.formats import BatchFormat
-from escalate.output.schema import SCHEMA_VERSION
-
-if TYPE_CHECKING:
-    from escalate.caseload import fork
-
 
 # --- CSV cells that are safe in a spreadsheet -----------------------------------------------------------
 
@@ -95,7 +82,9 @@ def run_batch(lines: Iterable[str], sink: TextIO, options: BatchOptions) -> Summ
         options.output_format = options.input_format
     if options.input_format is BatchFormat.CSV:
         return _run_csv(lines, sink, options)
-    return _run_jsonl(lines, sink, options)
+    from escalate.caseload.jsonl import run_jsonl
+
+    return run_jsonl(lines, sink, options)
 
 
 FIELD_LIMIT = min(sys.maxsize, (1 << 31) - 1)
@@ -130,7 +119,6 @@ def opened_input(lines: Iterable[str], options: BatchOptions) -> Iterator[str]:
     lines = iter(lines)
     first = next(lines, None)
     while first is not None and not first.strip():
-        options.lines_skipped += 1
         first = next(lines, None)
     if first is None:
         raise BatchInputError("the input is empty: expected a header row naming the columns, then one row per case")
@@ -264,9 +252,9 @@ def _samples(lines: Sequence[str], width: int) -> list[list[str]]:
     return columns
 
 
-def csv_header(lines: Iterator[str], options: BatchOptions) -> tuple[list[str], Columns, list[str], int]:
+def csv_header(lines: Iterator[str], options: BatchOptions) -> tuple[list[str], Columns, list[str]]:
     """The header of a CSV caseload and how its columns are read (after the first lines, returned to be read
-    again), and the lines the header took."""
+    again)."""
     header_reader = csv.reader(lines)
     try:
         header = next(header_reader)  # reads the lines of the header record, and no more
@@ -281,86 +269,33 @@ def csv_header(lines: Iterator[str], options: BatchOptions) -> tuple[list[str], 
     if not columns.facts:
         raise missing_header(header)
     options.columns = columns
-    return header, columns, sample, header_reader.line_num
+    return header, columns, sample
 
 
 def _run_csv(lines: Iterator[str], sink: TextIO, options: BatchOptions) -> Summary:
-    header, columns, sample, header_lines = csv_header(lines, options)
+    header, columns, sample = csv_header(lines, options)
     lines = chain(sample, lines)
     found = columns.facts
     caseload = Caseload(tuple(found), today=options.today, only=options.only)
     texts_of = picker(list(found.values()))
     keep = picker(list(columns.kept)) if columns.own else None
     if options.output_format is BatchFormat.JSONL:
-        return _csv_to_jsonl(lines, header, texts_of, caseload, sink, options)
+        from escalate.caseload.jsonl import csv_to_jsonl
+
+        return csv_to_jsonl(lines, header, texts_of, caseload, sink, options)
     line_of = CsvLines()
     kept_header = list(keep(header)) if keep is not None else header
     sink.write(line_of(kept_header) + "," + ",".join(caseload.columns) + "\n")
-    run = partial(_csv_to_csv, header=header, texts_of=texts_of, caseload=caseload, line_of=line_of, keep=keep)
-    if options.parallel and options.source is not None:
-        from escalate.caseload import fork
-
-        codec = codecs.lookup(options.encoding).name
-        split = fork.find_split(options.source, codec)
-        read = options.lines_skipped + header_lines
-        if split is not None and split.lines >= read:  # (not a header that runs on past the middle)
-            return _in_two(run, lines, sink, options, split, read, codec)
-    return run(lines, sink=sink, options=options)
-
-
-def _in_two(
-    run: Callable[..., Summary],
-    lines: Iterator[str],
-    sink: TextIO,
-    options: BatchOptions,
-    split: fork.Split,
-    read: int,
-    codec: str,
-) -> Summary:
-    """The rows after the header, the second half worked out by a second process (``escalate.caseload.fork``):
-    the same output as ``run(lines)`` alone."""
-    from escalate.caseload import fork
-
-    source = options.source
-    assert source is not None
-
-    def second_half(out: TextIO) -> fork.Counts:
-        with fork.open_at(source, split.offset, codec) as rest:
-            done = run(rest, sink=out, options=replace(options, progress=None, summary=Summary()))
-        return done.rows, done.errors, done.urgent
-
-    try:
-        started = fork.forked(second_half)
-    except OSError:  # no process to spare: this one does it all
-        return run(lines, sink=sink, options=options)
-    overflow = _Overflow(lines)
-    with started as second:
-        run(islice(lines, split.lines - read), sink=sink, options=options, overflow=overflow)
-        if overflow.used:  # a quoted cell ran across the split: go on alone, as one process would
-            second.cancel()
-            return run(lines, sink=sink, options=options)
-        counts = second.result()
-        if counts is None:  # the second process failed: its half is done here
-            with fork.open_at(source, split.offset, codec) as rest:
-                return run(rest, sink=sink, options=options)
-        second.copy_to(sink)
-        _count(options.summary, options, *counts)
-    return options.summary
-
-
-class _Overflow:
-    """The lines after the first half, read only by a quoted record that runs on past it."""
-
-    def __init__(self, lines: Iterator[str]) -> None:
-        self.lines = lines
-        self.used = False
-
-    def __iter__(self) -> Iterator[str]:
-        return self
-
-    def __next__(self) -> str:
-        self.used = True
-        return next(self.lines)
+    return _csv_to_csv(
+        lines,
+        header=header,
+        texts_of=texts_of,
+        caseload=caseload,
+        sink=sink,
+        options=options,
+        line_of=line_of,
+        keep=keep,
+    )
 
 
 def _csv_to_csv(
@@ -372,7 +307,6 @@ def _csv_to_csv(
     options: BatchOptions,
     line_of: CsvLines,
     keep: Callable[[Sequence[str]], tuple[str, ...]] | None = None,
-    overflow: Iterable[str] = (),
 ) -> Summary:
     """The hot loop. Most lines of a caseload have no quotes: their cells are the text between the commas,
     and the line goes out as it came, unless a cell must be neutralised or holds bytes that were not text.
@@ -394,7 +328,7 @@ def _csv_to_csv(
             current, rest = rest, None
             for line in current:
                 if '"' in line:
-                    row, problem, again, multiline = read_quoted(line, chain(current, lines, overflow))
+                    row, problem, again, multiline = read_quoted(line, chain(current, lines))
                     if problem is not None:
                         rows += 1
                         errors += 1
@@ -492,268 +426,10 @@ def _ragged_error(row: list[str], width: int) -> str:
     )
 
 
-def _unique_keys(header: Sequence[str]) -> list[str]:
-    """Header names as JSON keys: a repeated name gets ``_2``, ``_3``... so that no cell is lost."""
-    keys: list[str] = []
-    seen: set[str] = set()
-    for name in header:
-        key, number = name, 1
-        while key in seen:
-            number += 1
-            key = f"{name}_{number}"
-        seen.add(key)
-        keys.append(key)
-    return keys
-
-
-def _csv_to_jsonl(
-    lines: Iterator[str],
-    header: Sequence[str],
-    texts_of: Callable[[Sequence[str]], tuple[str, ...]],
-    caseload: Caseload,
-    sink: TextIO,
-    options: BatchOptions,
-) -> Summary:
-    columns = options.columns
-    kept = set(columns.kept) if columns is not None and columns.own else None
-    keys = _unique_keys(header)
-    width = len(header)
-    blank = caseload.json_fields(caseload.failed(""))
-    blank["error"] = None
-    for block in _chunks(csv_records(lines)):
-        rows = errors = urgent = 0
-        for row, problem in block:
-            cells = _fit(row, width)
-            if problem is None and len(row) == width and is_blank(row):
-                record = _record(keys, cells, kept)
-                sink.write(json.dumps({**record, **blank}, ensure_ascii=False) + "\n")
-                continue
-            rows += 1
-            if problem is not None:
-                answer = caseload.failed(problem)
-            elif len(row) != width:
-                answer = caseload.failed(_ragged_error(row, width))
-            else:
-                answer = caseload.answer(texts_of(row))
-                bad = next((name for name, cell in zip(header, row, strict=True) if _SURROGATE.search(cell)), None)
-                if bad is not None:
-                    answer = caseload.failed(_encoding_error(options, bad))
-                    cells = [_SURROGATE.sub("\ufffd", cell) for cell in cells]
-            errors += answer.error is not None
-            urgent += answer.urgent
-            sink.write(_json_line(_record(keys, cells, kept), caseload, answer))
-        _count(options.summary, options, rows, errors, urgent)
-    return options.summary
-
-
-def _record(keys: Sequence[str], cells: Sequence[str], kept: set[int] | None) -> dict[str, str]:
-    if kept is None:
-        return dict(zip(keys, cells, strict=True))
-    return {key: cell for index, (key, cell) in enumerate(zip(keys, cells, strict=True)) if index in kept}
-
-
-def _json_line(record: Mapping[str, Any], caseload: Caseload, answer: Answer) -> str:
-    """A JSON line; a record with text that is not text (a lone surrogate, carried by a row with its error) is
-    written with its non-ASCII characters escaped, so that the output is always valid UTF-8."""
-    line = json.dumps({**record, **caseload.json_fields(answer), "schema_version": SCHEMA_VERSION}, ensure_ascii=False)
-    if answer.error is not None and _LONE_SURROGATE.search(line):
-        line = json.dumps({**record, **caseload.json_fields(answer), "schema_version": SCHEMA_VERSION})
-    return line + "\n"
-
-
-# --- JSON Lines in -----------------------------------------------------------------------------------
-
-MAX_DEPTH = 64
-"""The deepest nesting of lists and objects a line may have (a case's facts are flat)."""
-
-
-class JsonRecord(NamedTuple):
-    row: Mapping[str, Any]
-    error: str | None
-
-
-class _DuplicateKey(ValueError):
-    pass
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        twice = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
-        raise _DuplicateKey(twice)
-    return result
-
-
-_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicates)
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _depth_over(value: Any, limit: int) -> bool:
-    """Whether lists and objects nest deeper than ``limit``."""
-    if limit < 0:
-        return True
-    if isinstance(value, dict):
-        return any(_depth_over(item, limit - 1) for item in value.values())
-    if isinstance(value, list):
-        return any(_depth_over(item, limit - 1) for item in value)
-    return False
-
-
-def _has_surrogate(value: Any) -> bool:
-    if isinstance(value, str):
-        return _LONE_SURROGATE.search(value) is not None
-    if isinstance(value, dict):
-        return any(_has_surrogate(key) or _has_surrogate(item) for key, item in value.items())
-    if isinstance(value, list):
-        return any(_has_surrogate(item) for item in value)
-    return False
-
-
-def _parse_line(line: str, number: int) -> JsonRecord:
-    try:
-        value = _DECODER.decode(line)
-    except _DuplicateKey as twice:
-        return JsonRecord(json.loads(line), f"line {number} has the key '{twice}' twice: keep one of them")
-    except RecursionError:
-        return JsonRecord({}, f"line {number} nests lists or objects too deeply (more than {MAX_DEPTH} levels)")
-    except ValueError as error:
-        return JsonRecord({}, f"line {number} is not valid JSON ({error})")
-    if not isinstance(value, dict):
-        return JsonRecord({}, f"line {number} is {json_kind(value)}, not a JSON object with one case")
-    if (line.count("{") + line.count("[") > MAX_DEPTH) and _depth_over(value, MAX_DEPTH):
-        return JsonRecord({}, f"line {number} nests lists or objects too deeply (more than {MAX_DEPTH} levels)")
-    if _SURROGATE.search(line):
-        return JsonRecord(value, f"line {number} is not valid text in its encoding: save it as UTF-8")
-    if "\\u" in line and _has_surrogate(value):
-        return JsonRecord(
-            value, f"line {number} has a lone surrogate escape (such as \\ud800), which is not text: mend that value"
-        )
-    return JsonRecord(value, None)
-
-
-def json_records(lines: Iterable[str]) -> Iterator[JsonRecord]:
-    """The objects of a JSON Lines text, one per line that is not blank; a line that is not an object (or
-    repeats a key, nests too deeply, or holds a lone surrogate) is a record with its error."""
-    for number, line in enumerate(lines, start=1):
-        if line.strip():
-            yield _parse_line(line, number)
-
-
-def jsonl_columns(lines: Iterable[str]) -> list[str]:
-    """Every key of the objects of a JSON Lines text, in the order first seen: the CSV columns for it."""
-    keys: dict[str, None] = {}
-    for record in json_records(lines):
-        keys.update(dict.fromkeys(record.row))
-    return [key for key in keys if key not in OWN_COLUMNS] if is_own_output(keys) else list(keys)
-
-
-def jsonl_header(lines: Iterator[str], options: BatchOptions) -> tuple[KeyFacts, list[str]]:
-    """How the keys of a JSON Lines caseload are read, from its first lines (returned to be read again)."""
-    sample = list(islice(lines, SAMPLE_LINES))
-    keys: dict[str, list[str]] = {}
-    for record in json_records(sample):
-        for key, value in record.row.items():
-            cells = keys.setdefault(key, [])
-            if isinstance(value, str):
-                cells.append(value)
-    names = list(keys)
-    columns = read_columns(names, list(keys.values()), options.choices, duplicates=False)
-    options.columns = columns
-    return KeyFacts(options.choices, names), sample
-
-
-def _blank_record(row: Mapping[str, Any]) -> bool:
-    return all(value is None or (isinstance(value, str) and not value.strip()) for value in row.values())
-
-
-def _run_jsonl(lines: Iterator[str], sink: TextIO, options: BatchOptions) -> Summary:
-    keys, sample = jsonl_header(lines, options)
-    caseload = Caseload(BATCH_FACTS, today=options.today, only=options.only)
-    records = json_records(chain(sample, lines))
-    if options.output_format is BatchFormat.CSV:
-        return _jsonl_to_csv(records, caseload, keys, sink, options)
-    blank = caseload.json_fields(caseload.failed(""))
-    blank["error"] = None
-    for block in _chunks(records):
-        rows = errors = urgent = 0
-        for record in block:
-            row = _without_own(record.row)
-            if record.error is None and _blank_record(row):
-                sink.write(json.dumps({**row, **blank}, ensure_ascii=False) + "\n")
-                continue
-            rows += 1
-            answer = caseload.failed(record.error) if record.error else mapping_answer(caseload, row, keys)
-            errors += answer.error is not None
-            urgent += answer.urgent
-            sink.write(_json_line(row, caseload, answer))
-        _count(options.summary, options, rows, errors, urgent)
-    return options.summary
-
-
-def _without_own(row: Mapping[str, Any]) -> Mapping[str, Any]:
-    """A JSON object without escalate's own fields, when it is a line escalate wrote (they are replaced)."""
-    if "next_step" in row and is_own_output(row):
-        return {key: value for key, value in row.items() if key not in OWN_COLUMNS}
-    return row
-
-
-def _jsonl_to_csv(
-    records: Iterator[JsonRecord], caseload: Caseload, keys: KeyFacts, sink: TextIO, options: BatchOptions
-) -> Summary:
-    """JSON Lines in, CSV out. A header cannot grow once written, so when the columns could not be found
-    beforehand (standard input), a later object with keys the first one lacks is an error naming them."""
-    first = list(islice(records, 1))
-    columns = (
-        list(options.jsonl_columns)
-        if options.jsonl_columns is not None
-        else list(_without_own(first[0].row))
-        if first
-        else []
-    )
-    known = set(columns)
-    lead = 0 if columns else 1  # with no input column, a line starts with escalate's first column
-    line_of = CsvLines()
-    sink.write((line_of(columns) + "," + ",".join(caseload.columns))[lead:] + "\n")
-    blank_tail = "," * len(caseload.columns) + "\n"
-    for block in _chunks(chain(first, records)):
-        rows = errors = urgent = 0
-        for record in block:
-            row = _without_own(record.row)
-            cells = [_LONE_SURROGATE.sub("\ufffd", _cell_text(row.get(column))) for column in columns]
-            if record.error is None and _blank_record(row) and not [key for key in row if key not in known]:
-                sink.write((line_of(cells) + blank_tail)[lead:])
-                continue
-            rows += 1
-            answer = caseload.failed(record.error) if record.error else mapping_answer(caseload, row, keys)
-            extra = [key for key in row if key not in known]
-            if extra and answer.error is None:
-                answer = caseload.failed(
-                    "keys not in the first line cannot be added as CSV columns: "
-                    + ", ".join(repr(key) for key in extra)
-                    + " (give the file rather than standard input, or write JSON Lines: --format jsonl)"
-                )
-            errors += answer.error is not None
-            urgent += answer.urgent
-            sink.write((line_of(cells) + caseload.csv_text(answer))[lead:])
-        _count(options.summary, options, rows, errors, urgent)
-    return options.summary
-
-
-def _cell_text(value: Any) -> str:
-    """A JSON value as a CSV cell: text as it is, nothing for null, any other value as JSON."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False)
-
-
 def check_batch(lines: Iterable[str], options: BatchOptions) -> list[tuple[int, str]]:
     """`escalate batch --check`: how the columns are read (``options.columns``) and the problems of the first
     rows (by row number), with nothing written. Raises as ``run_batch`` does for an input that cannot be read."""
     options.output_format = BatchFormat.JSONL
-    options.parallel = False
     options.source = None
     out = io.StringIO()
     run_batch(islice(lines, SAMPLE_LINES + 1), out, options)
@@ -769,10 +445,25 @@ def check_batch(lines: Iterable[str], options: BatchOptions) -> list[tuple[int, 
     return problems
 
 
-# --- for the other readers and writers of tables (escalate.caseload.sheet) --------------------------------
+# --- for the other readers and writers of tables (escalate.caseload.jsonl, escalate.caseload.sheet) ---------
 
 SURROGATE = _SURROGATE
+chunks = _chunks
+count = _count
 encoding_error = _encoding_error
 fit = _fit
 ragged_error = _ragged_error
-unique_keys = _unique_keys
+
+_MOVED_TO_JSONL = frozenset({"json_records", "jsonl_columns", "jsonl_header"})
+"""JSON Lines readers that lived here before ``escalate.caseload.jsonl``, still found here for the modules that
+import them from here (the command line's ``batch``, the caseload calendar)."""
+
+
+def __getattr__(name: str) -> Any:
+    """The JSON Lines readers of ``_MOVED_TO_JSONL``, from ``escalate.caseload.jsonl`` (imported when asked for:
+    it imports this module)."""
+    if name in _MOVED_TO_JSONL:
+        from escalate.caseload import jsonl
+
+        return getattr(jsonl, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

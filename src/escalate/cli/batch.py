@@ -97,14 +97,6 @@ def batch(
             "--only", help="Only these rule ids, comma-separated; only their columns are written.", metavar="ID[,ID]"
         ),
     ] = None,
-    parallel: Annotated[
-        bool,
-        typer.Option(
-            "--parallel/--no-parallel",
-            help="Share a large CSV file (4 MiB or more) between two processes where there are two cores; "
-            "the output is the same either way.",
-        ),
-    ] = True,
     sheet: Annotated[
         str | None,
         typer.Option("--sheet", metavar="NAME", help="For an .xlsx input: the sheet to read (default: the first)."),
@@ -161,7 +153,6 @@ def batch(
         output_format=None if ics or check else format_of(output, output_format, "--format"),
         encoding=encoding or "utf-8",
         source=None if source == "-" else source,
-        parallel=parallel and due_within is None,
         sheet=sheet,
         due_within=due_within,
         choices=ColumnChoices.parse(column_map or (), ignore or ()),

@@ -132,7 +132,7 @@ def _parameter_help(param: Any, ctx: Any, console: Any) -> Any:
 
 
 def _names(param: Any) -> str:
-    """'--format, -f' or '--parallel / --no-parallel'."""
+    """'--format, -f', or a pair of on and off flags: '--color / --no-color'."""
     primary = sorted(param.opts, key=lambda opt: not opt.startswith("--"))
     names = ", ".join(primary)
     if param.secondary_opts:

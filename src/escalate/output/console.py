@@ -82,7 +82,7 @@ def batch_progress(total_bytes: int | None, position: Callable[[], int | None]) 
         if total_bytes
         else [TextColumn("{task.description}")]
     )
-    # Refreshed as rows are done, not by a thread of its own: a large batch forks (escalate.caseload.fork).
+    # Refreshed as rows are done (auto_refresh off): no thread of its own beside the batch.
     with Progress(*columns, console=make_console(stderr=True), transient=True, auto_refresh=False) as progress:
         task = progress.add_task("escalate batch: 0 rows", total=total_bytes or None)
 
