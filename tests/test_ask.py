@@ -381,33 +381,38 @@ def test_every_about_value_is_a_choice_and_defined() -> None:
     assert "above the rank of chief superintendent" in FACT_HELP["about"]
 
 
-def test_ctrl_c_after_one_answer_says_it_in_the_singular(monkeypatch: pytest.MonkeyPatch) -> None:
-    class InterruptingAtOnce(FakeTerminal):
-        lines = iter(["1\n"])
+class Interrupting(FakeTerminal):
+    """A person who types these lines, then presses Ctrl-C."""
 
-        def readline(self, size: int | None = -1) -> str:
-            line = next(self.lines, None)
-            if line is None:
-                raise KeyboardInterrupt
-            return line
+    def __init__(self, *lines: str) -> None:
+        super().__init__()
+        self.lines = iter(lines)
 
-    code, _, err = run_main(monkeypatch, ["route", "--ask", "--today", "2026-11-21"], InterruptingAtOnce())
-    assert code == 130
-    assert "Stopped: your 1 answer so far was not kept and nothing was worked out or saved." in err
+    def readline(self, size: int | None = -1) -> str:
+        line = next(self.lines, None)
+        if line is None:
+            raise KeyboardInterrupt
+        return line
 
 
-def test_ctrl_c_says_what_was_lost(monkeypatch: pytest.MonkeyPatch) -> None:
-    class InterruptingLater(FakeTerminal):
-        lines = iter(["1\n", "no\n", "10 January 2026\n"])
-
-        def readline(self, size: int | None = -1) -> str:
-            line = next(self.lines, None)
-            if line is None:
-                raise KeyboardInterrupt
-            return line
-
-    code, out, err = run_main(monkeypatch, ["route", "--ask", "--today", "2026-11-21"], InterruptingLater())
+@pytest.mark.parametrize(
+    ("lines", "lost"),
+    [
+        (("1\n",), "your 1 answer so far was not kept"),
+        (("1\n", "no\n", "10 January 2026\n"), "your 2 answers so far were not kept"),
+    ],
+)
+def test_ctrl_c_says_what_was_lost(monkeypatch: pytest.MonkeyPatch, lines: tuple[str, ...], lost: str) -> None:
+    code, out, err = run_main(monkeypatch, ["route", "--ask", "--today", "2026-11-21"], Interrupting(*lines))
     assert code == 130 and out == ""
-    assert "Stopped: your 2 answers so far were not kept and nothing was worked out or saved." in err
-    assert "--about officer --incident-date 2026-01-10 --ask" in err
+    assert f"Stopped: {lost} and nothing was worked out or saved." in err
     assert err.endswith("escalate: error: interrupted\n")
+
+
+def test_ctrl_c_gives_the_answers_as_options_to_type_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    _, _, err = run_main(
+        monkeypatch,
+        ["route", "--ask", "--today", "2026-11-21"],
+        Interrupting("1\n", "no\n", "10 January 2026\n"),
+    )
+    assert "--about officer --incident-date 2026-01-10 --ask" in err
