@@ -37,7 +37,7 @@ from escalate.output.formats import BatchFormat
 SPREADSHEET_TRIGGERS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 """Characters that make a spreadsheet read a cell as a formula (OWASP, 'CSV Injection')."""
 
-_SURROGATE = re.compile("[\udc80-\udcff]")
+SURROGATE = re.compile("[\udc80-\udcff]")
 """A byte that was not valid text in the input's encoding (kept as a lone surrogate)."""
 
 
@@ -132,11 +132,11 @@ def opened_input(lines: Iterable[str], options: BatchOptions) -> Iterator[str]:
     return chain([first], lines)
 
 
-def _chunks(items: Iterator[Any]) -> Iterator[list[Any]]:
+def chunks(items: Iterator[Any]) -> Iterator[list[Any]]:
     return iter(lambda: list(islice(items, CHUNK)), [])
 
 
-def _encoding_error(options: BatchOptions, column: str) -> str:
+def encoding_error(options: BatchOptions, column: str) -> str:
     return (
         f"the row is not valid {options.encoding} text (column '{column}'): save the file as CSV UTF-8, "
         "or give its encoding with --encoding (for example cp1252)"
@@ -321,7 +321,7 @@ def _csv_to_csv(
     starts = SPREADSHEET_TRIGGERS
     blank_tail = "," * len(caseload.columns) + "\n"
     text: str | None
-    for block in _chunks(lines):
+    for block in chunks(lines):
         rows = errors = urgent = 0
         rest: Iterator[str] | None = iter(block)
         while rest is not None:
@@ -332,7 +332,7 @@ def _csv_to_csv(
                     if problem is not None:
                         rows += 1
                         errors += 1
-                        cells = _fit(row, width)
+                        cells = fit(row, width)
                         write(line_of(keep(cells) if keep is not None else cells) + csv_text(caseload.failed(problem)))
                         if again:
                             rest = chain(again, current)
@@ -355,10 +355,10 @@ def _csv_to_csv(
                         continue
                 rows += 1
                 if len(row) != width:
-                    cells = _fit(row, width)
+                    cells = fit(row, width)
                     write(
                         line_of(keep(cells) if keep is not None else cells)
-                        + csv_text(caseload.failed(_ragged_error(row, width)))
+                        + csv_text(caseload.failed(ragged_error(row, width)))
                     )
                     errors += 1
                     continue
@@ -380,11 +380,11 @@ def _csv_to_csv(
                 write(text + tail)
                 errors += failed
                 urgent += urgent_here
-        _count(summary, options, rows, errors, urgent)
+        count(summary, options, rows, errors, urgent)
     return summary
 
 
-def _count(summary: Summary, options: BatchOptions, rows: int, errors: int, urgent: int) -> None:
+def count(summary: Summary, options: BatchOptions, rows: int, errors: int, urgent: int) -> None:
     summary.rows += rows
     summary.errors += errors
     summary.urgent += urgent
@@ -403,17 +403,17 @@ def _careful(
     """A row that needs quoting or neutralising, as CSV text; and the error when it holds bytes that were
     not text (each written as U+FFFD, so that the output is always valid UTF-8)."""
     cells: Sequence[str] = keep(row) if keep is not None else row
-    if not line.isascii() and _SURROGATE.search(line):
-        column = next(name for name, cell in zip(header, row, strict=True) if _SURROGATE.search(cell))
-        return line_of([_SURROGATE.sub("\ufffd", cell) for cell in cells]), _encoding_error(options, column)
+    if not line.isascii() and SURROGATE.search(line):
+        column = next(name for name, cell in zip(header, row, strict=True) if SURROGATE.search(cell))
+        return line_of([SURROGATE.sub("\ufffd", cell) for cell in cells]), encoding_error(options, column)
     return line_of(cells), None
 
 
-def _fit(row: list[str], width: int) -> list[str]:
+def fit(row: list[str], width: int) -> list[str]:
     return (row + [""] * width)[:width]
 
 
-def _ragged_error(row: list[str], width: int) -> str:
+def ragged_error(row: list[str], width: int) -> str:
     if len(row) < width:
         return (
             f"the row has {len(row)} cells where the header has {width}: a cell or a comma is missing, or a "
@@ -443,27 +443,3 @@ def check_batch(lines: Iterable[str], options: BatchOptions) -> list[tuple[int, 
         if answer["error"] is not None:
             problems.append((row, answer["error"]))
     return problems
-
-
-# --- for the other readers and writers of tables (escalate.caseload.jsonl, escalate.caseload.sheet) ---------
-
-SURROGATE = _SURROGATE
-chunks = _chunks
-count = _count
-encoding_error = _encoding_error
-fit = _fit
-ragged_error = _ragged_error
-
-_MOVED_TO_JSONL = frozenset({"json_records", "jsonl_columns", "jsonl_header"})
-"""JSON Lines readers that lived here before ``escalate.caseload.jsonl``, still found here for the modules that
-import them from here (the command line's ``batch``, the caseload calendar)."""
-
-
-def __getattr__(name: str) -> Any:
-    """The JSON Lines readers of ``_MOVED_TO_JSONL``, from ``escalate.caseload.jsonl`` (imported when asked for:
-    it imports this module)."""
-    if name in _MOVED_TO_JSONL:
-        from escalate.caseload import jsonl
-
-        return getattr(jsonl, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -135,8 +135,9 @@ def batch(
     """
     from escalate.caseload.columns import ColumnChoices
     from escalate.caseload.files import check_output, format_of, is_regular, open_input, open_output, same_file
+    from escalate.caseload.jsonl import jsonl_columns
     from escalate.caseload.options import BatchOptions, BatchOutputError, summary_line
-    from escalate.caseload.run import jsonl_columns, run_batch
+    from escalate.caseload.run import run_batch
     from escalate.cli.streams import STATE
     from escalate.engine.deadlines import check_only
 
@@ -229,7 +230,7 @@ def _batch_tables(
         output_format = BatchFormat.CSV
     options.output_format = output_format
     if options.input_format in (BatchFormat.JSONL, None) and source != "-" and not xlsx_in:
-        from escalate.caseload.run import jsonl_columns
+        from escalate.caseload.jsonl import jsonl_columns
 
         with open_input(source, options.encoding) as first_pass:
             first = first_pass.lines.readline()
