@@ -8,7 +8,8 @@ from datetime import date, timedelta
 import pytest
 
 from escalate.caseload.answer import HIDDEN
-from escalate.caseload.caseload import Caseload, RuleParts
+from escalate.caseload.caches import RuleParts
+from escalate.caseload.caseload import Caseload
 from escalate.engine.calculate import deadline_dates
 from escalate.engine.facts import SarLaw
 from escalate.law.rules import RULES_BY_ID, Owner

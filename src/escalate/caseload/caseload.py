@@ -12,12 +12,10 @@ to work each thing out once, because dates repeat heavily in real caseloads (see
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import fields
+from collections.abc import Collection, Sequence
 from datetime import date
 from functools import partial
-from itertools import islice
-from typing import Any, Final
+from typing import Any
 
 from escalate.caseload.answer import (
     NO_WARNINGS,
@@ -28,9 +26,21 @@ from escalate.caseload.answer import (
     Plan,
     Step,
     Warnings,
-    part_of,
 )
 from escalate.caseload.answer import csv_cell as csv_cell  # re-exported: where callers find it
+from escalate.caseload.caches import (
+    CACHE_SIZE,
+    CALCULATION_WARNINGS,
+    DATE_CACHE_SIZE,
+    DEADLINE_CACHE_SIZE,
+    GROUP_CACHE_SIZE,
+    UNREADABLE,
+    Reader,
+    RuleParts,
+    make_room,
+    part_from,
+    picker,
+)
 from escalate.caseload.columns import (
     SUMMARY_COLUMNS,
     added_columns,
@@ -39,7 +49,6 @@ from escalate.engine.calculate import (
     calculate_dates,
     calculation_inputs,
     child_until,
-    plain_counter,
     runs_from_birthday,
     sar_law_for,
 )
@@ -51,13 +60,11 @@ from escalate.engine.deadlines import (
     complaint_limit,
     compute_deadlines,
     review_last_day,
-    rolls_forward,
     row_warning_texts,
     shape_warnings,
     trigger_facts,
 )
 from escalate.engine.facts import DATE_FACTS, DATE_ORDER, Facts, SarLaw, read_fact
-from escalate.engine.results import Calculation
 from escalate.engine.review import regime_for
 from escalate.engine.route import plan_route
 from escalate.errors import InputError
@@ -69,38 +76,6 @@ EVERY_CASE_WARNINGS: frozenset[str] = frozenset({"clocks-run-in-parallel", "no-c
 NO_REVIEW = "none"
 """``review_body`` in CSV when no review is possible (JSON: null)."""
 
-CACHE_SIZE = 4096
-"""The most entries each of a caseload's caches holds (the texts read in a column, plans, each group's
-deadlines): they are bounded, so memory does not grow with the number of rows."""
-
-DATE_CACHE_SIZE = 32768
-"""The most texts of dates kept once read (about 8 MB at most)."""
-
-GROUP_CACHE_SIZE = 2048
-"""The most trigger dates whose deadlines each group of rules keeps (``Group.evaluated``): the dates a
-caseload repeats most. A group's deadlines for any other date are gathered from its rules' caches
-(``RuleParts``), which hold every date of decades of cases, so a miss here costs little."""
-
-DEADLINE_CACHE_SIZE = 8192
-"""The most children's deadlines kept by date of birth, over every rule (``engine.runs_from_birthday``)."""
-
-PART_CACHE_SIZE = 16384
-"""The most trigger dates whose cells each rule keeps (``RuleParts``)."""
-
-EVICTED_SHARE = 8
-"""A full cache makes room by forgetting its oldest eighth (the first put in), not everything: the dates
-a caseload repeats most are asked for again soon after, and come straight back."""
-
-
-def make_room(cache: dict[Any, Any], size: int) -> list[Any]:
-    """Forget the oldest ``size // EVICTED_SHARE`` entries of ``cache`` (dicts keep the order entries were put
-    in); return their keys."""
-    evicted = list(islice(cache, max(1, size // EVICTED_SHARE)))
-    for key in evicted:
-        del cache[key]
-    return evicted
-
-
 # --- computing one row -----------------------------------------------------------------------------------
 
 
@@ -108,92 +83,10 @@ _Solved = tuple[Plan, list[Evaluated], list[str], Evaluated | None, int, Warning
 """A row's answer in parts: plan, group answers, CSV texts, the group with the soonest deadline, urgent
 deadlines, warnings (and as CSV)."""
 
-UNREADABLE: Final = object()
-"""A text that cannot be read as its fact (a cell, or a JSON value that is not text)."""
-"""A cell's text that is not a valid value of its fact (the message is worked out again, with the fact)."""
-_FACT_DEFAULTS: Mapping[str, Any] = {item.name: item.default for item in fields(Facts)}
 _is_none = partial(operator.is_, None)
-CALCULATION_WARNINGS: tuple[str, ...] = ("holiday-horizon", "court-christmas-unknown", "court-roll-forward")
-"""The ids ``engine.calculation_warnings`` gives, in its order."""
 _LATE = 1 << len(CALCULATION_WARNINGS)
 _FUTURE = _LATE << 1
 _LATE_REVIEW = _FUTURE << 1
-
-
-class _Reader(dict[Any, Any]):
-    """The value of each text of a fact, read once (bounded). An unreadable text maps to ``UNREADABLE``
-    and is kept in ``unreadable``; a date after ``today`` is kept in ``future``."""
-
-    def __init__(self, fact: str, today: date, size: int = CACHE_SIZE) -> None:
-        super().__init__()
-        self.fact = fact
-        self.today = today
-        self.size = size
-        self.default = _FACT_DEFAULTS[fact]
-        self.unreadable: set[str | None] = set()
-        self.future: set[str | None] = set()
-        self.clears = 0
-        """How many times the cache has been emptied: a row whose texts were read across an emptying reads them
-        again, so that ``unreadable`` and ``future`` hold all of them."""
-
-    def __missing__(self, text: str | None) -> Any:
-        if len(self) >= self.size:
-            for evicted in make_room(self, self.size):
-                self.unreadable.discard(evicted)
-                self.future.discard(evicted)
-            self.clears += 1
-        value: Any
-        try:
-            value = read_fact(self.fact, text, remember=False) if text is not None else None
-        except InputError:
-            value = UNREADABLE
-            self.unreadable.add(text)
-        if value is None:
-            value = self.default
-        elif isinstance(value, date) and value > self.today:
-            self.future.add(text)  # the engine's 'future-date' warning
-        self[text] = value
-        return value
-
-
-def part_from(rule: Rule, calc: Calculation, today: date) -> Part | str:
-    """What one deadline adds to a row (``answer.part_of``), from its dates; the calculations' warnings it
-    calls for as bits of ``CALCULATION_WARNINGS`` (``engine.calculation_flags``, for one deadline)."""
-    bits = (
-        (1 if calc.beyond_horizon else 0)
-        | (2 if calc.christmas_unknown else 0)
-        | (4 if rolls_forward(rule, calc) else 0)
-    )
-    return part_of(rule, calc.safe_date, calc.last_day, calc.latest_date, bits, today)
-
-
-class RuleParts(dict[date, Part | str]):
-    """What one rule adds to a row for each trigger date alone (no date of birth or date received that
-    changes its dates): worked out once, for every group with the rule, by the shortest way
-    (``engine.plain_counter``), and kept (bounded: the oldest eighth is forgotten when full)."""
-
-    def __init__(self, rule: Rule, sar_law: SarLaw, today: date, size: int = PART_CACHE_SIZE) -> None:
-        super().__init__()
-        self.rule = rule
-        self.today = today
-        self.size = size
-        self.count = plain_counter(rule, sar_law)
-
-    def __missing__(self, trigger: date) -> Part | str:
-        if len(self) >= self.size:
-            make_room(self, self.size)
-        part = self[trigger] = part_from(self.rule, self.count(trigger), self.today)
-        return part
-
-
-def picker(indexes: Sequence[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
-    """A fast ``lambda row: tuple(row[i] for i in indexes)``."""
-    if not indexes:
-        return lambda _row: ()
-    if len(indexes) == 1:
-        only = indexes[0]
-        return lambda row: (row[only],)
-    return operator.itemgetter(*indexes)
 
 
 class Caseload:
@@ -222,11 +115,11 @@ class Caseload:
         self._others_of = picker([i for i, name in enumerate(self.facts) if name not in DATE_FACTS])
         # Reading a date does not depend on its column, so the date columns share one reader, big enough for
         # every day of a century: dates of birth are spread widely and would otherwise be read again.
-        dates = self._dates = _Reader("incident_date", today, DATE_CACHE_SIZE)
+        dates = self._dates = Reader("incident_date", today, DATE_CACHE_SIZE)
         self._read_date = dates.__getitem__
         self._unreadable_dates = dates.unreadable
         self._future_dates = dates.future
-        self._readers = tuple(dates if name in DATE_FACTS else _Reader(name, today) for name in self.facts)
+        self._readers = tuple(dates if name in DATE_FACTS else Reader(name, today) for name in self.facts)
         self._complaint = self._date_position.get("complaint_date")
         self._plans: dict[tuple[Any, ...], Plan] = {}
         self._evaluated: dict[tuple[tuple[str, ...], SarLaw], dict[Any, Evaluated]] = {}

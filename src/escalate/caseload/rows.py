@@ -9,7 +9,8 @@ from datetime import date
 from typing import Any
 
 from escalate.caseload.answer import Answer
-from escalate.caseload.caseload import UNREADABLE, Caseload
+from escalate.caseload.caches import UNREADABLE
+from escalate.caseload.caseload import Caseload
 from escalate.caseload.columns import (
     OWN_COLUMNS,
     KeyFacts,

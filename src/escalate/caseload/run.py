@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain, islice
 from typing import Any, TextIO
 
-from escalate.caseload.caseload import Caseload, picker
+from escalate.caseload.caches import picker
+from escalate.caseload.caseload import Caseload
 from escalate.caseload.columns import (
     Columns,
     looks_like_date,

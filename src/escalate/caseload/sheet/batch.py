@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import chain, islice
 from typing import IO, Any
 
-from escalate.caseload.caseload import Caseload, picker
+from escalate.caseload.caches import picker
+from escalate.caseload.caseload import Caseload
 from escalate.caseload.options import CHUNK, BatchFormat, BatchOptions, Summary
 from escalate.caseload.sheet.read import (
     Layout,
