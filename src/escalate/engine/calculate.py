@@ -492,7 +492,7 @@ def deadline_dates(
     ``calculation_inputs``). Cached here, small: a caseload of a million rows would otherwise fill
     ``calculate``'s cache with words it never shows.
     """
-    calc = _calculate(rule_id, trigger_date, born, received, sar_law, explain=False)
+    calc = calculate_dates(rule_id, trigger_date, born, received, sar_law)
     days_left, status = status_of(calc.safe_date, calc.latest_date, today)
     return DeadlineDates(
         rule_id,
