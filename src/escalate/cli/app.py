@@ -6,6 +6,7 @@ standard error and a documented exit code (README, 'Exit codes'); tracebacks nev
 
 import copy
 import errno
+import functools
 import inspect
 import os
 import sys
@@ -16,9 +17,7 @@ from typing import Annotated, Any
 import typer
 
 from escalate import __version__
-from escalate.cli.batch import batch_command
 from escalate.cli.help import HelpCommand, HelpGroup
-from escalate.cli.letter import letter_command
 from escalate.cli.options import (
     Failure,
     TodayOption,
@@ -45,7 +44,7 @@ _USAGE_ERROR: type[Exception] = getattr(
     typer, "TyperException", next(kind for kind in typer.BadParameter.__mro__ if kind.__name__ == "ClickException")
 )
 
-app = typer.Typer(
+core = typer.Typer(
     name="escalate",
     help="What to do next about a stalled complaint against the Metropolitan Police, and the exact last day "
     "for each option, with the law behind every date. General information, not legal advice.",
@@ -64,7 +63,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@core.callback()
 def root(
     version: Annotated[
         bool, typer.Option("--version", "-V", help="Show the version and exit.", callback=_version, is_eager=True)
@@ -99,7 +98,7 @@ OnlyOption = Annotated[
 ]
 
 
-@app.command(cls=HelpCommand)
+@core.command(cls=HelpCommand)
 @with_fact_options
 @with_calendar_options
 def deadlines(
@@ -142,7 +141,7 @@ def deadlines(
         render_deadlines(report, chosen, stream, options)
 
 
-@app.command(cls=HelpCommand)
+@core.command(cls=HelpCommand)
 def rules(
     output_format: Annotated[
         RulesFormat, typer.Option("--format", "-f", help="table or json.", case_sensitive=False)
@@ -165,7 +164,7 @@ def rules(
             rules_json(RULES, stream)
 
 
-@app.command(cls=HelpCommand)
+@core.command(cls=HelpCommand)
 @with_fact_options(save=False)
 def explain(
     fact_text: Mapping[str, str | None],
@@ -189,7 +188,7 @@ def explain(
     explain_rule(rule_id, facts, make_console())
 
 
-@app.command(cls=HelpCommand)
+@core.command(cls=HelpCommand)
 @with_fact_options
 @with_calendar_options
 def route(
@@ -247,13 +246,6 @@ def route(
         render_route(planned, chosen, stream, options)
 
 
-from escalate.cli.case import case_app, timeline_command  # noqa: E402 - the case file's commands, after the others
-
-app.command("letter", cls=HelpCommand)(letter_command)
-app.add_typer(case_app, name="case", cls=HelpGroup)
-app.command("timeline", cls=HelpCommand)(timeline_command)
-
-
 def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
     """The facts after asking for the missing ones: questions on standard error, answers from standard
     input, and only when standard input is a terminal (a script is never prompted)."""
@@ -282,7 +274,7 @@ def _ask(fact_text: Mapping[str, str | None], today: date) -> Facts:
     return finished.facts
 
 
-@app.command(cls=HelpCommand)
+@core.command(cls=HelpCommand)
 def schema(
     name: Annotated[
         SchemaName,
@@ -303,7 +295,50 @@ def schema(
         stream.write(schema_text(name))
 
 
-app.command("batch", cls=HelpCommand)(batch_command)
+COMMAND_ORDER = ("deadlines", "rules", "explain", "route", "letter", "timeline", "schema", "batch")
+"""The commands in the order `escalate --help` lists them (the group `case` comes after them)."""
+
+
+def _register_elsewhere(on: typer.Typer, name: str) -> None:
+    """Register on ``on`` a command defined in a module of its own: `letter`, `timeline`, the group `case` or
+    `batch`. Each module is imported here, only when its command runs or the whole app is wanted, because
+    importing them (their options, the letter kinds) would add about a twentieth to every other command's start."""
+    if name == "letter":
+        from escalate.cli.letter import letter_command
+
+        on.command("letter", cls=HelpCommand)(letter_command)
+    elif name == "timeline":
+        from escalate.cli.case import timeline_command
+
+        on.command("timeline", cls=HelpCommand)(timeline_command)
+    elif name == "case":
+        from escalate.cli.case import case_app
+
+        on.add_typer(case_app, name="case", cls=HelpGroup)
+    elif name == "batch":
+        from escalate.cli.batch import batch_command
+
+        on.command("batch", cls=HelpCommand)(batch_command)
+
+
+ELSEWHERE = ("letter", "case", "timeline", "batch")
+"""The commands that ``_register_elsewhere`` registers."""
+
+
+@functools.cache
+def whole_app() -> typer.Typer:
+    """The app with every command, for `escalate --help`, a mistyped command and the command-line reference."""
+    for name in ELSEWHERE:
+        _register_elsewhere(core, name)
+    core.registered_commands.sort(key=lambda info: COMMAND_ORDER.index(_command_name(info)))
+    return core
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """``app``: the whole app (``whole_app``), built when first asked for."""
+    if name == "app":
+        return whole_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -366,13 +401,14 @@ def _app_for(args: list[str]) -> typer.Typer:
     options into click parameters at each start, and a command line runs one command. `escalate --help`,
     or a mistyped command, gets the whole app."""
     name = next((arg for arg in args if not arg.startswith("-")), None)
-    chosen = [info for info in app.registered_commands if _command_name(info) == name]
-    groups = [info for info in app.registered_groups if info.name == name]
-    if not chosen and not groups:
-        return app
-    lean = copy.copy(app)
+    chosen = [info for info in core.registered_commands if _command_name(info) == name]
+    if not chosen and name not in ELSEWHERE:
+        return whole_app()
+    lean = copy.copy(core)
     lean.registered_commands = chosen
-    lean.registered_groups = groups
+    lean.registered_groups = []
+    if not chosen:
+        _register_elsewhere(lean, name)  # type: ignore[arg-type]
     return lean
 
 
