@@ -39,7 +39,8 @@ def test_wrap_breaks_only_at_spaces(text, width, first, lines) -> None:
 def test_an_address_stands_alone_and_whole(width) -> None:
     con, out = console(width)
     url = "https://www.policeconduct.gov.uk/complaints/reviews-and-appeals/submit-a-review-appeal"
-    Layout(con).para(f"Where: IOPC reviews, by email or post. Page: {url}. Then wait.", indent=4, first="")
+    with Layout(con) as layout:
+        layout.para(f"Where: IOPC reviews, by email or post. Page: {url}. Then wait.", indent=4, first="")
     lines = out.getvalue().splitlines()
     assert url + "." in [line.strip() for line in lines]  # the sentence's full stop stays with it
     assert all(len(line) <= width for line in lines if url not in line)
@@ -48,7 +49,8 @@ def test_an_address_stands_alone_and_whole(width) -> None:
 
 def test_an_address_that_fits_keeps_the_indent() -> None:
     con, out = console(80)
-    Layout(con).para("Page: https://ico.org.uk/make-a-complaint/", indent=4)
+    with Layout(con) as layout:
+        layout.para("Page: https://ico.org.uk/make-a-complaint/", indent=4)
     assert out.getvalue().splitlines() == ["    Page:", "    https://ico.org.uk/make-a-complaint/"]
 
 

@@ -98,26 +98,26 @@ def whose(deadline: Deadline) -> str:
 def deadlines_table(report: Report, console: Console, *, plain: bool = False) -> None:
     """The deadlines as a person reads them: a table where the terminal is wide enough for one (stacked
     blocks where it is not, and always in plain text), numbered notes under it, the disclaimer last."""
-    layout = Layout(console, plain)
-    header = f"Deadlines as at {long_date(report.today)}{layout.sep}{report.rules_label}"
-    if report.review.available:
-        header += f"{layout.sep}{'appeal' if report.regime == '2012' else 'review'} body: {report.review.body_name}"
-        if any(warning.id == "assumed-review-body" for warning in report.warnings):
-            header += ", assumed (see the warnings)"
-    layout.para(Text(header, style="bold"))
-    read_back = [f"{FACT_LABELS[name]}: {long_date(value)}" for name, value in report.facts.known_dates()]
-    if read_back:
-        layout.para("Your dates, as read: " + "; ".join(read_back))
-    if not report.deadlines:
-        layout.para(
-            "No deadline can be worked out from these facts. Give at least one date, such as "
-            "--incident-date or --outcome-date (see escalate deadlines --help)."
-        )
-    else:
-        notes = number_notes(report.deadlines)
-        deadline_list(layout, report.deadlines, notes)
-        print_notes(layout, notes)
-    layout.para(Text(report.disclaimer, style="italic"))
+    with Layout(console, plain) as layout:
+        header = f"Deadlines as at {long_date(report.today)}{layout.sep}{report.rules_label}"
+        if report.review.available:
+            header += f"{layout.sep}{'appeal' if report.regime == '2012' else 'review'} body: {report.review.body_name}"
+            if any(warning.id == "assumed-review-body" for warning in report.warnings):
+                header += ", assumed (see the warnings)"
+        layout.para(Text(header, style="bold"))
+        read_back = [f"{FACT_LABELS[name]}: {long_date(value)}" for name, value in report.facts.known_dates()]
+        if read_back:
+            layout.para("Your dates, as read: " + "; ".join(read_back))
+        if not report.deadlines:
+            layout.para(
+                "No deadline can be worked out from these facts. Give at least one date, such as "
+                "--incident-date or --outcome-date (see escalate deadlines --help)."
+            )
+        else:
+            notes = number_notes(report.deadlines)
+            deadline_list(layout, report.deadlines, notes)
+            print_notes(layout, notes)
+        layout.para(Text(report.disclaimer, style="italic"))
 
 
 def deadline_list(layout: Layout, deadlines: Sequence[Deadline], notes: Notes) -> None:
@@ -125,7 +125,7 @@ def deadline_list(layout: Layout, deadlines: Sequence[Deadline], notes: Notes) -
     (the date in words, its status and days left, what to do, whose it is, the law)."""
     table = None if layout.plain else _fitted(deadlines, notes, layout)
     if table is not None:
-        layout.console.print(table)
+        layout.show(table)
         return
     for number, deadline in enumerate(deadlines, start=1):
         if number > 1 or not layout.plain:
@@ -168,9 +168,9 @@ def _fitted(deadlines: Sequence[Deadline], notes: Notes, layout: Layout) -> Tabl
 
 
 def warnings_text(report: Report, console: Console) -> None:
-    layout = Layout(console)
-    for warning in report.warnings:
-        layout.para(Text(f"{warning.text} [{warning.id}]"), 2, Text("warning: ", style="bold yellow"))
+    with Layout(console) as layout:
+        for warning in report.warnings:
+            layout.para(Text(f"{warning.text} [{warning.id}]"), 2, Text("warning: ", style="bold yellow"))
 
 
 def deadlines_json(report: Report, stream: TextIO) -> None:

@@ -46,57 +46,57 @@ def explain_rule(rule_id: str, facts: Facts | None, console: Console) -> None:
         raise InputError(
             f"'{rule_id}' is not a rule id; the ids are " + ", ".join(RULE_IDS) + " (see `escalate rules`)"
         )
-    layout = Layout(console)
-    layout.para(Text(f"{rule.id}: {rule.title}", style="bold"))
-    layout.para(rule.summary)
-    console.print()
-    for label, value in (
-        ("Whose deadline", f"{WHOSE_WORDS[rule.owner]} ({rule.body})"),
-        ("Starts from", "; or ".join(fact_words(name) for name in rule.trigger)),
-        ("Counting", rule.convention.plain_words(rule.period)),
-        ("On a weekend or holiday", ROLL_WORDS[rule.roll.value]),
-        ("How firm", STRENGTH_WORDS[rule.strength]),
-        ("If it passes", rule.extension or "No general power to extend."),
-        ("Source", f"{rule.source.citation}\n{rule.source.url}"),
-    ):
-        for number, line in enumerate(value.split("\n")):
-            first = "" if number == 0 else None
-            layout.para(Text(f"{label}: ", style="bold") + Text(line) if number == 0 else Text(line), 2, first)
-    example = calculate(rule.id, rule.example)
-    console.print()
-    layout.para(Text(f"Worked example, starting {long_date(rule.example)}:", style="bold"))
-    for step in example.steps:
-        _bullet(layout, step)
-    layout.para(
-        f"Safe date {long_date(example.safe_date)}; last day {long_date(example.last_day)}; "
-        f"latest arguable {long_date(example.latest_date)}."
-    )
-    if facts is None:
-        return
-    console.print()
-    report = compute_deadlines(facts, only={rule.id})
-    deadline = report.by_id(rule.id)
-    if deadline is None:
+    with Layout(console) as layout:
+        layout.para(Text(f"{rule.id}: {rule.title}", style="bold"))
+        layout.para(rule.summary)
+        layout.line()
+        for label, value in (
+            ("Whose deadline", f"{WHOSE_WORDS[rule.owner]} ({rule.body})"),
+            ("Starts from", "; or ".join(fact_words(name) for name in rule.trigger)),
+            ("Counting", rule.convention.plain_words(rule.period)),
+            ("On a weekend or holiday", ROLL_WORDS[rule.roll.value]),
+            ("How firm", STRENGTH_WORDS[rule.strength]),
+            ("If it passes", rule.extension or "No general power to extend."),
+            ("Source", f"{rule.source.citation}\n{rule.source.url}"),
+        ):
+            for number, line in enumerate(value.split("\n")):
+                first = "" if number == 0 else None
+                layout.para(Text(f"{label}: ", style="bold") + Text(line) if number == 0 else Text(line), 2, first)
+        example = calculate(rule.id, rule.example)
+        layout.line()
+        layout.para(Text(f"Worked example, starting {long_date(rule.example)}:", style="bold"))
+        for step in example.steps:
+            _bullet(layout, step)
         layout.para(
-            Text("For your facts: ", style="bold")
-            + Text(
-                "this deadline does not apply. It needs "
-                + " or ".join(fact_words(name) for name in rule.trigger)
-                + "; see escalate deadlines."
-            )
+            f"Safe date {long_date(example.safe_date)}; last day {long_date(example.last_day)}; "
+            f"latest arguable {long_date(example.latest_date)}."
         )
-        return
-    layout.para(Text(f"For your facts (today {long_date(facts.today)}):", style="bold"))
-    _bullet(layout, f"Starts from {fact_words(deadline.trigger)}, {long_date(deadline.trigger_date)}.")
-    for step in deadline.steps:
-        _bullet(layout, step)
-    layout.para(
-        f"{BY_WORDS[deadline.owner].capitalize()} {long_date(deadline.safe_date)} ({deadline.status}, "
-        f"{deadline.days_left} days left); last day "
-        f"{long_date(deadline.last_day)}; latest arguable {long_date(deadline.latest_date)}."
-    )
-    for note in deadline.notes:
-        _bullet(layout, f"Note: {note}")
+        if facts is None:
+            return
+        layout.line()
+        report = compute_deadlines(facts, only={rule.id})
+        deadline = report.by_id(rule.id)
+        if deadline is None:
+            layout.para(
+                Text("For your facts: ", style="bold")
+                + Text(
+                    "this deadline does not apply. It needs "
+                    + " or ".join(fact_words(name) for name in rule.trigger)
+                    + "; see escalate deadlines."
+                )
+            )
+            return
+        layout.para(Text(f"For your facts (today {long_date(facts.today)}):", style="bold"))
+        _bullet(layout, f"Starts from {fact_words(deadline.trigger)}, {long_date(deadline.trigger_date)}.")
+        for step in deadline.steps:
+            _bullet(layout, step)
+        layout.para(
+            f"{BY_WORDS[deadline.owner].capitalize()} {long_date(deadline.safe_date)} ({deadline.status}, "
+            f"{deadline.days_left} days left); last day "
+            f"{long_date(deadline.last_day)}; latest arguable {long_date(deadline.latest_date)}."
+        )
+        for note in deadline.notes:
+            _bullet(layout, f"Note: {note}")
 
 
 def _bullet(layout: Layout, text: str) -> None:

@@ -94,45 +94,45 @@ def route_table(route: Route, console: Console, *, plain: bool = False, full: bo
     """The route as a person reads it. Short first: the step to take now, its date and where to send it, in a
     few lines; then the path and what runs alongside, each with its dates, and the warnings. ``full`` opens
     every step out (why, how, where, the law) and adds every deadline with its notes."""
-    layout = Layout(console, plain)
-    layout.para(Text(f"Your route as at {long_date(route.today)}{layout.sep}{route.rules_label}", style="bold"))
-    layout.para(_review_line(route))
-    layout.line()
-    _now_first(route, layout)
-    layout.line()
-
-    layout.heading("The path")
-    path = [step for step in route.steps if step.status != "also"]
-    for number, step in enumerate(path, start=1):
-        _print_step(route, step, layout, f"{number}.", full)
-    layout.line()
-
-    layout.heading("Alongside, whatever stage you are at")
-    for step in route.steps:
-        if step.status == "also":
-            _print_step(route, step, layout, "-", full)
-    layout.line()
-
-    if full and route.deadlines:
-        layout.heading("Every deadline")
-        notes = number_notes(route.deadlines)
-        deadline_list(layout, route.deadlines, notes)
-        print_notes(layout, notes)
+    with Layout(console, plain) as layout:
+        layout.para(Text(f"Your route as at {long_date(route.today)}{layout.sep}{route.rules_label}", style="bold"))
+        layout.para(_review_line(route))
+        layout.line()
+        _now_first(route, layout)
         layout.line()
 
-    if route.warnings:
-        layout.heading("Warnings")
-        mark = Text("Warning: ", style="bold yellow") if plain else Text("! ", style="bold yellow")
-        for warning in route.warnings:
-            layout.para(Text(f"{warning.text} [{warning.id}]"), 2, mark)
+        layout.heading("The path")
+        path = [step for step in route.steps if step.status != "also"]
+        for number, step in enumerate(path, start=1):
+            _print_step(route, step, layout, f"{number}.", full)
         layout.line()
-    if not full:
-        layout.para(
-            "For every detail (why each step, how, where to send it, the law, and every deadline with its "
-            "notes), run the same command with --full, or make a page to print with --format html."
-        )
+
+        layout.heading("Alongside, whatever stage you are at")
+        for step in route.steps:
+            if step.status == "also":
+                _print_step(route, step, layout, "-", full)
         layout.line()
-    layout.para(Text(route.disclaimer, style="italic"))
+
+        if full and route.deadlines:
+            layout.heading("Every deadline")
+            notes = number_notes(route.deadlines)
+            deadline_list(layout, route.deadlines, notes)
+            print_notes(layout, notes)
+            layout.line()
+
+        if route.warnings:
+            layout.heading("Warnings")
+            mark = Text("Warning: ", style="bold yellow") if plain else Text("! ", style="bold yellow")
+            for warning in route.warnings:
+                layout.para(Text(f"{warning.text} [{warning.id}]"), 2, mark)
+            layout.line()
+        if not full:
+            layout.para(
+                "For every detail (why each step, how, where to send it, the law, and every deadline with its "
+                "notes), run the same command with --full, or make a page to print with --format html."
+            )
+            layout.line()
+        layout.para(Text(route.disclaimer, style="italic"))
 
 
 def _now_first(route: Route, layout: Layout) -> None:

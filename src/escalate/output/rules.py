@@ -14,39 +14,39 @@ from escalate.output.layout import Column, Layout, fitted_table
 def rules_table(rules: tuple[Rule, ...], console: Console, *, plain: bool = False) -> None:
     """Every rule: a table where the terminal is wide enough for one with every word whole, else (and always
     in plain text) one block per rule."""
-    layout = Layout(console, plain)
-    title = "Every rule escalate knows"
-    columns = (
-        Column("id"),
-        Column("What", wrap=True, floor=16, ratio=3),
-        Column("Period and counting", wrap=True, floor=16, ratio=2),
-        Column("Strength"),
-        Column("Law", wrap=True, floor=12, ratio=2),
-    )
-    for rule in rules:
-        columns[0].cells.append(Text(rule.id, style="bold"))
-        columns[1].cells.append(Text(_what(rule)))
-        columns[2].cells.append(Text(_counting(rule)))
-        columns[3].cells.append(Text(rule.strength.value))
-        columns[4].cells.append(Text(rule.cite))
-    table = None if plain else fitted_table(columns, layout.width, console)
-    if table is not None:
-        layout.para(Text(title, style="bold"))
-        console.print(table)
-    else:
-        layout.heading(title)
+    with Layout(console, plain) as layout:
+        title = "Every rule escalate knows"
+        columns = (
+            Column("id"),
+            Column("What", wrap=True, floor=16, ratio=3),
+            Column("Period and counting", wrap=True, floor=16, ratio=2),
+            Column("Strength"),
+            Column("Law", wrap=True, floor=12, ratio=2),
+        )
         for rule in rules:
+            columns[0].cells.append(Text(rule.id, style="bold"))
+            columns[1].cells.append(Text(_what(rule)))
+            columns[2].cells.append(Text(_counting(rule)))
+            columns[3].cells.append(Text(rule.strength.value))
+            columns[4].cells.append(Text(rule.cite))
+        table = None if plain else fitted_table(columns, layout.width, console)
+        if table is not None:
+            layout.para(Text(title, style="bold"))
+            layout.show(table)
+        else:
+            layout.heading(title)
+            for rule in rules:
+                layout.line()
+                layout.para(Text(rule.id, style="bold"))
+                for label, value in (
+                    ("What", _what(rule)),
+                    ("Period and counting", _counting(rule)),
+                    ("Strength", rule.strength.value),
+                    ("Law", rule.cite),
+                ):
+                    layout.para(Text(f"{label}: ", style="bold") + Text(value), 4, "  ")
             layout.line()
-            layout.para(Text(rule.id, style="bold"))
-            for label, value in (
-                ("What", _what(rule)),
-                ("Period and counting", _counting(rule)),
-                ("Strength", rule.strength.value),
-                ("Law", rule.cite),
-            ):
-                layout.para(Text(f"{label}: ", style="bold") + Text(value), 4, "  ")
-        layout.line()
-    layout.para("Full citations and links: escalate explain ID, or escalate rules --format json.")
+        layout.para("Full citations and links: escalate explain ID, or escalate rules --format json.")
 
 
 def _what(rule: Rule) -> str:
