@@ -18,7 +18,6 @@ import codecs
 import io
 import os
 import sys
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,6 +68,8 @@ def ascii_fallback(error: UnicodeError) -> tuple[str, int]:
 
 
 def _nearest_ascii(character: str) -> str:
+    import unicodedata  # here: only a stream that is not Unicode needs it, and few are
+
     if character in _ASCII:
         return _ASCII[character]
     if unicodedata.category(character).startswith("S") and ord(character) >= 0x2500:  # box drawing, symbols

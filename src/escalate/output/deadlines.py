@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from rich.console import Console
 from rich.table import Table
@@ -201,9 +200,9 @@ def deadlines_csv(report: Report, stream: TextIO) -> None:
         writer.writerow(deadline_row(deadline))
 
 
-@dataclass(frozen=True, slots=True)
-class RenderOptions:
-    """Options that some formats use and the others ignore."""
+class RenderOptions(NamedTuple):
+    """Options that some formats use and the others ignore (a NamedTuple: cheaper to define than a dataclass,
+    at every start of `escalate deadlines` and `escalate route`)."""
 
     calendar: CalendarOptions | None = None
     """For ``ics``; None: the defaults of ``escalate.output.ics.CalendarOptions``."""
