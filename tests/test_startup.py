@@ -46,3 +46,70 @@ def test_help_does_not_load_typers_help_module(args: list[str]) -> None:
     loaded = imported(*args)
     assert "escalate.cli.help" in loaded
     assert not {name for name in loaded if name.split(".")[0] in HELP_MODULES or name in HELP_MODULES}
+
+
+ELSEWHERE_MODULES = ("escalate.cli.letter", "escalate.cli.batch", "escalate.cli.case", "escalate.documents")
+"""The commands in modules of their own (and the letters): imported only when their command runs."""
+
+
+def within(name: str, modules: tuple[str, ...]) -> bool:
+    """Whether module ``name`` is one of ``modules`` or inside one of them."""
+    return any(name == module or name.startswith(module + ".") for module in modules)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["deadlines", "--example"],
+        ["route", "--example"],
+        ["rules", "--plain"],
+        ["explain", "review-request"],
+        ["schema", "deadlines"],
+        ["route", "--help"],
+    ],
+    ids=" ".join,
+)
+def test_a_command_does_not_load_the_others(args: list[str]) -> None:
+    loaded = imported(*args)
+    assert not {name for name in loaded if within(name, ELSEWHERE_MODULES)}
+    assert "unicodedata" not in loaded  # only a stream that is not Unicode needs it (escalate.cli.streams)
+
+
+@pytest.mark.parametrize(
+    ("args", "modules"),
+    [
+        (["letter", "--help"], ("escalate.cli.letter", "escalate.documents")),  # the kinds of letter, listed
+        (["timeline", "--help"], ("escalate.cli.case",)),
+        (["case", "--help"], ("escalate.cli.case",)),
+        (["batch", "--help"], ("escalate.cli.batch",)),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else value[0],
+)
+def test_a_command_in_a_module_of_its_own_loads_only_that_module(args: list[str], modules: tuple[str, ...]) -> None:
+    loaded = imported(*args)
+    assert modules[0] in loaded
+    assert not {name for name in loaded if within(name, ELSEWHERE_MODULES) and not within(name, modules)}
+
+
+@pytest.mark.parametrize("args", [[], ["--help"], ["no-such-command"]], ids=lambda args: " ".join(args) or "bare")
+def test_the_list_of_commands_is_built_without_their_options(args: list[str]) -> None:
+    import typer
+
+    from escalate.cli.app import _app_for, whole_app
+
+    group = typer.main.get_command(_app_for(args))
+    assert isinstance(group, typer.core.TyperGroup)
+    whole = typer.main.get_command(whole_app())
+    assert list(group.commands) == list(whole.commands)  # type: ignore[attr-defined]
+    for name, command in group.commands.items():
+        assert command.help == whole.commands[name].help  # type: ignore[attr-defined]
+        assert not [param for param in command.params if param.name != "help"]
+        for sub in getattr(command, "commands", {}).values():
+            assert not [param for param in sub.params if param.name != "help"]
+
+
+def test_shell_completion_still_sees_every_option(monkeypatch: pytest.MonkeyPatch) -> None:
+    from escalate.cli.app import _app_for, whole_app
+
+    monkeypatch.setenv("_ESCALATE_COMPLETE", "complete_bash")
+    assert _app_for([]) is whole_app()
