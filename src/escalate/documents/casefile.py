@@ -37,7 +37,6 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
@@ -381,6 +380,8 @@ def write_private(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` atomically with mode 0600: a temporary file in the same folder (created
     0600 by ``mkstemp``), flushed to disk, then renamed over ``path``; a reader sees the old file or the new
     one, never half of one. Raises CaseWriteError."""
+    import tempfile  # here: only writing needs it, and every --case reads this module
+
     target = Path(path)
     folder = target.parent
     try:
