@@ -14,7 +14,6 @@ from __future__ import annotations
 import operator
 from collections.abc import Collection, Sequence
 from datetime import date
-from functools import partial
 from typing import Any
 
 from escalate.caseload.answer import (
@@ -84,7 +83,6 @@ _Solved = tuple[Plan, list[Evaluated], list[str], Evaluated | None, int, Warning
 """A row's answer in parts: plan, group answers, CSV texts, the group with the soonest deadline, urgent
 deadlines, warnings (and as CSV)."""
 
-_is_none = partial(operator.is_, None)
 _LATE = 1 << len(CALCULATION_WARNINGS)
 _FUTURE = _LATE << 1
 _LATE_REVIEW = _FUTURE << 1
@@ -169,7 +167,7 @@ class Caseload:
         complaint = dates[self._complaint] if self._complaint is not None else None
         key = (
             self._others_of(texts),
-            tuple(map(_is_none, dates)),
+            tuple(map(type, dates)),  # which dates are known: date or NoneType (the cheapest way to say it)
             complaint is not None and regime_for(complaint),
         )
         plan = self._plans.get(key) or self._plan(key, texts)
