@@ -192,8 +192,8 @@ def timeline_markdown(timeline: Timeline) -> str:
     return "\n".join(lines) + "\n"
 
 
-DATE_WIDTH = 2835
-"""The date column of the Word table, in twips (5 cm: "Wednesday 30 September 2026" on one line)."""
+DATE_WIDTH = 3402
+"""The date column of the Word table, in twips (6 cm: "Wednesday 30 September 2026" on one line in Calibri 11 pt)."""
 
 
 def timeline_docx(timeline: Timeline) -> bytes:
