@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
 from collections.abc import Iterable
 from datetime import date
+from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
@@ -517,3 +519,24 @@ def test_word_files_import_neither_python_docx_nor_lxml() -> None:
         "assert not {'docx', 'lxml'} & {name.split('.')[0] for name in sys.modules}, 'imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_reads_them_as_python_docx_does(tmp_path: Path) -> None:
+    """A second reader, where it is installed: LibreOffice's plain-text export of each file is, line for line,
+    what python-docx reads, the bullets drawn from the numbering part and the table cell by cell."""
+    letter, timeline = letter_for("review-request", "mopac-2020", EVERY_DETAIL), example_timeline(date(2026, 7, 1))
+    (tmp_path / "letter.docx").write_bytes(render_docx(letter))
+    (tmp_path / "timeline.docx").write_bytes(timeline_docx(timeline))
+    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"
+    command = ["soffice", "--headless", profile, "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(tmp_path)]
+    subprocess.run(
+        [*command, "letter.docx", "timeline.docx"], cwd=tmp_path, check=True, capture_output=True, timeout=300
+    )
+    lines = [
+        ("    \u2022 " if style == "List Bullet" else "") + text for style, text, *_ in reading(render_docx(letter))
+    ]
+    assert (tmp_path / "letter.txt").read_text("utf-8-sig").splitlines() == "\n".join(lines).split("\n")
+    title, intro, disclaimer = (text for _, text, *_ in reading(timeline_docx(timeline)))
+    table = [text for row in cells(timeline_docx(timeline)) for text, _ in row]
+    assert (tmp_path / "timeline.txt").read_text("utf-8-sig").splitlines() == [title, intro, *table, disclaimer]
