@@ -453,7 +453,7 @@ def test_a_letter_with_text_that_needs_escaping() -> None:
         ("one\ntwo", "one\ntwo"),
         ("one\r\ntwo", "one\ntwo"),  # a Windows line end is one break, not two
         ("one\rtwo", "one\ntwo"),
-        ("one\x0btwo", "one\ntwo"),  # a vertical tab: Word's own line break when its text is copied out
+        ("one\x0btwo", "one\ntwo"),  # a vertical tab: Word's own character for a line break
         ("one\ttwo", "one\ttwo"),
         ("nul\x00 bell\x07 del\x7f c1\x85 esc\x1b", "nul bell del c1 esc"),
         ("lone \udcff surrogate", "lone \ufffd surrogate"),  # from a command line that was not UTF-8

@@ -69,8 +69,8 @@ class Paragraph(NamedTuple):
 
 
 # XML 1.0 allows tab, line feed, carriage return and the characters from U+0020 on, except the surrogates and
-# U+FFFE, U+FFFF. Of the C0 controls, a vertical tab (Word's line break when its text is copied out) and a form
-# feed (a page break in plain text) become line breaks; the others, DEL and the C1 controls mean nothing in a
+# U+FFFE, U+FFFF. Of the C0 controls, a vertical tab (Word's own character for a line break, in text a program
+# took out of Word) and a form feed (a page break in plain text) become line breaks; the others, DEL and the C1 controls mean nothing in a
 # letter and are dropped; a lone surrogate (bytes that were not UTF-8 on a command line) and the two
 # non-characters become U+FFFD, the replacement character, so that something shows where they were.
 _BREAKS = re.compile("[\x0b\x0c]")
