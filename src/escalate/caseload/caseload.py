@@ -65,8 +65,9 @@ from escalate.engine.deadlines import (
     trigger_facts,
 )
 from escalate.engine.facts import DATE_FACTS, DATE_ORDER, Facts, SarLaw, read_fact
+from escalate.engine.results import Report
 from escalate.engine.review import regime_for
-from escalate.engine.route import plan_route
+from escalate.engine.route import Route, plan_route
 from escalate.errors import InputError
 from escalate.law.rules import RULES, Rule
 
@@ -122,6 +123,7 @@ class Caseload:
         self._complaint = self._date_position.get("complaint_date")
         self._plans: dict[tuple[Any, ...], Plan] = {}
         self._evaluated: dict[tuple[tuple[str, ...], SarLaw], dict[Any, Evaluated]] = {}
+        self._engine: dict[tuple[Any, ...], tuple[Facts, Report, Route]] = {}
         self._rules: dict[tuple[Appearance, SarLaw], Rules] = {}
         self._parts: dict[tuple[str, SarLaw], RuleParts] = {}
         self._from_birthday: dict[tuple[str, date], Part | str] = {}
@@ -272,16 +274,27 @@ class Caseload:
         values = tuple(map(dict.__getitem__, self._readers, texts))
         if UNREADABLE in values:
             return None
-        try:
-            facts = Facts(today=self.today, **dict(zip(self.facts, values, strict=True)))
-        except InputError:
-            return None
         # Only the route's next step, review body and own warnings are read, and the route depends on the
         # dates only through which are known and the regime (see the class): so it is planned once per plan,
-        # from a report without deadlines (which only the route's steps would list).
-        report = compute_deadlines(facts, only=())
-        route = plan_route(facts, report=report)
+        # from a report without deadlines (which only the route's steps would list). Neither depends on whether
+        # the date of birth is known (it changes only the s.28 rule's dates, and must come before the incident:
+        # ``plan.order`` checks that on every row), so plans that differ in that alone share them.
+        born = self._date_position.get("date_of_birth")
+        shared = key if born is None else (key[0], key[1][:born] + key[1][born + 1 :], key[2])
+        engine = self._engine.get(shared)
+        if engine is None:
+            try:
+                facts = Facts(today=self.today, **dict(zip(self.facts, values, strict=True)))
+            except InputError:
+                return None
+            report = compute_deadlines(facts, only=())
+            if len(self._engine) >= CACHE_SIZE:
+                make_room(self._engine, CACHE_SIZE)
+            engine = self._engine[shared] = (facts, report, plan_route(facts, report=report))
+        facts, report, route = engine
         on = appearance(facts, report.review)
+        if born is not None and ("date_of_birth" in on.known) is not (key[1][born] is date):
+            on = on._replace(known=on.known ^ {"date_of_birth"})  # this row's, where the shared facts' differ
         # The law of subject access changes that rule's dates only (engine.sar_law_for): a plan for each law.
         sar_law = facts.sar_law if "sar_date" in on.known else SarLaw.UNKNOWN
         rules_key = (on, sar_law)
