@@ -5,7 +5,7 @@ files through ``escalate.caseload.run``. Both stream: rows go through one at a t
 bounded caches, so it does not grow with the number of rows. A row that cannot be computed keeps its place
 and says why in ``error``.
 
-Every answer is the engine's (``compute_deadlines``, ``plan_route``); this module arranges for the engine
+Every answer is the engine's (``compute_deadlines``, ``route_outline``); this module arranges for the engine
 to work each thing out once, because dates repeat heavily in real caseloads (see ``Caseload``).
 """
 
@@ -67,7 +67,7 @@ from escalate.engine.deadlines import (
 from escalate.engine.facts import DATE_FACTS, DATE_ORDER, Facts, SarLaw, read_fact
 from escalate.engine.results import Report
 from escalate.engine.review import regime_for
-from escalate.engine.route import Route, plan_route
+from escalate.engine.route import Outline, route_outline
 from escalate.errors import InputError
 from escalate.law.rules import RULES, Rule
 
@@ -123,7 +123,7 @@ class Caseload:
         self._complaint = self._date_position.get("complaint_date")
         self._plans: dict[tuple[Any, ...], Plan] = {}
         self._evaluated: dict[tuple[tuple[str, ...], SarLaw], dict[Any, Evaluated]] = {}
-        self._engine: dict[tuple[Any, ...], tuple[Facts, Report, Route]] = {}
+        self._engine: dict[tuple[Any, ...], tuple[Facts, Report, Outline]] = {}
         self._rules: dict[tuple[Appearance, SarLaw], Rules] = {}
         self._parts: dict[tuple[str, SarLaw], RuleParts] = {}
         self._from_birthday: dict[tuple[str, date], Part | str] = {}
@@ -290,7 +290,7 @@ class Caseload:
             report = compute_deadlines(facts, only=())
             if len(self._engine) >= CACHE_SIZE:
                 make_room(self._engine, CACHE_SIZE)
-            engine = self._engine[shared] = (facts, report, plan_route(facts, report=report))
+            engine = self._engine[shared] = (facts, report, route_outline(facts, report))
         facts, report, route = engine
         on = appearance(facts, report.review)
         if born is not None and ("date_of_birth" in on.known) is not (key[1][born] is date):
@@ -306,7 +306,7 @@ class Caseload:
         warnings = rules.warnings + tuple(w.id for w in report.warnings if w.id in ASSUMPTION_WARNINGS)
         # The answers first (next deadline, its date and action; the step and its title; the review body; the
         # warnings in words; an empty error), then each rule's five cells, then the warnings' ids.
-        literal = f",{route.now.id},{csv_cell(route.now.title)},{route.review_body or NO_REVIEW}".replace("%", "%%")
+        literal = f",{route.now},{csv_cell(route.now_title)},{report.review.body or NO_REVIEW}".replace("%", "%%")
         warning_texts = {warning.id: warning.text for warning in (*report.warnings, *route.warnings)}
         warning_texts.update(row_warning_texts(report.regime))
         position = self._date_position
@@ -318,14 +318,14 @@ class Caseload:
             route_warnings=tuple(
                 w.id for w in route.warnings if w not in report.warnings and w.id not in EVERY_CASE_WARNINGS
             ),
-            next_step=route.now.id,
-            review_body=route.review_body,
+            next_step=route.now,
+            review_body=report.review.body,
             template=",%s" + literal + rules.columns,
             arrange=rules.arrange,
             warnings={},
             incident=position["incident_date"] if on.police and "incident_date" in on.known else -1,
             review_request=rules.review_request,
-            next_step_title=route.now.title,
+            next_step_title=route.now_title,
             warning_texts=warning_texts,
         )
         if len(self._plans) >= CACHE_SIZE:
