@@ -5,7 +5,7 @@ files through ``escalate.caseload.run``. Both stream: rows go through one at a t
 bounded caches, so it does not grow with the number of rows. A row that cannot be computed keeps its place
 and says why in ``error``.
 
-Every answer is the engine's (``compute_deadlines``, ``plan_route``); this module arranges for the engine
+Every answer is the engine's (``compute_deadlines``, ``route_outline``); this module arranges for the engine
 to work each thing out once, because dates repeat heavily in real caseloads (see ``Caseload``).
 """
 
@@ -14,7 +14,6 @@ from __future__ import annotations
 import operator
 from collections.abc import Collection, Sequence
 from datetime import date
-from functools import partial
 from typing import Any
 
 from escalate.caseload.answer import (
@@ -24,6 +23,7 @@ from escalate.caseload.answer import (
     Group,
     Part,
     Plan,
+    Rules,
     Step,
     Warnings,
 )
@@ -65,8 +65,9 @@ from escalate.engine.deadlines import (
     trigger_facts,
 )
 from escalate.engine.facts import DATE_FACTS, DATE_ORDER, Facts, SarLaw, read_fact
+from escalate.engine.results import Report
 from escalate.engine.review import regime_for
-from escalate.engine.route import plan_route
+from escalate.engine.route import Outline, route_outline
 from escalate.errors import InputError
 from escalate.law.rules import RULES, Rule
 
@@ -83,7 +84,6 @@ _Solved = tuple[Plan, list[Evaluated], list[str], Evaluated | None, int, Warning
 """A row's answer in parts: plan, group answers, CSV texts, the group with the soonest deadline, urgent
 deadlines, warnings (and as CSV)."""
 
-_is_none = partial(operator.is_, None)
 _LATE = 1 << len(CALCULATION_WARNINGS)
 _FUTURE = _LATE << 1
 _LATE_REVIEW = _FUTURE << 1
@@ -123,7 +123,8 @@ class Caseload:
         self._complaint = self._date_position.get("complaint_date")
         self._plans: dict[tuple[Any, ...], Plan] = {}
         self._evaluated: dict[tuple[tuple[str, ...], SarLaw], dict[Any, Evaluated]] = {}
-        self._rules: dict[tuple[Appearance, SarLaw], Any] = {}
+        self._engine: dict[tuple[Any, ...], tuple[Facts, Report, Outline]] = {}
+        self._rules: dict[tuple[Appearance, SarLaw], Rules] = {}
         self._parts: dict[tuple[str, SarLaw], RuleParts] = {}
         self._from_birthday: dict[tuple[str, date], Part | str] = {}
         self._limits: dict[date, date] = {}
@@ -168,7 +169,7 @@ class Caseload:
         complaint = dates[self._complaint] if self._complaint is not None else None
         key = (
             self._others_of(texts),
-            tuple(map(_is_none, dates)),
+            tuple(map(type, dates)),  # which dates are known: date or NoneType (the cheapest way to say it)
             complaint is not None and regime_for(complaint),
         )
         plan = self._plans.get(key) or self._plan(key, texts)
@@ -273,81 +274,58 @@ class Caseload:
         values = tuple(map(dict.__getitem__, self._readers, texts))
         if UNREADABLE in values:
             return None
-        try:
-            facts = Facts(today=self.today, **dict(zip(self.facts, values, strict=True)))
-        except InputError:
-            return None
         # Only the route's next step, review body and own warnings are read, and the route depends on the
         # dates only through which are known and the regime (see the class): so it is planned once per plan,
-        # from a report without deadlines (which only the route's steps would list).
-        report = compute_deadlines(facts, only=())
-        route = plan_route(facts, report=report)
+        # from a report without deadlines (which only the route's steps would list). Neither depends on whether
+        # the date of birth is known (it changes only the s.28 rule's dates, and must come before the incident:
+        # ``plan.order`` checks that on every row), so plans that differ in that alone share them.
+        born = self._date_position.get("date_of_birth")
+        shared = key if born is None else (key[0], key[1][:born] + key[1][born + 1 :], key[2])
+        engine = self._engine.get(shared)
+        if engine is None:
+            try:
+                facts = Facts(today=self.today, **dict(zip(self.facts, values, strict=True)))
+            except InputError:
+                return None
+            report = compute_deadlines(facts, only=())
+            if len(self._engine) >= CACHE_SIZE:
+                make_room(self._engine, CACHE_SIZE)
+            engine = self._engine[shared] = (facts, report, route_outline(facts, report))
+        facts, report, route = engine
         on = appearance(facts, report.review)
+        if born is not None and ("date_of_birth" in on.known) is not (key[1][born] is date):
+            on = on._replace(known=on.known ^ {"date_of_birth"})  # this row's, where the shared facts' differ
         # The law of subject access changes that rule's dates only (engine.sar_law_for): a plan for each law.
         sar_law = facts.sar_law if "sar_date" in on.known else SarLaw.UNKNOWN
         rules_key = (on, sar_law)
         rules = self._rules.get(rules_key)
         if rules is None:
             rules = self._rules[rules_key] = self._rules_plan(*rules_key)
-        order, groups, warnings = rules
+        steps = rules.steps[key[2] == "2012"]  # key[2]: the regime
         # What was assumed depends on facts other than the dates' values: once per plan (engine order).
-        warnings += tuple(w.id for w in report.warnings if w.id in ASSUMPTION_WARNINGS)
-        position = self._date_position
-        review_request = (
-            (position["outcome_date"], position["review_request_date"])
-            if on.police and {"outcome_date", "review_request_date"} <= on.known
-            else None
-        )
-        # The template of the added columns, for %: each rule's five cells where its group's deadlines put them.
-        where: dict[int, int] = {}
-        for group in groups:
-            for slot in group.slots:
-                where[slot] = len(where)
+        warnings = rules.warnings + tuple(w.id for w in report.warnings if w.id in ASSUMPTION_WARNINGS)
         # The answers first (next deadline, its date and action; the step and its title; the review body; the
         # warnings in words; an empty error), then each rule's five cells, then the warnings' ids.
-        literal = f",{route.now.id},{csv_cell(route.now.title)},{route.review_body or NO_REVIEW}".replace("%", "%%")
-        template = (
-            f",%s{literal},%s,"
-            + "".join(",%s" if slot in where else ",,,,," for slot in range(len(self.rule_ids)))
-            + ",%s\n"
-        )
-        arrange = operator.itemgetter(
-            len(where),
-            len(where) + 1,
-            *(where[slot] for slot in range(len(self.rule_ids)) if slot in where),
-            len(where) + 2,
-        )
+        literal = f",{route.now},{csv_cell(route.now_title)},{report.review.body or NO_REVIEW}".replace("%", "%%")
         warning_texts = {warning.id: warning.text for warning in (*report.warnings, *route.warnings)}
         warning_texts.update(row_warning_texts(report.regime))
-        known = on.known
-        born = position["date_of_birth"] if "date_of_birth" in known else -1
-        received = position["outcome_received_date"] if "outcome_received_date" in known and key[2] != "2012" else -1
-        steps = tuple(
-            Step(
-                -1 if group.position < 0 or (received >= 0 and group.review_rule) else group.position,
-                group.evaluated,
-                group,
-                born if group.children else -1,
-                received if group.review_rule is not None else -1,
-            )
-            for group in groups
-        )
+        position = self._date_position
         plan = Plan(
-            order=order,
-            groups=groups,
+            order=rules.order,
+            groups=rules.groups,
             steps=steps,
             shape_warnings=warnings,
             route_warnings=tuple(
                 w.id for w in route.warnings if w not in report.warnings and w.id not in EVERY_CASE_WARNINGS
             ),
-            next_step=route.now.id,
-            review_body=route.review_body,
-            template=template,
-            arrange=arrange,
+            next_step=route.now,
+            review_body=report.review.body,
+            template=",%s" + literal + rules.columns,
+            arrange=rules.arrange,
             warnings={},
-            incident=position["incident_date"] if on.police and "incident_date" in known else -1,
-            review_request=review_request,
-            next_step_title=route.now.title,
+            incident=position["incident_date"] if on.police and "incident_date" in on.known else -1,
+            review_request=rules.review_request,
+            next_step_title=route.now_title,
             warning_texts=warning_texts,
         )
         if len(self._plans) >= CACHE_SIZE:
@@ -355,12 +333,10 @@ class Caseload:
         self._plans[key] = plan
         return plan
 
-    def _rules_plan(
-        self, on: Appearance, sar_law: SarLaw
-    ) -> tuple[tuple[tuple[int, int], ...], tuple[Group, ...], tuple[str, ...]]:
+    def _rules_plan(self, on: Appearance, sar_law: SarLaw) -> Rules:
         """For rows that know these dates (and have this ``Appearance`` and law of subject access): the dates
-        that must be in order, the rules that appear grouped by what starts their clocks, and the warnings that
-        depend on which dates are known."""
+        that must be in order, the rules that appear grouped by what starts their clocks, where their cells go,
+        and the warnings that depend on which dates are known."""
         position = self._date_position
         known = on.known
         by_trigger: dict[tuple[str, ...], list[Rule]] = {}
@@ -374,7 +350,44 @@ class Caseload:
             (position[later], position[earlier]) for later, earlier in DATE_ORDER if later in known and earlier in known
         )
         warnings = tuple(w.id for w in shape_warnings(known, on.police) if w.id not in EVERY_CASE_WARNINGS)
-        return order, groups, warnings
+        # The columns after the step, title and review body, for %: the warnings in words and an empty error, then
+        # each rule's five cells where its group's deadlines put them, then the warnings' ids.
+        where: dict[int, int] = {}
+        for group in groups:
+            for slot in group.slots:
+                where[slot] = len(where)
+        columns = ",%s," + "".join(",%s" if slot in where else ",,,,," for slot in range(len(self.rule_ids))) + ",%s\n"
+        arrange = operator.itemgetter(
+            len(where),
+            len(where) + 1,
+            *(where[slot] for slot in range(len(self.rule_ids)) if slot in where),
+            len(where) + 2,
+        )
+        born = position["date_of_birth"] if "date_of_birth" in known else -1
+        # The date the outcome was received can move the review request, except under the 2012 rules.
+        received = position["outcome_received_date"] if "outcome_received_date" in known else -1
+        steps = (self._steps(groups, born, received), self._steps(groups, born, -1))
+        review_request = (
+            (position["outcome_date"], position["review_request_date"])
+            if on.police and {"outcome_date", "review_request_date"} <= known
+            else None
+        )
+        return Rules(order, groups, warnings, columns, arrange, steps, review_request)
+
+    @staticmethod
+    def _steps(groups: tuple[Group, ...], born: int, received: int) -> tuple[Step, ...]:
+        """How a row finds each group's deadlines, with the date of birth and the date the outcome was received
+        at these positions (-1: not known, or cannot matter)."""
+        return tuple(
+            Step(
+                -1 if group.position < 0 or (received >= 0 and group.review_rule) else group.position,
+                group.evaluated,
+                group,
+                born if group.children else -1,
+                received if group.review_rule is not None else -1,
+            )
+            for group in groups
+        )
 
     def _group(self, names: tuple[str, ...], rules: tuple[Rule, ...], sar_law: SarLaw) -> Group:
         """The rules whose clocks these facts start, as one group. Its deadlines are kept for every plan with a
