@@ -33,7 +33,9 @@ def oracle(source: Path | bytes, sheet: str | None = None) -> list[tuple[Any, ..
     about what a hand-written workbook leaves out (a default style) are not the test's business."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        book = load_workbook(io.BytesIO(source) if isinstance(source, bytes) else source, read_only=True, data_only=True)
+        book = load_workbook(
+            io.BytesIO(source) if isinstance(source, bytes) else source, read_only=True, data_only=True
+        )
         try:
             ws = book[sheet] if sheet is not None else book.worksheets[0]
             return [tuple(row) for row in ws.iter_rows(values_only=True)]
@@ -162,7 +164,8 @@ def by_hand(
         f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
         f'<Relationship Id="rId2" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/>'
         f'<Relationship Id="rId3" Type="{rel}/styles" Target="styles.xml"/>'
-        f'<Relationship Id="rId4" Type="{rel}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>',
+        f'<Relationship Id="rId4" Type="{rel}/chartsheet" Target="chartsheets/sheet1.xml"/>'
+        f'<Relationship Id="rId5" Type="{rel}/worksheet" Target="/xl/worksheets/gone.xml"/></Relationships>',
         "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{namespace}">{dimension}<sheetData>{sheet_data}'
         "</sheetData></worksheet>",
         "xl/styles.xml": f'<styleSheet xmlns="{namespace}">{styles}</styleSheet>',
@@ -265,8 +268,8 @@ def test_date_formats_as_openpyxl_knows_them(code: str, is_date: bool) -> None:
 
 def test_built_in_date_formats_by_id() -> None:
     """A style that names a built-in format by its id, with no numFmt of its own (as Excel writes 14)."""
-    xfs = "".join(f'<xf numFmtId="{n}"/>' for n in range(0, 50))
-    cells = "".join(f'<row r="{n + 1}"><c r="A{n + 1}" s="{n}"><v>46329.5</v></c></row>' for n in range(0, 50))
+    xfs = "".join(f'<xf numFmtId="{n}"/>' for n in range(50))
+    cells = "".join(f'<row r="{n + 1}"><c r="A{n + 1}" s="{n}"><v>46329.5</v></c></row>' for n in range(50))
     data = by_hand(cells, styles=f"<cellXfs>{xfs}</cellXfs>")
     rows = ours(data)
     assert rows == oracle(data)
@@ -376,7 +379,7 @@ def test_a_strict_workbook_through_the_command(run_cli, tmp_path: Path) -> None:
 def test_sheets_found_through_the_workbook_and_its_relationships() -> None:
     sheets = (
         '<sheet name="Chart" sheetId="3" r:id="rId4"/><sheet name="Cases" sheetId="1" r:id="rId1"/>'
-        '<sheet name="Gone" sheetId="2" r:id="rId9"/>'
+        '<sheet name="Gone" sheetId="2" r:id="rId5"/>'
     )
     data = by_hand('<row r="1"><c r="A1"><v>1</v></c></row>', sheets=sheets)
     book = open_workbook(io.BytesIO(data))
@@ -422,7 +425,9 @@ _cell = st.tuples(_value, st.sampled_from(FORMATS))
     st.booleans(),
     st.booleans(),
 )
-def test_any_workbook_reads_as_openpyxl_reads_it(grid: list[list[tuple[Any, str]]], epoch_1904: bool, shared: bool) -> None:
+def test_any_workbook_reads_as_openpyxl_reads_it(
+    grid: list[list[tuple[Any, str]]], epoch_1904: bool, shared: bool
+) -> None:
     book = Workbook()
     if epoch_1904:
         book.epoch = CALENDAR_MAC_1904
@@ -490,7 +495,9 @@ def test_what_is_not_a_workbook_is_one_clear_line(run_cli, tmp_path: Path) -> No
         (tmp_path / name).write_bytes(data)
         result = run_cli("batch", str(tmp_path / name), "-f", "csv", *TODAY)
         assert result.code == 2, (name, result.stderr)
-        assert result.stderr == f"escalate: error: cannot read '{tmp_path / name}': it is not an Excel workbook (.xlsx)\n"
+        assert (
+            result.stderr == f"escalate: error: cannot read '{tmp_path / name}': it is not an Excel workbook (.xlsx)\n"
+        )
     missing = run_cli("batch", str(tmp_path / "missing.xlsx"), "-f", "csv", *TODAY)
     assert missing.code == 2 and "No such file or directory" in missing.stderr
 

@@ -100,9 +100,7 @@ class XlsxWriter(RowWriter):
             added = added_values(self.caseload, self.caseload.failed(problems[0]))
         styles = self._status_styles
         coloured = {
-            index: styles[value]
-            for index in self._status_at
-            if (value := added[index - self.passed_width]) in styles
+            index: styles[value] for index in self._status_at if (value := added[index - self.passed_width]) in styles
         }
         self.sheet.row([*values, *added], coloured)
 

@@ -87,7 +87,7 @@ class Workbook:
             kind, target = relations.get(rel_id or "", ("", ""))
             if target in names:  # as openpyxl: a sheet whose part is missing is not listed
                 self.sheets.append(SheetPart(sheet.get("name", ""), target, kind == "chartsheet"))
-        by_kind = {kind: target for kind, target in relations.values()}
+        by_kind = dict(relations.values())
         self.strings = _shared_strings(archive, by_kind.get("sharedStrings"), names, ns)
         self.dates, self.durations = _date_styles(archive, by_kind.get("styles", "xl/styles.xml"), names, ns)
 
@@ -201,16 +201,15 @@ def _text_of(element: Element, text: str, run: str) -> str:
     return "".join(parts)
 
 
-def _date_styles(archive: zipfile.ZipFile, part: str, names: set[str], ns: str) -> tuple[frozenset[int], frozenset[int]]:
+def _date_styles(
+    archive: zipfile.ZipFile, part: str, names: set[str], ns: str
+) -> tuple[frozenset[int], frozenset[int]]:
     """The cell styles (indexes of ``cellXfs``) whose number format is a date or a time, and those of them
     that are durations."""
     if part not in names:
         return frozenset(), frozenset()
     root = fromstring(archive.read(part))
-    custom = {
-        _int(fmt.get("numFmtId")): fmt.get("formatCode", "")
-        for fmt in root.iterfind(f"{ns}numFmts/{ns}numFmt")
-    }
+    custom = {_int(fmt.get("numFmtId")): fmt.get("formatCode", "") for fmt in root.iterfind(f"{ns}numFmts/{ns}numFmt")}
     dates: set[int] = set()
     durations: set[int] = set()
     for index, xf in enumerate(root.iterfind(f"{ns}cellXfs/{ns}xf")):

@@ -132,6 +132,7 @@ class Sheet:
     def __init__(self, stream: IO[bytes], frozen: int, widths: Sequence[float], selected: bool) -> None:
         self.stream = stream
         self.rows = 0
+        self.size = 0  # the bytes of the sheet's XML so far
         self._pending: list[str] = []
         self._letters: list[str] = []
         view = '<sheetView tabSelected="1" workbookViewId="0">' if selected else '<sheetView workbookViewId="0">'
@@ -166,7 +167,7 @@ class Sheet:
         self.rows += 1
         number = str(self.rows)
         letters = self.letters(len(values))
-        cells = []
+        cells: list[str] = []
         add = cells.append
         for index, value in enumerate(values):
             if value is None:
@@ -193,14 +194,15 @@ class Sheet:
 
     def flush(self) -> None:
         if self._pending:
-            try:
-                self.stream.write("".join(self._pending).encode("utf-8"))
-            except zipfile.LargeZipFile:
+            data = "".join(self._pending).encode("utf-8")
+            self._pending.clear()
+            self.size += len(data)
+            if self.size > zipfile.ZIP64_LIMIT:  # zipfile would refuse it only at the end, as it closes
                 raise BatchOutputError(
                     "the sheet is too big for a workbook (over 2 GiB before compression): write CSV instead "
                     "(-o FILE.csv)"
-                ) from None
-            self._pending.clear()
+                )
+            self.stream.write(data)
 
     def close(self, filtered: str | None) -> None:
         """The end of the sheet, with an auto filter over ``filtered`` (a range, A2:F9) if given."""
@@ -225,7 +227,8 @@ class Workbook:
         self._open: Sheet | None = None
         count = len(self.names)
         sheets = "".join(
-            f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{_SHEET_TYPE}"/>' for i in range(1, count + 1)
+            f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{_SHEET_TYPE}"/>'
+            for i in range(1, count + 1)
         )
         self._part(
             "[Content_Types].xml",
@@ -280,7 +283,7 @@ class Workbook:
         """The workbook part (the sheets' names, and each auto filter's range as Excel names it), and the zip's
         directory. ``filters``: each sheet's filtered range, by index from 0."""
         sheets = "".join(
-            f"<sheet name={quoteattr(name)} sheetId=\"{i}\" r:id=\"rId{i}\"/>" for i, name in enumerate(self.names, 1)
+            f'<sheet name={quoteattr(name)} sheetId="{i}" r:id="rId{i}"/>' for i, name in enumerate(self.names, 1)
         )
         names = "".join(
             f'<definedName name="_xlnm._FilterDatabase" localSheetId="{index}" hidden="1">'
@@ -323,7 +326,7 @@ def _styles(fills: Sequence[str]) -> str:
     base = 'fontId="0" fillId="0" borderId="0" xfId="0"'
     xfs = [
         f'<xf numFmtId="0" {base}/>',
-        f'<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
+        '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
         f'<xf numFmtId="164" {base} applyNumberFormat="1"/>',
         f'<xf numFmtId="165" {base} applyNumberFormat="1"/>',
         f'<xf numFmtId="0" {base} applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>',
