@@ -527,3 +527,18 @@ def test_a_workbook_with_only_a_chart_sheet(tmp_path: Path) -> None:
         pass
     with pytest.raises(BatchInputError, match="'Chart' is a chart"), open_sheet(io.BytesIO(data), "Chart", bool):
         pass
+
+
+def test_a_cell_given_twice_keeps_the_last() -> None:
+    sheet = '<row r="1"><c r="B1"><v>1</v></c><c r="A1"><v>2</v></c><c r="A1"><v>3</v></c></row>'
+    assert ours(by_hand(sheet)) == [(3, 1)]
+
+
+def test_an_xlsx_under_another_name(run_cli, tmp_path: Path) -> None:
+    """openpyxl refused a workbook whose name does not end in .xlsx (an internal error); the bytes decide here."""
+    from conftest import EXAMPLES
+
+    path = tmp_path / "cases.dat"
+    path.write_bytes((EXAMPLES / "caseload.xlsx").read_bytes())
+    result = run_cli("batch", str(path), "--input-format", "xlsx", "-f", "csv", "--today", "2026-11-21")
+    assert result.code == 0 and "12 rows read, 0 with errors" in result.stderr

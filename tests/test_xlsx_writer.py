@@ -240,3 +240,47 @@ def test_batch_output_is_the_same_bytes_each_time(run_cli, tmp_path: Path) -> No
     assert run_cli("batch", str(source), "-o", str(one), *TODAY).code == 0
     assert run_cli("batch", str(source), "-o", str(two), *TODAY).code == 0
     assert one.read_bytes() == two.read_bytes()
+
+
+def test_subclasses_are_written_as_their_types() -> None:
+    """Values of a subclass (an enum of text or numbers, a date type of another library) as their base type."""
+    from enum import IntEnum, StrEnum
+
+    class Word(StrEnum):
+        OPEN = "open"
+
+    class Level(IntEnum):
+        HIGH = 3
+
+    class Day(date):
+        pass
+
+    class Moment(datetime):
+        pass
+
+    class Ratio(float):
+        pass
+
+    row = [Word.OPEN, Level.HIGH, Ratio(0.5), Day(2026, 11, 3), Moment(2026, 11, 3, 9, 15), Moment(2026, 11, 3)]
+    cells = list(load_workbook(io.BytesIO(written([row]))).worksheets[0][1])
+    assert [cell.value for cell in cells] == [
+        "open",
+        3,
+        0.5,
+        datetime(2026, 11, 3),
+        datetime(2026, 11, 3, 9, 15),
+        datetime(2026, 11, 3),
+    ]
+    assert [cell.number_format for cell in cells[3:]] == ["dd/mm/yyyy", "dd/mm/yyyy hh:mm", "dd/mm/yyyy"]
+
+
+def test_a_cell_too_long_for_excel_is_the_rows_error(run_cli, tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text(f"ref,outcome_date,note\nX1,2026-11-03,{'n' * 40_000}\n")
+    out = tmp_path / "out.xlsx"
+    # As before: the row's error column says so (the summary, counted before the row is written, does not).
+    assert run_cli("batch", str(source), "-o", str(out), *TODAY).code == 0
+    ws = load_workbook(out).worksheets[0]
+    header = [cell.value for cell in ws[1]]
+    assert len(ws["C2"].value) == 32_767
+    assert ws.cell(2, header.index("error") + 1).value.startswith("a cell has 40,000 characters")

@@ -16,7 +16,6 @@ import zipfile
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
 from typing import IO, Any
-from xml.sax.saxutils import quoteattr
 
 from escalate.caseload.options import BatchOutputError
 from escalate.caseload.sheet.serial import date_serial, datetime_serial
@@ -75,6 +74,11 @@ def _escaped(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r", "&#13;")
     return text
+
+
+def _attribute(text: str) -> str:
+    """Text for an XML attribute's value in double quotes."""
+    return _escaped(clean_text(text)).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
 
 
 def _text_cell(ref: str, text: str, style: int | None) -> str:
@@ -283,7 +287,7 @@ class Workbook:
         """The workbook part (the sheets' names, and each auto filter's range as Excel names it), and the zip's
         directory. ``filters``: each sheet's filtered range, by index from 0."""
         sheets = "".join(
-            f'<sheet name={quoteattr(name)} sheetId="{i}" r:id="rId{i}"/>' for i, name in enumerate(self.names, 1)
+            f'<sheet name="{_attribute(name)}" sheetId="{i}" r:id="rId{i}"/>' for i, name in enumerate(self.names, 1)
         )
         names = "".join(
             f'<definedName name="_xlnm._FilterDatabase" localSheetId="{index}" hidden="1">'
