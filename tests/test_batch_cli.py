@@ -548,3 +548,29 @@ def test_progress_bar_draws_and_goes(monkeypatch) -> None:
         update(10)
     with batch_progress(None, lambda: None) as update:
         update(20)
+
+
+@pytest.mark.parametrize("extra", [(), ("--format", "ics")], ids=["csv", "calendar"])
+def test_the_collector_waits_longer_while_rows_go_through_then_as_before(run_cli, monkeypatch, extra) -> None:
+    # The caseload's caches live for the whole run and hold no cycles: the cyclic collector is asked to wait for
+    # more new objects while the rows go through (cli.batch._collecting_rarely), and set back afterwards.
+    import gc
+
+    import escalate.caseload.calendar as calendar
+    import escalate.caseload.run as run
+    from escalate.cli.batch import ROWS_COLLECTION_THRESHOLD
+
+    seen: list[int] = []
+    for module, name in ((run, "run_batch"), (calendar, "run_batch_calendar")):
+        real = getattr(module, name)
+
+        def watching(*args, _real=real, **kwargs):
+            seen.append(gc.get_threshold()[0])
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, watching)
+    before = gc.get_threshold()
+    result = run_cli("batch", str(EXAMPLES / "caseload.csv"), *TODAY, *extra)
+    assert result.code in (0, 3), result.err
+    assert seen == [max(before[0], ROWS_COLLECTION_THRESHOLD)]
+    assert gc.get_threshold() == before

@@ -192,6 +192,26 @@ class Step(NamedTuple):
     (not under the 2012 rules); else -1."""
 
 
+class Rules(NamedTuple):
+    """What the plans of rows that know the same dates (with the same ``Appearance`` and law of subject access)
+    share: everything about their deadlines, worked out once for all of them."""
+
+    order: tuple[tuple[int, int], ...]
+    """(later, earlier) positions among the row's dates (``facts.DATE_ORDER``)."""
+    groups: tuple[Group, ...]
+    warnings: tuple[str, ...]
+    """Warnings that depend on which dates are known."""
+    columns: str
+    """The added columns after the next step, its title and the review body, as CSV for ``%``."""
+    arrange: Callable[[Sequence[str]], tuple[str, ...]]
+    """``Plan.arrange``."""
+    steps: tuple[tuple[Step, ...], tuple[Step, ...]]
+    """``Plan.steps``: where the date the outcome was received can move the review request, and under the 2012
+    rules, where it cannot."""
+    review_request: tuple[int, int] | None
+    """``Plan.review_request``."""
+
+
 class Plan(NamedTuple):
     """Everything about a row that depends on its facts other than the dates' values: which dates must
     come in which order, which rules appear and what starts their clocks, the route, some warnings."""

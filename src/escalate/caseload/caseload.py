@@ -24,6 +24,7 @@ from escalate.caseload.answer import (
     Group,
     Part,
     Plan,
+    Rules,
     Step,
     Warnings,
 )
@@ -123,7 +124,7 @@ class Caseload:
         self._complaint = self._date_position.get("complaint_date")
         self._plans: dict[tuple[Any, ...], Plan] = {}
         self._evaluated: dict[tuple[tuple[str, ...], SarLaw], dict[Any, Evaluated]] = {}
-        self._rules: dict[tuple[Appearance, SarLaw], Any] = {}
+        self._rules: dict[tuple[Appearance, SarLaw], Rules] = {}
         self._parts: dict[tuple[str, SarLaw], RuleParts] = {}
         self._from_birthday: dict[tuple[str, date], Part | str] = {}
         self._limits: dict[date, date] = {}
@@ -289,52 +290,18 @@ class Caseload:
         rules = self._rules.get(rules_key)
         if rules is None:
             rules = self._rules[rules_key] = self._rules_plan(*rules_key)
-        order, groups, warnings = rules
+        steps = rules.steps[key[2] == "2012"]  # key[2]: the regime
         # What was assumed depends on facts other than the dates' values: once per plan (engine order).
-        warnings += tuple(w.id for w in report.warnings if w.id in ASSUMPTION_WARNINGS)
-        position = self._date_position
-        review_request = (
-            (position["outcome_date"], position["review_request_date"])
-            if on.police and {"outcome_date", "review_request_date"} <= on.known
-            else None
-        )
-        # The template of the added columns, for %: each rule's five cells where its group's deadlines put them.
-        where: dict[int, int] = {}
-        for group in groups:
-            for slot in group.slots:
-                where[slot] = len(where)
+        warnings = rules.warnings + tuple(w.id for w in report.warnings if w.id in ASSUMPTION_WARNINGS)
         # The answers first (next deadline, its date and action; the step and its title; the review body; the
         # warnings in words; an empty error), then each rule's five cells, then the warnings' ids.
         literal = f",{route.now.id},{csv_cell(route.now.title)},{route.review_body or NO_REVIEW}".replace("%", "%%")
-        template = (
-            f",%s{literal},%s,"
-            + "".join(",%s" if slot in where else ",,,,," for slot in range(len(self.rule_ids)))
-            + ",%s\n"
-        )
-        arrange = operator.itemgetter(
-            len(where),
-            len(where) + 1,
-            *(where[slot] for slot in range(len(self.rule_ids)) if slot in where),
-            len(where) + 2,
-        )
         warning_texts = {warning.id: warning.text for warning in (*report.warnings, *route.warnings)}
         warning_texts.update(row_warning_texts(report.regime))
-        known = on.known
-        born = position["date_of_birth"] if "date_of_birth" in known else -1
-        received = position["outcome_received_date"] if "outcome_received_date" in known and key[2] != "2012" else -1
-        steps = tuple(
-            Step(
-                -1 if group.position < 0 or (received >= 0 and group.review_rule) else group.position,
-                group.evaluated,
-                group,
-                born if group.children else -1,
-                received if group.review_rule is not None else -1,
-            )
-            for group in groups
-        )
+        position = self._date_position
         plan = Plan(
-            order=order,
-            groups=groups,
+            order=rules.order,
+            groups=rules.groups,
             steps=steps,
             shape_warnings=warnings,
             route_warnings=tuple(
@@ -342,11 +309,11 @@ class Caseload:
             ),
             next_step=route.now.id,
             review_body=route.review_body,
-            template=template,
-            arrange=arrange,
+            template=",%s" + literal + rules.columns,
+            arrange=rules.arrange,
             warnings={},
-            incident=position["incident_date"] if on.police and "incident_date" in known else -1,
-            review_request=review_request,
+            incident=position["incident_date"] if on.police and "incident_date" in on.known else -1,
+            review_request=rules.review_request,
             next_step_title=route.now.title,
             warning_texts=warning_texts,
         )
@@ -355,12 +322,10 @@ class Caseload:
         self._plans[key] = plan
         return plan
 
-    def _rules_plan(
-        self, on: Appearance, sar_law: SarLaw
-    ) -> tuple[tuple[tuple[int, int], ...], tuple[Group, ...], tuple[str, ...]]:
+    def _rules_plan(self, on: Appearance, sar_law: SarLaw) -> Rules:
         """For rows that know these dates (and have this ``Appearance`` and law of subject access): the dates
-        that must be in order, the rules that appear grouped by what starts their clocks, and the warnings that
-        depend on which dates are known."""
+        that must be in order, the rules that appear grouped by what starts their clocks, where their cells go,
+        and the warnings that depend on which dates are known."""
         position = self._date_position
         known = on.known
         by_trigger: dict[tuple[str, ...], list[Rule]] = {}
@@ -374,7 +339,44 @@ class Caseload:
             (position[later], position[earlier]) for later, earlier in DATE_ORDER if later in known and earlier in known
         )
         warnings = tuple(w.id for w in shape_warnings(known, on.police) if w.id not in EVERY_CASE_WARNINGS)
-        return order, groups, warnings
+        # The columns after the step, title and review body, for %: the warnings in words and an empty error, then
+        # each rule's five cells where its group's deadlines put them, then the warnings' ids.
+        where: dict[int, int] = {}
+        for group in groups:
+            for slot in group.slots:
+                where[slot] = len(where)
+        columns = ",%s," + "".join(",%s" if slot in where else ",,,,," for slot in range(len(self.rule_ids))) + ",%s\n"
+        arrange = operator.itemgetter(
+            len(where),
+            len(where) + 1,
+            *(where[slot] for slot in range(len(self.rule_ids)) if slot in where),
+            len(where) + 2,
+        )
+        born = position["date_of_birth"] if "date_of_birth" in known else -1
+        # The date the outcome was received can move the review request, except under the 2012 rules.
+        received = position["outcome_received_date"] if "outcome_received_date" in known else -1
+        steps = (self._steps(groups, born, received), self._steps(groups, born, -1))
+        review_request = (
+            (position["outcome_date"], position["review_request_date"])
+            if on.police and {"outcome_date", "review_request_date"} <= known
+            else None
+        )
+        return Rules(order, groups, warnings, columns, arrange, steps, review_request)
+
+    @staticmethod
+    def _steps(groups: tuple[Group, ...], born: int, received: int) -> tuple[Step, ...]:
+        """How a row finds each group's deadlines, with the date of birth and the date the outcome was received
+        at these positions (-1: not known, or cannot matter)."""
+        return tuple(
+            Step(
+                -1 if group.position < 0 or (received >= 0 and group.review_rule) else group.position,
+                group.evaluated,
+                group,
+                born if group.children else -1,
+                received if group.review_rule is not None else -1,
+            )
+            for group in groups
+        )
 
     def _group(self, names: tuple[str, ...], rules: tuple[Rule, ...], sar_law: SarLaw) -> Group:
         """The rules whose clocks these facts start, as one group. Its deadlines are kept for every plan with a
