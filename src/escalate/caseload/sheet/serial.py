@@ -62,11 +62,12 @@ BUILTIN_FORMATS: dict[int, str] = {
 them: 14-22 and 45-47 are dates and times. Ids it does not list (the East Asian dates, 27-36 and 50-81) are not
 dates to it either, so not to escalate."""
 
-_QUOTED_OR_BRACKETED = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
+# The patterns are compiled when first used (re's cache), not on import: start-up (issue 17).
+_QUOTED_OR_BRACKETED = r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]'
 """Text in quotes and anything in square brackets (a colour, a locale, a condition) except [h], [m] and [s]."""
-_DATE_LETTER = re.compile(r"(?<![_\\])[dmhysDMHYS]")
+_DATE_LETTER = r"(?<![_\\])[dmhysDMHYS]"
 """A letter that shows part of a date or a time, not one escaped (``\\d``) or a space's width (``_d``)."""
-_DURATION = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.IGNORECASE)
+_DURATION = r"(?i)\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?"
 """Elapsed hours, minutes or seconds ([h]:mm:ss): a duration, not a time of day."""
 
 
@@ -75,14 +76,14 @@ def is_date_format(code: str | None) -> bool:
     positive numbers), outside quotes and brackets."""
     if code is None:
         return False
-    return _DATE_LETTER.search(_QUOTED_OR_BRACKETED.sub("", code.split(";")[0])) is not None
+    return re.search(_DATE_LETTER, re.sub(_QUOTED_OR_BRACKETED, "", code.split(";")[0])) is not None
 
 
 def is_duration_format(code: str | None) -> bool:
     """Whether a number format shows elapsed time ([h]:mm:ss), which is read as a duration."""
     if code is None:
         return False
-    return _DURATION.search(code.split(";")[0]) is not None
+    return re.search(_DURATION, code.split(";")[0]) is not None
 
 
 def from_serial(value: float, epoch: datetime = WINDOWS_EPOCH, duration: bool = False) -> datetime | time | timedelta:
@@ -119,11 +120,11 @@ def datetime_serial(value: datetime) -> float:
     return date_serial(value.date()) + seconds / 86400
 
 
-_ISO = re.compile(
+_ISO = (
     r"(?P<date>(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2}))?T?"
     r"(?P<time>(?P<hour>\d{2}):(?P<minute>\d{2})(:(?P<second>\d{2})(?P<microsecond>\.\d{1,3})?)?)?Z?"
 )
-_ISO_DURATION = re.compile(r"PT((?P<hours>\d+)H)?((?P<minutes>\d+)M)?((?P<seconds>\d+(\.\d{1,3})?)S)?")
+_ISO_DURATION = r"PT((?P<hours>\d+)H)?((?P<minutes>\d+)M)?((?P<seconds>\d+(\.\d{1,3})?)S)?"
 
 
 def from_iso(text: str) -> date | datetime | time | timedelta | None:
@@ -131,7 +132,7 @@ def from_iso(text: str) -> date | datetime | time | timedelta | None:
     time, a time, or a duration (PT1H30M). Raises ValueError for anything else."""
     if not text:
         return None
-    match = _ISO.match(text)
+    match = re.match(_ISO, text)
     if match and any(match.groups()):
         parts = match.groupdict()
         year, month, day, hour, minute, second = (
@@ -143,7 +144,7 @@ def from_iso(text: str) -> date | datetime | time | timedelta | None:
         if not parts["time"]:
             return date(year, month, day)
         return datetime(year, month, day, hour, minute, second, micro)
-    match = _ISO_DURATION.match(text)
+    match = re.match(_ISO_DURATION, text)
     if match and any(match.groups()):
         found = match.groupdict()
         return timedelta(

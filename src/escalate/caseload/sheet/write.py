@@ -121,13 +121,15 @@ class XlsxWriter(RowWriter):
 
 def _sheet_problem(value: Any) -> str | None:
     """Why a passed-through value cannot go into an Excel cell as it came (None: it can)."""
+    import re
+
     from escalate.caseload.sheet.xlsx_writer import ILLEGAL, MAX_CELL
 
     if not isinstance(value, str):
         return None
     if len(value) > MAX_CELL:
         return f"a cell has {len(value):,} characters, more than an Excel cell holds ({MAX_CELL:,}): it is cut short"
-    if not value.isprintable() and ILLEGAL.search(value):
+    if not value.isprintable() and re.search(ILLEGAL, value):
         return (
             "a cell holds a character that an Excel sheet cannot hold (a control character, or one that is not "
             "text): it is shown as \ufffd"

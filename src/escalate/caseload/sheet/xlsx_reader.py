@@ -26,7 +26,6 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from typing import IO, Any
 from xml.etree.ElementTree import Element, ParseError, fromstring, iterparse
@@ -54,14 +53,17 @@ class SheetError(ValueError):
     """A sheet's XML cannot be read (a damaged file): the sheet and why, in words."""
 
 
-@dataclass(frozen=True, slots=True)
 class SheetPart:
     """A sheet as the workbook lists it: its name, the zip member that holds it, and whether it is a chart
     (a chart sheet has no rows)."""
 
-    name: str
-    part: str
-    chart: bool
+    __slots__ = ("chart", "name", "part")
+
+    def __init__(self, name: str, part: str, chart: bool) -> None:
+        self.name, self.part, self.chart = name, part, chart
+
+    def __repr__(self) -> str:
+        return f"SheetPart({self.name!r}, {self.part!r}, chart={self.chart})"
 
 
 class Workbook:
@@ -114,7 +116,7 @@ class Workbook:
             tail = b""
             while chunk := source.read(1 << 20):
                 text = tail + chunk
-                for match in _MERGE.finditer(text):
+                for match in re.finditer(_MERGE, text):
                     first, top, last, bottom = match.groups()
                     found.add((column_index(first.decode()), int(top), column_index(last.decode()), int(bottom)))
                 tail = text[-200:]  # a range cut in two by the piece's end is found whole next time
@@ -128,7 +130,7 @@ UNREADABLE = (zipfile.BadZipFile, zlib.error, KeyError, ValueError, ParseError, 
 """What reading a file that is not a workbook, or a damaged one, raises: not a zip, a member missing or
 compressed in a way zipfile does not read, XML that is not well formed, a value that is not what its type says."""
 
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+_MERGE = rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"'
 
 
 def open_workbook(source: str | IO[bytes]) -> Workbook:
@@ -329,13 +331,14 @@ def _rows(source: IO[bytes], book: Workbook) -> Iterator[tuple[Any, ...]]:
             yield tuple(values)
 
 
-_RANGE_END = re.compile(r"(?:[A-Za-z]+\d+:)?([A-Za-z]+)(\d+)$")
-
-
 def _dimension(ref: str) -> tuple[int, int]:
     """The last column and the last row of a sheet's dimension (A1:F8 is 6 and 8); 0 and 0 when it says none."""
-    match = _RANGE_END.match(ref.strip())
-    return (column_index(match.group(1).upper()), int(match.group(2))) if match else (0, 0)
+    last = ref.strip().rpartition(":")[2].upper()
+    letters = last.rstrip(_DIGITS)
+    digits = last[len(letters) :]
+    if not letters or not digits.isdigit() or not letters.isalpha() or not letters.isascii():
+        return 0, 0
+    return column_index(letters), int(digits)
 
 
 def _number(text: str, ref: str | None) -> int | float:

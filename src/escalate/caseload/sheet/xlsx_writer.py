@@ -23,9 +23,10 @@ from escalate.caseload.sheet.serial import date_serial, datetime_serial
 MAX_CELL = 32767
 """The most characters an Excel cell holds."""
 
-ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+ILLEGAL = "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 """Characters XML 1.0 does not allow, so no sheet can hold: control characters other than tab and line breaks,
-lone surrogates, and U+FFFE and U+FFFF. Each is written as U+FFFD (the replacement character)."""
+lone surrogates, and U+FFFE and U+FFFF. Each is written as U+FFFD (the replacement character). A pattern,
+compiled when first used (re's cache): most text is printable and never needs it."""
 
 DATE_FORMAT = "dd/mm/yyyy"
 """How date cells are shown: the UK way."""
@@ -57,8 +58,8 @@ def clean_text(text: str) -> str:
     """Text as a cell can hold it: cut to ``MAX_CELL`` characters, each character XML forbids as U+FFFD."""
     if len(text) > MAX_CELL:
         text = text[:MAX_CELL]
-    if not text.isprintable() and ILLEGAL.search(text):
-        text = ILLEGAL.sub("\ufffd", text)
+    if not text.isprintable() and re.search(ILLEGAL, text):
+        text = re.sub(ILLEGAL, "\ufffd", text)
     return text
 
 
@@ -315,7 +316,10 @@ def _member(name: str) -> zipfile.ZipInfo:
 def _absolute(sheet: str, ref: str) -> str:
     """A range as a defined name holds it: 'Caseload'!$A$2:$F$9."""
     first, _, last = ref.partition(":")
-    split = [re.sub(r"([A-Z]+)(\d+)", r"$\1$\2", part) for part in (first, last or first)]
+    split = []
+    for part in (first, last or first):
+        letters = part.rstrip("0123456789")
+        split.append(f"${letters}${part[len(letters) :]}")
     return "'" + sheet.replace("'", "''") + "'!" + ":".join(split)
 
 
