@@ -236,6 +236,36 @@ def test_one_caseload_answers_many_rows_as_each_alone(
         assert fields == expected(texts, today)
 
 
+# Rows that differ only in whether the date of birth is known share the route (Caseload._plan): each must
+# still be answered as alone, the one whose incident is before its birth (facts.DATE_ORDER) an error.
+_SIBLING = {"incident_date": "2024-03-01", "complaint_date": "2024-03-20", "outcome_date": "2024-09-02"}
+_BORN_BEFORE = {**_SIBLING, "date_of_birth": "2010-06-30"}  # a child at the incident (Limitation Act s.28)
+_BORN_AFTER = {**_SIBLING, "date_of_birth": "2025-01-01"}  # born after the incident: an error
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        (_SIBLING, _BORN_BEFORE, _BORN_AFTER),
+        (_BORN_AFTER, _SIBLING, _BORN_BEFORE),
+        (_BORN_BEFORE, _BORN_AFTER, _SIBLING),
+        (_BORN_AFTER, _BORN_BEFORE, _SIBLING),
+    ],
+    ids=["unknown-first", "error-first", "child-first", "error-then-child"],
+)
+def test_rows_that_differ_only_in_the_date_of_birth_are_each_answered_as_alone(
+    rows: tuple[dict[str, str], ...],
+) -> None:
+    caseload = Caseload(BATCH_FACTS, today=TODAY)
+    for texts in rows + rows:
+        answer = caseload.answer(tuple(texts.get(name) for name in BATCH_FACTS))
+        fields = caseload.json_fields(answer)
+        if answer.error is None:
+            fields["urgent"] = answer.urgent
+        assert fields == expected(dict(texts), TODAY)
+    assert caseload.answer(tuple(_BORN_AFTER.get(name) for name in BATCH_FACTS)).error
+
+
 @settings(max_examples=200, deadline=None)
 @given(row_facts())
 def test_csv_text_says_the_same_as_json(case: tuple[dict[str, str | None], date]) -> None:

@@ -20,7 +20,15 @@ from hypothesis import strategies as st
 from escalate import Facts, InputError, compute_deadlines
 from escalate.engine.facts import About, Investigation, ReviewBody, Schedule3
 from escalate.engine.review import decide_review_body
-from escalate.engine.route import ALSO_STEP_IDS, PATH_STEP_IDS, ROUTE_WARNING_IDS, STEP_IDS, Route, plan_route
+from escalate.engine.route import (
+    ALSO_STEP_IDS,
+    PATH_STEP_IDS,
+    ROUTE_WARNING_IDS,
+    STEP_IDS,
+    Route,
+    plan_route,
+    route_outline,
+)
 from escalate.law.contacts import CONTACTS_FILE, checked_date, contact_line, contacts
 
 TODAY = date(2026, 11, 21)
@@ -471,3 +479,15 @@ def test_every_contact_is_used_and_every_step_says_where() -> None:
     for key in contacts():
         assert f'contact_line("{key}")' in source, key
     assert contact_line("iopc").startswith("Where: IOPC") and contact_line("iopc").endswith(contacts()["iopc"].url)
+
+
+@settings(max_examples=400, deadline=None)
+@given(any_facts(), st.booleans())
+def test_the_outline_is_the_routes_step_now_and_its_own_warnings(case: Facts, with_deadlines: bool) -> None:
+    # route_outline keeps one outline for each shape of path, leaving out of its key the facts that only the
+    # steps alongside the path read: whatever those facts are, it must say what plan_route says.
+    report = compute_deadlines(case) if with_deadlines else compute_deadlines(case, only=())
+    planned = plan_route(case, report=report)
+    outline = route_outline(case, report)
+    assert (outline.now, outline.now_title) == (planned.now.id, planned.now.title)
+    assert outline.warnings == planned.warnings[len(report.warnings) :]

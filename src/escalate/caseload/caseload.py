@@ -5,7 +5,7 @@ files through ``escalate.caseload.run``. Both stream: rows go through one at a t
 bounded caches, so it does not grow with the number of rows. A row that cannot be computed keeps its place
 and says why in ``error``.
 
-Every answer is the engine's (``compute_deadlines``, ``plan_route``); this module arranges for the engine
+Every answer is the engine's (``compute_deadlines``, ``route_outline``); this module arranges for the engine
 to work each thing out once, because dates repeat heavily in real caseloads (see ``Caseload``).
 """
 
@@ -14,7 +14,6 @@ from __future__ import annotations
 import operator
 from collections.abc import Collection, Sequence
 from datetime import date
-from functools import partial
 from typing import Any
 
 from escalate.caseload.answer import (
@@ -66,8 +65,9 @@ from escalate.engine.deadlines import (
     trigger_facts,
 )
 from escalate.engine.facts import DATE_FACTS, DATE_ORDER, Facts, SarLaw, read_fact
+from escalate.engine.results import Report
 from escalate.engine.review import regime_for
-from escalate.engine.route import plan_route
+from escalate.engine.route import Outline, route_outline
 from escalate.errors import InputError
 from escalate.law.rules import RULES, Rule
 
@@ -84,7 +84,6 @@ _Solved = tuple[Plan, list[Evaluated], list[str], Evaluated | None, int, Warning
 """A row's answer in parts: plan, group answers, CSV texts, the group with the soonest deadline, urgent
 deadlines, warnings (and as CSV)."""
 
-_is_none = partial(operator.is_, None)
 _LATE = 1 << len(CALCULATION_WARNINGS)
 _FUTURE = _LATE << 1
 _LATE_REVIEW = _FUTURE << 1
@@ -124,6 +123,7 @@ class Caseload:
         self._complaint = self._date_position.get("complaint_date")
         self._plans: dict[tuple[Any, ...], Plan] = {}
         self._evaluated: dict[tuple[tuple[str, ...], SarLaw], dict[Any, Evaluated]] = {}
+        self._engine: dict[tuple[Any, ...], tuple[Facts, Report, Outline]] = {}
         self._rules: dict[tuple[Appearance, SarLaw], Rules] = {}
         self._parts: dict[tuple[str, SarLaw], RuleParts] = {}
         self._from_birthday: dict[tuple[str, date], Part | str] = {}
@@ -169,7 +169,7 @@ class Caseload:
         complaint = dates[self._complaint] if self._complaint is not None else None
         key = (
             self._others_of(texts),
-            tuple(map(_is_none, dates)),
+            tuple(map(type, dates)),  # which dates are known: date or NoneType (the cheapest way to say it)
             complaint is not None and regime_for(complaint),
         )
         plan = self._plans.get(key) or self._plan(key, texts)
@@ -274,16 +274,27 @@ class Caseload:
         values = tuple(map(dict.__getitem__, self._readers, texts))
         if UNREADABLE in values:
             return None
-        try:
-            facts = Facts(today=self.today, **dict(zip(self.facts, values, strict=True)))
-        except InputError:
-            return None
         # Only the route's next step, review body and own warnings are read, and the route depends on the
         # dates only through which are known and the regime (see the class): so it is planned once per plan,
-        # from a report without deadlines (which only the route's steps would list).
-        report = compute_deadlines(facts, only=())
-        route = plan_route(facts, report=report)
+        # from a report without deadlines (which only the route's steps would list). Neither depends on whether
+        # the date of birth is known (it changes only the s.28 rule's dates, and must come before the incident:
+        # ``plan.order`` checks that on every row), so plans that differ in that alone share them.
+        born = self._date_position.get("date_of_birth")
+        shared = key if born is None else (key[0], key[1][:born] + key[1][born + 1 :], key[2])
+        engine = self._engine.get(shared)
+        if engine is None:
+            try:
+                facts = Facts(today=self.today, **dict(zip(self.facts, values, strict=True)))
+            except InputError:
+                return None
+            report = compute_deadlines(facts, only=())
+            if len(self._engine) >= CACHE_SIZE:
+                make_room(self._engine, CACHE_SIZE)
+            engine = self._engine[shared] = (facts, report, route_outline(facts, report))
+        facts, report, route = engine
         on = appearance(facts, report.review)
+        if born is not None and ("date_of_birth" in on.known) is not (key[1][born] is date):
+            on = on._replace(known=on.known ^ {"date_of_birth"})  # this row's, where the shared facts' differ
         # The law of subject access changes that rule's dates only (engine.sar_law_for): a plan for each law.
         sar_law = facts.sar_law if "sar_date" in on.known else SarLaw.UNKNOWN
         rules_key = (on, sar_law)
@@ -295,7 +306,7 @@ class Caseload:
         warnings = rules.warnings + tuple(w.id for w in report.warnings if w.id in ASSUMPTION_WARNINGS)
         # The answers first (next deadline, its date and action; the step and its title; the review body; the
         # warnings in words; an empty error), then each rule's five cells, then the warnings' ids.
-        literal = f",{route.now.id},{csv_cell(route.now.title)},{route.review_body or NO_REVIEW}".replace("%", "%%")
+        literal = f",{route.now},{csv_cell(route.now_title)},{report.review.body or NO_REVIEW}".replace("%", "%%")
         warning_texts = {warning.id: warning.text for warning in (*report.warnings, *route.warnings)}
         warning_texts.update(row_warning_texts(report.regime))
         position = self._date_position
@@ -307,14 +318,14 @@ class Caseload:
             route_warnings=tuple(
                 w.id for w in route.warnings if w not in report.warnings and w.id not in EVERY_CASE_WARNINGS
             ),
-            next_step=route.now.id,
-            review_body=route.review_body,
+            next_step=route.now,
+            review_body=report.review.body,
             template=",%s" + literal + rules.columns,
             arrange=rules.arrange,
             warnings={},
             incident=position["incident_date"] if on.police and "incident_date" in on.known else -1,
             review_request=rules.review_request,
-            next_step_title=route.now.title,
+            next_step_title=route.now_title,
             warning_texts=warning_texts,
         )
         if len(self._plans) >= CACHE_SIZE:

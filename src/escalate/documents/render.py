@@ -151,7 +151,7 @@ def render_markdown(letter: Letter) -> str:
 
 
 def render_docx(letter: Letter) -> bytes:
-    """The cover note, a page break, then the letter, as a Word file (python-docx, imported only here)."""
+    """The cover note, a page break, then the letter, as a Word file (``documents.word``, imported only here)."""
     from escalate.documents.word import word_document
 
     return word_document(letter, CoverParts(letter, Blank.marker), COVER_TITLE, DISCLAIMER)

@@ -13,7 +13,7 @@ receive)". Two kinds of gap are flagged:
 
 Every date of a deadline is the engine's (``compute_deadlines``, ``calculate``); an update counts when it is
 the ``last_update_date`` fact or an event logged with ``update = true``. Rendered as text, markdown or Word
-(python-docx, imported only for Word).
+(``escalate.documents.wordml``, imported only for Word).
 """
 
 from __future__ import annotations
@@ -192,33 +192,25 @@ def timeline_markdown(timeline: Timeline) -> str:
     return "\n".join(lines) + "\n"
 
 
+DATE_WIDTH = 3402
+"""The date column of the Word table, in twips (6 cm: "Wednesday 30 September 2026" on one line in Calibri 11 pt)."""
+
+
 def timeline_docx(timeline: Timeline) -> bytes:
-    """A Word document: a heading, then a table of date and entry; gaps in bold."""
-    from io import BytesIO
+    """A Word document: a heading, then a table of date and entry; the kind of each entry in bold."""
+    from escalate.documents.wordml import TEXT_WIDTH, Paragraph, ParagraphStyle, Run, WordFile
 
-    from docx import Document
-
-    document = Document()
-    document.core_properties.title = TITLE
-    document.core_properties.author = ""
-    document.add_heading(TITLE, level=1)
-    document.add_paragraph(_intro(timeline))
-    table = document.add_table(rows=1, cols=2)
-    table.style = "Table Grid"
-    table.rows[0].cells[0].text = "Date"
-    table.rows[0].cells[1].text = "What"
+    document = WordFile(TITLE)
+    document.add(Paragraph((TITLE,), ParagraphStyle.HEADING_1))
+    document.add(Paragraph((_intro(timeline),)))
+    rows = []
     for entry in timeline.entries:
-        cells = table.add_row().cells
-        cells[0].text = long_date(entry.day)
-        paragraph = cells[1].paragraphs[0]
         label = _LABEL[entry.kind]
-        if label:
-            paragraph.add_run(label).bold = True
-        paragraph.add_run(entry.text + (f" ({entry.source})" if entry.source else ""))
-    document.add_paragraph(timeline.disclaimer)
-    buffer = BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+        what = entry.text + (f" ({entry.source})" if entry.source else "")
+        rows.append(((long_date(entry.day),), (Run(label, bold=True), what) if label else (what,)))
+    document.table(("Date", "What"), rows, (DATE_WIDTH, TEXT_WIDTH - DATE_WIDTH))
+    document.add(Paragraph((timeline.disclaimer,)))
+    return document.to_bytes()
 
 
 def render_timeline(timeline: Timeline, chosen: TimelineFormat) -> str | bytes:

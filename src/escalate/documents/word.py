@@ -1,82 +1,50 @@
-"""A letter as a Word file (python-docx): the cover note, a page break, the letter. Blanks are bold and
-highlighted, so that none is missed. Imported only for ``--format docx``.
+"""A letter as a Word file: the cover note, a page break, the letter. Blanks are bold and highlighted, so that
+none is missed. Written by ``escalate.documents.wordml`` (the standard library only); imported only for
+``--format docx``.
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
-from docx import Document
-from docx.enum.text import WD_COLOR_INDEX
-
-from escalate.documents.letters.model import Blank, Block, Letter, Piece, Style
+from escalate.documents.letters.model import Blank, Letter, Piece, Style
+from escalate.documents.wordml import Paragraph, ParagraphStyle, Run, WordFile
 
 if TYPE_CHECKING:
     from escalate.documents.render import CoverParts
 
+_STYLES: Mapping[Style, ParagraphStyle] = {
+    Style.HEADING: ParagraphStyle.HEADING_3,
+    Style.ITEM: ParagraphStyle.LIST_BULLET,
+}
+"""A block's style in Word; the others (a paragraph, a line of an address, the sender's own words) are Normal: the
+sender's words keep their line breaks inside one paragraph."""
 
-def _runs(paragraph: Any, pieces: Iterable[Piece]) -> None:
-    for piece in pieces:
-        if isinstance(piece, Blank):
-            run = paragraph.add_run(piece.marker())
-            run.bold = True
-            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-        else:
-            paragraph.add_run(piece)
+
+def _runs(pieces: Iterable[Piece], bold: bool = False) -> tuple[Run, ...]:
+    return tuple(
+        Run(piece.marker(), bold=True, highlight=True) if isinstance(piece, Blank) else Run(piece, bold=bold)
+        for piece in pieces
+    )
 
 
 def word_document(letter: Letter, cover: CoverParts, cover_title: str, disclaimer: str) -> bytes:
-    document = Document()
-    document.core_properties.title = letter.title
-    document.core_properties.author = ""
-    document.core_properties.comments = ""
-    document.add_heading(f"{cover_title}: {cover.title}", level=1)
+    document = WordFile(letter.title)
+    document.add(Paragraph((f"{cover_title}: {cover.title}",), ParagraphStyle.HEADING_1))
     for title, lines in cover.sections():
-        document.add_heading(title, level=2)
+        document.add(Paragraph((title,), ParagraphStyle.HEADING_2))
         for text in lines:
-            document.add_paragraph(text, style="List Bullet")
-    document.add_paragraph(disclaimer)
-    document.add_page_break()  # type: ignore[no-untyped-call]
+            document.add(Paragraph((text,), ParagraphStyle.LIST_BULLET))
+    document.add(Paragraph((disclaimer,)))
+    document.page_break()
     for block in letter.sender:
-        _runs(document.add_paragraph(), block.pieces)
-    document.add_paragraph(letter.dated_words)
+        document.add(Paragraph(_runs(block.pieces)))
+    document.add(Paragraph((letter.dated_words,)))
     for block in letter.recipient:
-        _runs(document.add_paragraph(), block.pieces)
-    subject = document.add_paragraph()
-    _runs(subject, letter.subject)
-    for run in subject.runs:
-        run.bold = True
-    _runs(document.add_paragraph(), letter.salutation)
+        document.add(Paragraph(_runs(block.pieces)))
+    document.add(Paragraph(_runs(letter.subject, bold=True)))
+    document.add(Paragraph(_runs(letter.salutation)))
     for block in (*letter.body, *letter.closing):
-        _add(document, block)
-    stream = io.BytesIO()
-    document.save(stream)
-    return stream.getvalue()
-
-
-def _add(document: Any, block: Block) -> None:
-    if block.style is Style.HEADING:
-        _runs(document.add_heading(level=3), block.pieces)
-    elif block.style is Style.ITEM:
-        _runs(document.add_paragraph(style="List Bullet"), block.pieces)
-    elif block.style is Style.QUOTE:
-        for number, text_line in enumerate(_lines(block.pieces)):
-            paragraph = document.add_paragraph() if number == 0 else document.paragraphs[-1]
-            if number:
-                paragraph.add_run().add_break()
-            _runs(paragraph, [text_line])
-    else:
-        _runs(document.add_paragraph(), block.pieces)
-
-
-def _lines(pieces: Iterable[Piece]) -> list[Piece]:
-    """A quote's pieces with its text split at line breaks (Word keeps them as breaks in one paragraph)."""
-    found: list[Piece] = []
-    for piece in pieces:
-        if isinstance(piece, Blank):
-            found.append(piece)
-        else:
-            found.extend(piece.split("\n"))
-    return found
+        document.add(Paragraph(_runs(block.pieces), _STYLES.get(block.style, ParagraphStyle.NORMAL)))
+    return document.to_bytes()

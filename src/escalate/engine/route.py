@@ -218,6 +218,55 @@ def plan_route(facts: Facts, *, report: Report | None = None) -> Route:
     )
 
 
+class Outline(NamedTuple):
+    """What a caseload's row shows of a route (``route_outline``)."""
+
+    now: str
+    """The id of the step to take now."""
+    now_title: str
+    warnings: tuple[CaseWarning, ...]
+    """The route's own warnings: ``Route.warnings`` after the report's."""
+
+
+def route_outline(facts: Facts, report: Report) -> Outline:
+    """The step to take now and the route's own warnings, as ``plan_route(facts, report=report)`` gives them,
+    without the steps alongside the path: a caseload's row shows no more of a route.
+
+    The path and the route's warnings depend on fewer facts than the steps alongside it do (their words name
+    the claims, the records asked for, the footage), so an outline is kept for each shape of path, and most
+    caseloads have few: the facts that only the steps alongside read are left out of its key.
+    ``tests/test_route.py`` checks it against ``plan_route`` for any facts.
+    """
+    review = report.by_id("review-request")
+    return _outline(
+        _RouteKey(
+            about=facts.about,
+            schedule3=facts.schedule3,
+            investigation=facts.investigation,
+            review=report.review,
+            regime=report.regime,
+            stage=stage(facts),
+            discrimination=None,
+            death_or_serious_injury=None,
+            injury=None,
+            detained=None,
+            prosecuted=None,
+            named_review_body=False,
+            asked_for_records=False,
+            footage_gone=False,
+            present=frozenset(),
+            review_passed=review is not None and review.status == "passed",
+        )
+    )
+
+
+@lru_cache(maxsize=1024)
+def _outline(key: _RouteKey) -> Outline:
+    path = _path_steps(key)
+    now = next(step for step in path if step.status == "now")
+    return Outline(now.id, now.title, _route_warnings(key, path))
+
+
 def footage_gone(facts: Facts) -> bool:
     """Whether the time to ask for body-worn video to be kept has passed (the ``preserve-evidence`` rule,
     RULES.md section 4): footage not kept as evidence may then have been deleted."""
