@@ -6,7 +6,8 @@ caseload as CSV.
 
 The caseload is ``make_caseload.py``'s (fixed seed); the workbook holds its dates as date cells, as an adviser's
 would. Each run is a fresh process, as a user runs it (start-up included). Memory is the peak resident set size
-of the process (the budget: under 128 MiB: openpyxl streams both ways, read_only and write_only).
+of the process (the budget: under 128 MiB: escalate streams both ways). The input workbook is written with
+openpyxl (the test extra), as another program would write it.
 """
 
 from __future__ import annotations

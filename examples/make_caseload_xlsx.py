@@ -5,7 +5,9 @@ in Excel (a title above the header, dates typed into date cells, a few dates lef
     escalate batch examples/caseload.xlsx -o caseload-deadlines.xlsx --today 2026-11-21
 
 The cells are the CSV's: a date written 2026-09-15 or 14/03/2026 becomes a date cell (shown dd/mm/yyyy), a date
-in words ('2 February 2026') stays text, as people type both; everything else is text.
+in words ('2 February 2026') stays text, as people type both; everything else is text. It is written with openpyxl
+(``pip install openpyxl``, or escalate's test extra), as a workbook from another program would be: escalate itself
+reads and writes .xlsx without it.
 """
 
 from __future__ import annotations

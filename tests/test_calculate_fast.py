@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from escalate.engine.calculate import _PLAIN, _calculate, calculate
+from escalate.engine.calculate import _PLAIN, _calculate, birthday_dates, calculate, runs_from_birthday
 from escalate.law.calendars import (
     COURT_CLOSURES,
     _holiday_ordinals,
@@ -22,6 +22,7 @@ from escalate.law.calendars import (
     is_working_day,
     next_open_day,
 )
+from escalate.law.rules import RULES, RULES_BY_ID
 
 FIRST, LAST = date(1900, 1, 1), date(2130, 12, 31)
 
@@ -82,3 +83,52 @@ def test_plain_dates_equal_the_worded_calculation_every_day_around_a_leap_day(ru
 )
 def test_plain_dates_equal_the_worded_calculation_over_two_centuries(rule_id: str, trigger: date) -> None:
     _same_dates(rule_id, trigger)
+
+
+# A child's deadline that runs from the 18th birthday (Limitation Act 1980 s.28): ``birthday_dates`` gives the
+# dates from the date of birth alone, and must equal the worded calculation for every trigger date it is used for
+# (``runs_from_birthday``): the period's anniversary after the birthday, the day before it to be safe, and the
+# next day the court office is open as the latest (CPR 2.8(5)).
+CHILD_RULES = sorted(rule.id for rule in RULES if rule.children)
+
+
+def _same_birthday_dates(rule_id: str, trigger: date, born: date) -> None:
+    rule = RULES_BY_ID[rule_id]
+    if not runs_from_birthday(rule, trigger, born):
+        return
+    fast = birthday_dates(rule, born)
+    worded = calculate(rule_id, trigger, date_of_birth=born)
+    assert (fast.safe_date, fast.last_day, fast.latest_date) == (
+        worded.safe_date,
+        worded.last_day,
+        worded.latest_date,
+    ), (rule_id, trigger, born)
+    assert (fast.beyond_horizon, fast.christmas_unknown) == (worded.beyond_horizon, worded.christmas_unknown)
+    assert fast == _calculate(rule_id, trigger, born, None, explain=False)
+
+
+@pytest.mark.parametrize("rule_id", CHILD_RULES)
+def test_birthday_dates_equal_the_worded_calculation_for_every_birthday_of_four_years(rule_id: str) -> None:
+    # Born 2007-2010: 18th birthdays in 2025-2028, every weekday and bank holiday among them, the Christmas
+    # closures of 2025 (COURT_CLOSURES) and later ones escalate does not know; a leap day (29 February 2008,
+    # whose 18th birthday is unsettled: runs_from_birthday is false for it, and the worded way is taken).
+    for born in every_day(date(2007, 1, 1), date(2010, 12, 31)):
+        for trigger in (born, born + timedelta(days=2000), date(born.year + 17, born.month, 1)):
+            _same_birthday_dates(rule_id, trigger, born)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(
+    rule_id=st.sampled_from(CHILD_RULES),
+    born=st.dates(min_value=date(1900, 1, 1), max_value=date(2090, 12, 31)),
+    age_in_days=st.integers(min_value=0, max_value=18 * 366),
+)
+def test_birthday_dates_equal_the_worded_calculation_over_two_centuries(
+    rule_id: str, born: date, age_in_days: int
+) -> None:
+    _same_birthday_dates(rule_id, born + timedelta(days=age_in_days), born)
+
+
+def test_every_rule_with_the_rule_for_children_is_counted_the_short_way() -> None:
+    # birthday_dates counts a child's dates by _plain's table; a rule it did not count would go the worded way.
+    assert set(CHILD_RULES) <= set(_PLAIN)

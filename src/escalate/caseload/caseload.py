@@ -46,6 +46,7 @@ from escalate.caseload.columns import (
     added_columns,
 )
 from escalate.engine.calculate import (
+    birthday_dates,
     calculate_dates,
     calculation_inputs,
     child_until,
@@ -439,20 +440,18 @@ class Caseload:
             if rule_born is None and rule_received is None:
                 found.append(parts[trigger])
             elif rule_born is not None and runs_from_birthday(rule, trigger, rule_born):
-                found.append(
-                    self._from_birthday.get((rule.id, rule_born)) or self._birthday_part(rule, trigger, rule_born)
-                )
+                found.append(self._from_birthday.get((rule.id, rule_born)) or self._birthday_part(rule, rule_born))
             else:  # a child's or a late-received outcome's dates are seldom asked for twice: not kept
                 calc = calculate_dates(rule.id, trigger, rule_born, rule_received, sar_law_for(rule, group.sar_law))
                 found.append(part_from(rule, calc, self.today))
         return Evaluated(group.rules, when, group.sar_law, found)
 
-    def _birthday_part(self, rule: Rule, trigger: date, born: date) -> Part | str:
+    def _birthday_part(self, rule: Rule, born: date) -> Part | str:
         """A child's deadline that runs from the 18th birthday whatever the trigger
         (``engine.runs_from_birthday``): remembered (bounded) by date of birth."""
         if len(self._from_birthday) >= DEADLINE_CACHE_SIZE:
             make_room(self._from_birthday, DEADLINE_CACHE_SIZE)
-        part = self._from_birthday[rule.id, born] = part_from(rule, calculate_dates(rule.id, trigger, born), self.today)
+        part = self._from_birthday[rule.id, born] = part_from(rule, birthday_dates(rule, born), self.today)
         return part
 
     def _warnings(self, plan: Plan, bits: int) -> Warnings:

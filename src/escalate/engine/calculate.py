@@ -191,6 +191,11 @@ def _plain(rule: Rule, trigger_date: date) -> Calculation:
             safe = last
     else:
         last = safe = add_months(trigger_date, months)
+    return _closed_office(safe, last, roll, court)
+
+
+def _closed_office(safe: date, last: date, roll: bool | None, court: bool) -> Calculation:
+    """``_plain``'s dates once a closed office has moved them (``_roll`` without the words)."""
     if roll is None:
         return Calculation(safe, last, last, (), (), False, court and christmas_unknown(last))
     latest = next_open_day(last, court=roll)
@@ -198,6 +203,19 @@ def _plain(rule: Rule, trigger_date: date) -> Calculation:
         last = latest
     christmas = court and (christmas_unknown(last) or christmas_unknown(latest))
     return Calculation(safe, last, latest, (), (), latest.year > HOLIDAY_HORIZON_YEAR, christmas)
+
+
+def birthday_dates(rule: Rule, date_of_birth: date) -> Calculation:
+    """A child's dates where time runs from the 18th birthday whatever the trigger (``runs_from_birthday``),
+    without the words, by the shortest way: the period after the birthday is the last day, the day before it the
+    safe date (Limitation Act 1980 s.28; ``_children``), then a closed office as for any trigger. Equal to
+    ``calculate_dates(rule.id, trigger, date_of_birth)`` for every trigger that ``runs_from_birthday`` allows
+    (``tests/test_calculate_fast.py``); a rule ``_plain`` does not count goes the worded way."""
+    if rule.id not in _PLAIN:  # pragma: no cover - every rule with the s.28 rule is counted (tests)
+        return calculate_dates(rule.id, date_of_birth, date_of_birth)  # time starting at birth runs from the birthday
+    _, months, _, roll, court = _PLAIN[rule.id]
+    last = add_years(_eighteenth_birthdays(date_of_birth)[0], months // 12)
+    return _closed_office(last - ONE_DAY, last, roll, court)
 
 
 _DAYS, _STARTING, _AFTER, _ICO = Convention.DAYS_AFTER, Convention.STARTING_WITH, Convention.AFTER, Convention.ICO_MONTH

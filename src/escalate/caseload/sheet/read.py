@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -59,29 +58,36 @@ def open_sheet(source: str | IO[bytes], sheet: str | None, names_fact: Callable[
     """The sheet of an .xlsx caseload (the first, or the one named ``sheet``), streamed. The header is the first
     row that is not blank, or the first of the next rows to name a fact (``names_fact``) when it names none. A
     header cell left empty under a cell merged down from the row above takes that cell's name."""
-    from zipfile import BadZipFile
-
-    from openpyxl import load_workbook
+    from escalate.caseload.sheet.xlsx_reader import UNREADABLE, SheetError, open_workbook
 
     shown = source if isinstance(source, str) else "standard input"
     try:
-        book = load_workbook(source, read_only=True, data_only=True)
-    except (BadZipFile, KeyError, ValueError, OSError) as error:
+        book = open_workbook(source)
+    except UNREADABLE as error:
         reason = getattr(error, "strerror", None) or "it is not an Excel workbook (.xlsx)"
         raise BatchInputError(f"cannot read '{shown}': {reason}") from None
     try:
         if sheet is None:
+            if not book.worksheets:
+                raise BatchInputError(f"cannot read '{shown}': it has no sheet of rows")
             ws = book.worksheets[0]
         else:
-            names = book.sheetnames
+            names = [part.name for part in book.sheets]
             if sheet not in names:
                 raise BatchInputError(
                     f"--sheet: '{shown}' has no sheet named '{sheet}' (its sheets: {', '.join(names)})"
                 )
-            ws = book[sheet]
-        if not hasattr(ws, "iter_rows"):
+            ws = book.sheets[names.index(sheet)]
+        if ws.chart:
             raise BatchInputError(f"--sheet: '{sheet}' is a chart, not a sheet of rows")
-        rows: Iterator[tuple[Any, ...]] = ws.iter_rows(values_only=True)
+
+        def streamed() -> Iterator[tuple[Any, ...]]:
+            try:
+                yield from book.rows(ws)
+            except SheetError as error:
+                raise BatchInputError(f"cannot read '{shown}': {error}") from None
+
+        rows = streamed()
         lead: list[tuple[Any, ...]] = []
         header_row = next(rows, None)
         while header_row is not None and is_blank_row(header_row):
@@ -89,7 +95,7 @@ def open_sheet(source: str | IO[bytes], sheet: str | None, names_fact: Callable[
             header_row = next(rows, None)
         if header_row is None:
             raise BatchInputError(
-                f"the sheet '{ws.title}' is empty: expected a header row naming the columns, then one row per case"
+                f"the sheet '{ws.name}' is empty: expected a header row naming the columns, then one row per case"
             )
         if not any(names_fact(cell_text(value)) for value in header_row):
             ahead = list(islice(rows, HEADER_SEARCH))
@@ -99,8 +105,12 @@ def open_sheet(source: str | IO[bytes], sheet: str | None, names_fact: Callable[
                 header_row = ahead[found]
                 ahead = ahead[found + 1 :]
             rows = _chained(ahead, rows)
-        header = _header_names(header_row, lead, _merges(ws))
-        yield Sheet(ws.title, lead, header, rows)
+        try:
+            merges = book.merged_ranges(ws) if lead else []  # a merge matters only to a header below other rows
+        except UNREADABLE as error:
+            raise BatchInputError(f"cannot read '{shown}': the sheet '{ws.name}' is damaged ({error})") from None
+        header = _header_names(header_row, lead, merges)
+        yield Sheet(ws.name, lead, header, rows)
     finally:
         book.close()
 
@@ -133,37 +143,6 @@ def _header_names(
     while names and not names[-1]:  # empty cells after the last name (a sheet's formatting)
         names.pop()
     return names
-
-
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
-
-
-def _merges(ws: Any) -> list[tuple[int, int, int, int]]:
-    """The merged ranges of a sheet (min column, min row, max column, max row). The streaming reader does not
-    read them (they come after the rows), so the sheet's XML is scanned for them, in pieces."""
-    from openpyxl.utils import column_index_from_string
-
-    found: list[tuple[int, int, int, int]] = []
-    try:
-        source = getattr(ws, "_get_source")()  # noqa: B009 - the sheet's XML, as the streaming reader opens it
-    except (AttributeError, KeyError, OSError):
-        return found
-    with source:
-        tail = b""
-        while chunk := source.read(1 << 20):
-            text = tail + chunk
-            for match in _MERGE.finditer(text):
-                first, top, last, bottom = match.groups()
-                found.append(
-                    (
-                        column_index_from_string(first.decode()),
-                        int(top),
-                        column_index_from_string(last.decode()),
-                        int(bottom),
-                    )
-                )
-            tail = text[-200:]  # a range cut in two by the piece's end is found whole next time (kept once)
-    return sorted(set(found))
 
 
 # --- how a table's columns are read ---------------------------------------------------------------------

@@ -4,9 +4,7 @@ statuses, a second sheet of what each column means), or, from a sheet's rows of 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping, Sequence
-from copy import copy
 from datetime import date, datetime, time
 from typing import IO, Any, Protocol, TextIO
 
@@ -15,16 +13,6 @@ from escalate.caseload.caseload import NO_REVIEW, Caseload
 from escalate.caseload.columns import column_meanings
 from escalate.caseload.options import BatchFormat
 from escalate.caseload.sheet.read import cell_text
-
-DATE_FORMAT = "dd/mm/yyyy"
-"""How date cells are shown: the UK way."""
-DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
-
-MAX_CELL = 32767
-"""The most characters an Excel cell holds."""
-
-_ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
-"""Characters an Excel sheet cannot hold (control characters other than tab and line breaks)."""
 
 STATUS_FILLS: Mapping[str, str] = {"passed": "D9D9D9", "at-risk": "F4B6B6", "due-soon": "FFE699"}
 """The background of a status cell, by status; the status's word is always in the cell too."""
@@ -68,148 +56,84 @@ _DATE_SUFFIXES = ("_safe_date", "_last_day", "_latest_date", "next_deadline_date
 
 # --- out: a workbook -----------------------------------------------------------------------------------
 
+SHEET_NAMES = ("Caseload", "About these columns")
+"""The workbook's sheets: the rows, then what each column means."""
+
 
 class XlsxWriter(RowWriter):
-    """Rows to an .xlsx workbook, with openpyxl's write-only writer (rows go to disk as they come)."""
+    """Rows to an .xlsx workbook (``escalate.caseload.sheet.xlsx_writer``): each row goes into the zip as it
+    comes. The rows above the header and the header stay in view (frozen), the header is bold and filtered,
+    the status cells are coloured, and a second sheet says what each column means."""
 
     def __init__(self, target: IO[bytes], caseload_columns: Sequence[str], caseload: Caseload) -> None:
-        from openpyxl import Workbook
+        from escalate.caseload.sheet import xlsx_writer
 
-        self.target = target
         self.caseload = caseload
         self.added = tuple(caseload_columns)
-        self.book = Workbook(write_only=True)
-        self.ws = self.book.create_sheet("Caseload")
-        self.rows_written = 0
+        self.book = xlsx_writer.Workbook(target, SHEET_NAMES, list(STATUS_FILLS.values()))
+        self.sheet: xlsx_writer.Sheet | None = None
         self.width = 0
         self.passed_width = 0
         self.header_row = 1
-        self._status_at: list[int] = []
-        self._fills: dict[str, Any] = {}
+        self._status_at: frozenset[int] = frozenset()
+        self._status_styles = {status: xlsx_writer.FILLED + i for i, status in enumerate(STATUS_FILLS)}
 
     def header(self, names: Sequence[str], lead: Sequence[Sequence[Any]]) -> None:
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Font, PatternFill
-        from openpyxl.utils import get_column_letter
+        from escalate.caseload.sheet.xlsx_writer import BOLD
 
         columns = [*names, *self.added]
         self.width = len(columns)
         self.passed_width = len(names)
-        for index, name in enumerate(columns, start=1):
-            self.ws.column_dimensions[get_column_letter(index)].width = _width(name, index > len(names))
-        self._status_at = [len(names) + i for i, name in enumerate(self.added) if name.endswith("_status")]
-        self._fills = {status: PatternFill("solid", fgColor=colour) for status, colour in STATUS_FILLS.items()}
-        self._prototypes()
+        self._status_at = frozenset(len(names) + i for i, name in enumerate(self.added) if name.endswith("_status"))
         self.header_row = len(lead) + 1
-        self.ws.freeze_panes = f"A{self.header_row + 1}"  # before any row: write-only sheets write it first
+        widths = [_width(name, index > len(names)) for index, name in enumerate(columns, start=1)]
+        self.sheet = self.book.sheet(frozen=self.header_row, widths=widths)
         for row in lead:
-            self._append(list(row)[: self.width])
-        bold = Font(bold=True)
-        cells = []
-        for name in columns:
-            cell = WriteOnlyCell(self.ws, value=None)
-            _set_text(cell, name)
-            cell.font = bold
-            cells.append(cell)
-        self.ws.append(cells)
-        self.rows_written += 1
+            self.sheet.row(list(row)[: self.width])
+        self.sheet.row(columns, dict.fromkeys(range(self.width), BOLD))
 
     def row(self, values: Sequence[Any], answer: Answer | None) -> None:
+        assert self.sheet is not None, "the header first"
         added = added_values(self.caseload, answer)
         problems = [problem for value in values if (problem := _sheet_problem(value)) is not None]
         if problems and answer is not None:
             added = added_values(self.caseload, self.caseload.failed(problems[0]))
-        self._append([*values, *added], status_from=self.passed_width)
-
-    def _append(self, values: Sequence[Any], status_from: int | None = None) -> None:
-        """One row. Plain text and numbers go to openpyxl as values (the fast way); a date, a coloured status, and
-        text openpyxl would take for a formula or an error code go as cells of their own."""
-        cells: list[Any] = []
-        add = cells.append
-        for index, value in enumerate(values):
-            kind = type(value)
-            if value is None or kind is int or kind is float or kind is bool:
-                add(value)
-            elif kind is str:
-                if status_from is not None and value in self._fills and index in self._status_at:
-                    add(self._styled(value, self._status_styles[value]))
-                elif value.startswith(("=", "#")) or len(value) > MAX_CELL or not _plain(value):
-                    add(self._text(value))
-                else:
-                    add(value)
-            elif kind is date:
-                add(self._styled(value, self._date_style))
-            elif isinstance(value, datetime):
-                add(self._styled(value, self._date_style if value.time() == time() else self._datetime_style))
-            elif isinstance(value, date):
-                add(self._styled(value, self._date_style))
-            elif isinstance(value, int | float):
-                add(value)
-            else:
-                add(self._text(cell_text(value)))
-        self.ws.append(cells)
-        self.rows_written += 1
-
-    def _styled(self, value: Any, style: Any) -> Any:
-        from openpyxl.cell import WriteOnlyCell
-
-        cell = WriteOnlyCell(self.ws, value=value)
-        cell._style = copy(style)  # type: ignore[attr-defined]  # a prototype cell's style, not looked up again
-        if isinstance(value, str):
-            cell.data_type = "s"
-        return cell
-
-    def _text(self, text: str) -> Any:
-        from openpyxl.cell import WriteOnlyCell
-
-        cell = WriteOnlyCell(self.ws)
-        _set_text(cell, text)
-        return cell
-
-    def _prototypes(self) -> None:
-        """The styles of a date, a date and time, and each coloured status, made once."""
-        from openpyxl.cell import WriteOnlyCell
-
-        def style(**attributes: Any) -> Any:
-            cell = WriteOnlyCell(self.ws)
-            for name, value in attributes.items():
-                setattr(cell, name, value)
-            return cell._style  # type: ignore[attr-defined]
-
-        self._date_style = style(number_format=DATE_FORMAT)
-        self._datetime_style = style(number_format=DATETIME_FORMAT)
-        self._status_styles = {status: style(fill=fill) for status, fill in self._fills.items()}
+        styles = self._status_styles
+        coloured = {
+            index: styles[value] for index in self._status_at if (value := added[index - self.passed_width]) in styles
+        }
+        self.sheet.row([*values, *added], coloured)
 
     def close(self) -> None:
-        from openpyxl.utils import get_column_letter
+        from escalate.caseload.sheet.xlsx_writer import column_letters
 
+        if self.sheet is None:  # no header came: an empty sheet, still a workbook
+            self.sheet = self.book.sheet(frozen=0, widths=())
+        filtered = None
         if self.width:
-            last = get_column_letter(self.width)
-            self.ws.auto_filter.ref = f"A{self.header_row}:{last}{max(self.rows_written, self.header_row)}"
-        about = self.book.create_sheet("About these columns")
-        _about_sheet(about, self.passed_width, self.added)
-        self.book.save(self.target)
-
-
-def _set_text(cell: Any, text: str) -> None:
-    """Text in a cell, as text: never a formula (openpyxl takes a string that starts with '=' for one)."""
-    cell.value = _ILLEGAL.sub("\ufffd", text[:MAX_CELL])
-    cell.data_type = "s"
-
-
-def _plain(text: str) -> bool:
-    """Whether text can go into a cell as it is (no character an Excel sheet cannot hold)."""
-    return text.isprintable() or not _ILLEGAL.search(text)
+            last = column_letters(self.width)
+            filtered = f"A{self.header_row}:{last}{max(self.sheet.rows, self.header_row)}"
+            self.book.filters[0] = filtered
+        self.sheet.close(filtered)
+        _about_sheet(self.book, self.passed_width, self.added)
+        self.book.close()
 
 
 def _sheet_problem(value: Any) -> str | None:
     """Why a passed-through value cannot go into an Excel cell as it came (None: it can)."""
+    import re
+
+    from escalate.caseload.sheet.xlsx_writer import ILLEGAL, MAX_CELL
+
     if not isinstance(value, str):
         return None
     if len(value) > MAX_CELL:
         return f"a cell has {len(value):,} characters, more than an Excel cell holds ({MAX_CELL:,}): it is cut short"
-    if _ILLEGAL.search(value):
-        return "a cell holds a control character that an Excel sheet cannot hold: it is shown as \ufffd"
+    if not value.isprintable() and re.search(ILLEGAL, value):
+        return (
+            "a cell holds a character that an Excel sheet cannot hold (a control character, or one that is not "
+            "text): it is shown as \ufffd"
+        )
     return None
 
 
@@ -224,33 +148,21 @@ def _width(name: str, added: bool) -> float:
     return min(max(len(name) + 2, 10), 40)
 
 
-def _about_sheet(ws: Any, passed: int, added: Sequence[str]) -> None:
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
+def _about_sheet(book: Any, passed: int, added: Sequence[str]) -> None:
+    """The second sheet: each column and what it holds (the meanings wrapped), the heading bold and frozen."""
+    from escalate.caseload.sheet.xlsx_writer import BOLD, WRAPPED
 
-    ws.column_dimensions["A"].width = 32
-    ws.column_dimensions["B"].width = 100
-    bold = Font(bold=True)
-    heading = []
-    for text in ("Column", "What it holds"):
-        cell = WriteOnlyCell(ws)
-        _set_text(cell, text)
-        cell.font = bold
-        heading.append(cell)
-    ws.append(heading)
-    ws.freeze_panes = "A2"
-    wrap = Alignment(wrap_text=True, vertical="top")
+    sheet = book.sheet(frozen=1, widths=(32, 100))
+    sheet.row(["Column", "What it holds"], {0: BOLD, 1: BOLD})
     meanings = column_meanings(added)
     rows = [
         ("(the caseload's own columns)", f"The {passed} columns before next_deadline, passed through as they came.")
     ]
     rows += [(name, meanings[name]) for name in added]
+    wrapped = {1: WRAPPED}
     for name, meaning in rows:
-        first, second = WriteOnlyCell(ws), WriteOnlyCell(ws)
-        _set_text(first, name)
-        _set_text(second, meaning)
-        second.alignment = wrap
-        ws.append([first, second])
+        sheet.row([name, meaning], wrapped)
+    sheet.close(None)
 
 
 # --- out: CSV and JSON Lines from a sheet ---------------------------------------------------------------
