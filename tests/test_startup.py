@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -113,3 +114,22 @@ def test_shell_completion_still_sees_every_option(monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setenv("_ESCALATE_COMPLETE", "complete_bash")
     assert _app_for([]) is whole_app()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["batch", "examples/caseload.csv", "--today", "2026-12-01"],
+        ["batch", "examples/caseload.csv", "--today", "2026-12-01", "-f", "ics"],
+        ["batch", "examples/caseload.csv", "--today", "2026-12-01", "-f", "jsonl"],
+    ],
+    ids=lambda args: " ".join(args[2:]) or "csv",
+)
+def test_a_batch_written_to_a_pipe_does_not_load_rich(args: list[str]) -> None:
+    # A caseload's rows, or its calendar, and the plain lines on standard error need no console: rich (the bulk
+    # of the typer + rich import floor of bench_startup.py) stays unloaded.
+    loaded = imported(
+        *[str(Path(__file__).resolve().parent.parent / arg) if arg.endswith(".csv") else arg for arg in args]
+    )
+    assert "escalate.caseload.caseload" in loaded or "escalate.caseload.calendar" in loaded
+    assert not {name for name in loaded if name == "rich" or name.startswith("rich.")}

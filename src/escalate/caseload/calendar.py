@@ -9,6 +9,7 @@ named, with its row number and error, on standard error, and the batch exits 3.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import chain
@@ -32,11 +33,10 @@ from escalate.engine.results import Deadline, Report
 from escalate.errors import InputError
 from escalate.law.rules import Owner
 from escalate.output.formats import BatchFormat
-from escalate.output.ics import MAX_CASE_REF, check_case_ref
+from escalate.output.ics import MAX_CASE_REF, CalendarOptions, calendar_for, check_case_ref, left_out_notes
 
 if TYPE_CHECKING:
     from escalate.engine.route import Route
-    from escalate.output.ics import CalendarOptions
 
 REFERENCE_COLUMNS: tuple[str, ...] = (
     "case_id",
@@ -121,7 +121,7 @@ def run_batch_calendar(
     """Read a caseload and write one calendar with every case's deadlines; return the summary and the rows
     that could not be computed."""
     from escalate.engine.route import plan_route
-    from escalate.output.deadlines import write_calendar
+    from escalate.output.files import write_bytes
 
     summary = options.summary
     reports: list[Report] = []
@@ -158,5 +158,19 @@ def run_batch_calendar(
             route = routes[id(report)] = plan_route(report.facts, report=report)
         return route.how_to(deadline)
 
-    write_calendar(reports, calendar, sink, case_refs=references, how_to=how_to, warn=False)
+    # Written here rather than by output.deadlines.write_calendar, which would load rich for two notes: standard
+    # error gets them as plain lines, as it gets the batch's other lines.
+    chosen = calendar if calendar is not None else CalendarOptions()
+    write_bytes(
+        calendar_for(
+            zip(references, reports, strict=True),
+            name=chosen.name,
+            reminders=chosen.reminders,
+            include_passed=chosen.include_passed,
+            how_to=how_to,
+        ),
+        sink,
+    )
+    for note in left_out_notes(reports, include_passed=chosen.include_passed):
+        sys.stderr.write(note + "\n")
     return summary, errors

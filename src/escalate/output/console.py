@@ -53,17 +53,6 @@ def table_box(console: Console) -> box.Box:
     return box.ROUNDED if console.is_terminal and console.encoding.lower().startswith("utf") else box.ASCII2
 
 
-def write_bytes(data: bytes, stream: TextIO) -> None:
-    """Write bytes as they are (no newline translation) to a text stream's binary buffer where it has one."""
-    buffer = getattr(stream, "buffer", None)
-    if buffer is None:
-        stream.write(data.decode("utf-8"))
-        return
-    stream.flush()
-    buffer.write(data)
-    buffer.flush()
-
-
 def to_string(render: Callable[[TextIO], None]) -> str:
     """Run a renderer into a string (for tests and library users)."""
     buffer = io.StringIO()

@@ -19,7 +19,8 @@ from escalate.engine.facts import FACT_LABELS
 from escalate.engine.results import Deadline, Report
 from escalate.law.dates import long_date
 from escalate.law.rules import CHASE_WORDS, DATE_HEADING, Owner
-from escalate.output.console import make_console, write_bytes
+from escalate.output.console import make_console
+from escalate.output.files import write_bytes
 from escalate.output.formats import DeadlinesFormat
 from escalate.output.layout import Column, Layout, Notes, fitted_table, number_notes, print_notes
 
@@ -245,7 +246,7 @@ def write_calendar(
 ) -> None:
     """One calendar for one case or many (``case_refs`` beside ``reports``; by default the option's reference),
     as bytes on ``stream``; the warnings, and what was left out, on stderr."""
-    from escalate.output.ics import CalendarOptions, calendar_for
+    from escalate.output.ics import CalendarOptions, calendar_for, left_out_notes
 
     chosen = calendar if calendar is not None else CalendarOptions()
     refs = case_refs if case_refs is not None else [chosen.case_ref] * len(reports)
@@ -261,18 +262,8 @@ def write_calendar(
     if warn:
         for report in reports:
             warnings_text(report, console)
-    total = sum(len(report.deadlines) for report in reports)
-    left_out = 0 if chosen.include_passed else sum(d.status == "passed" for r in reports for d in r.deadlines)
-    if left_out:
-        console.print(
-            Text(
-                f"note: {left_out} deadline{'s have' if left_out > 1 else ' has'} passed and "
-                f"{'are' if left_out > 1 else 'is'} not in the calendar (add --include-passed to include "
-                f"{'them' if left_out > 1 else 'it'})."
-            )
-        )
-    if left_out == total:
-        console.print(Text("note: the calendar has no event."))
+    for note in left_out_notes(reports, include_passed=chosen.include_passed):
+        console.print(Text(note))
 
 
 def deadlines_page(report: Report, stream: TextIO, options: RenderOptions) -> None:

@@ -92,3 +92,14 @@ def output_stream(path: str | None) -> Iterator[TextIO]:
         return
     with atomic_file(path) as stream:
         yield stream
+
+
+def write_bytes(data: bytes, stream: TextIO) -> None:
+    """Write bytes as they are (no newline translation) to a text stream's binary buffer where it has one."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(data.decode("utf-8"))
+        return
+    stream.flush()
+    buffer.write(data)
+    buffer.flush()

@@ -99,6 +99,23 @@ class CalendarOptions:
         return self.calendar_name if self.calendar_name is not None else default_calendar_name(self.case_ref)
 
 
+def left_out_notes(reports: Sequence[Report], *, include_passed: bool) -> tuple[str, ...]:
+    """What a calendar of these cases left out, as notes for standard error: the deadlines that have passed
+    (unless ``include_passed``), and that it has no event at all."""
+    total = sum(len(report.deadlines) for report in reports)
+    left_out = 0 if include_passed else sum(d.status == "passed" for r in reports for d in r.deadlines)
+    notes = []
+    if left_out:
+        notes.append(
+            f"note: {left_out} deadline{'s have' if left_out > 1 else ' has'} passed and "
+            f"{'are' if left_out > 1 else 'is'} not in the calendar (add --include-passed to include "
+            f"{'them' if left_out > 1 else 'it'})."
+        )
+    if left_out == total:
+        notes.append("note: the calendar has no event.")
+    return tuple(notes)
+
+
 def calendar_for(
     cases: Iterable[tuple[str | None, Report]],
     *,
