@@ -184,25 +184,7 @@ def plan_route(facts: Facts, *, report: Report | None = None) -> Route:
         report = compute_deadlines(facts)
     elif report.facts is not facts and report.facts != facts:
         raise InputError("{report}: the report was computed for other facts; pass compute_deadlines(facts)", "report")
-    review = report.by_id("review-request")
-    key = _RouteKey(
-        about=facts.about,
-        schedule3=facts.schedule3,
-        investigation=facts.investigation,
-        review=report.review,
-        regime=report.regime,
-        stage=stage(facts),
-        discrimination=facts.discrimination,
-        death_or_serious_injury=facts.death_or_serious_injury,
-        injury=facts.injury,
-        detained=facts.detained,
-        prosecuted=facts.prosecuted,
-        named_review_body=facts.review_body is not None,
-        asked_for_records=facts.sar_date is not None,
-        footage_gone=footage_gone(facts),
-        present=frozenset(deadline.id for deadline in report.deadlines),
-        review_passed=review is not None and review.status == "passed",
-    )
+    key = _route_key(facts, report, alongside=True)
     steps, route_warnings = _build(key)
     return Route(
         today=facts.today,
@@ -237,26 +219,30 @@ def route_outline(facts: Facts, report: Report) -> Outline:
     caseloads have few: the facts that only the steps alongside read are left out of its key.
     ``tests/test_route.py`` checks it against ``plan_route`` for any facts.
     """
+    return _outline(_route_key(facts, report, alongside=False))
+
+
+def _route_key(facts: Facts, report: Report, *, alongside: bool) -> _RouteKey:
+    """What the route's steps depend on; without ``alongside``, only what the path and the route's warnings
+    read (the facts that only the steps alongside the path read are left at one value)."""
     review = report.by_id("review-request")
-    return _outline(
-        _RouteKey(
-            about=facts.about,
-            schedule3=facts.schedule3,
-            investigation=facts.investigation,
-            review=report.review,
-            regime=report.regime,
-            stage=stage(facts),
-            discrimination=None,
-            death_or_serious_injury=None,
-            injury=None,
-            detained=None,
-            prosecuted=None,
-            named_review_body=False,
-            asked_for_records=False,
-            footage_gone=False,
-            present=frozenset(),
-            review_passed=review is not None and review.status == "passed",
-        )
+    return _RouteKey(
+        about=facts.about,
+        schedule3=facts.schedule3,
+        investigation=facts.investigation,
+        review=report.review,
+        regime=report.regime,
+        stage=stage(facts),
+        discrimination=facts.discrimination if alongside else None,
+        death_or_serious_injury=facts.death_or_serious_injury if alongside else None,
+        injury=facts.injury if alongside else None,
+        detained=facts.detained if alongside else None,
+        prosecuted=facts.prosecuted if alongside else None,
+        named_review_body=alongside and facts.review_body is not None,
+        asked_for_records=alongside and facts.sar_date is not None,
+        footage_gone=alongside and footage_gone(facts),
+        present=frozenset(deadline.id for deadline in report.deadlines) if alongside else frozenset(),
+        review_passed=review is not None and review.status == "passed",
     )
 
 
