@@ -144,3 +144,27 @@ def test_a_batch_written_to_a_pipe_does_not_load_rich(args: list[str]) -> None:
     )
     assert "escalate.caseload.caseload" in loaded or "escalate.caseload.calendar" in loaded
     assert not {name for name in loaded if name == "rich" or name.startswith("rich.")}
+
+
+ENGINE_MODULES = ("escalate.engine.calculate", "escalate.engine.results", "escalate.law.rules", "holidays")
+"""The calculation, the rules and the bank holidays: loaded by `import escalate` before, now only when asked for."""
+
+
+@pytest.mark.parametrize(
+    "args", [["--help"], ["--version"], ["deadlines", "--help"], ["route", "--help"]], ids=" ".join
+)
+def test_help_and_version_load_no_calculation(args: list[str]) -> None:
+    loaded = imported(*args)
+    assert not {name for name in loaded if within(name, ENGINE_MODULES)}
+
+
+def test_the_package_still_offers_every_public_name_on_first_use() -> None:
+    probe = (
+        "import sys, escalate\n"
+        "assert 'escalate.engine.calculate' not in sys.modules\n"
+        "names = {name: getattr(escalate, name) for name in escalate.__all__}\n"
+        "assert set(escalate.__all__) <= set(dir(escalate))\n"
+        "print(names['Facts'].__module__, names['RULES'][0].id, names['plan_route'].__module__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["escalate.engine.facts", "complaint", "escalate.engine.route"]

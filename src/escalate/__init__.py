@@ -18,23 +18,31 @@ General information, not legal advice.
 
 from typing import TYPE_CHECKING, Any
 
-from escalate.engine.calculate import calculate
-from escalate.engine.deadlines import compute_deadlines
-from escalate.engine.facts import About, Facts, Investigation, ReviewBody, Schedule3
-from escalate.engine.results import DISCLAIMER, Calculation, CaseWarning, Deadline, Report
-from escalate.errors import DateFormatError, EscalateError, ExitCode, InputError
-from escalate.law.rules import RULES, RULES_BY_ID, Owner, Rule, Source, Strength
-
 if TYPE_CHECKING:
+    from escalate.engine.calculate import calculate
+    from escalate.engine.deadlines import compute_deadlines
+    from escalate.engine.facts import About, Facts, Investigation, ReviewBody, Schedule3
+    from escalate.engine.results import DISCLAIMER, Calculation, CaseWarning, Deadline, Report
     from escalate.engine.route import Route, Step, plan_route
+    from escalate.errors import DateFormatError, EscalateError, ExitCode, InputError
+    from escalate.law.rules import RULES, RULES_BY_ID, Owner, Rule, Source, Strength
 
 __version__ = "0.1.0"
 
-_LAZY = {"Route": "escalate.engine.route", "Step": "escalate.engine.route", "plan_route": "escalate.engine.route"}
+_LAZY = {
+    **dict.fromkeys(("calculate",), "escalate.engine.calculate"),
+    **dict.fromkeys(("compute_deadlines",), "escalate.engine.deadlines"),
+    **dict.fromkeys(("About", "Facts", "Investigation", "ReviewBody", "Schedule3"), "escalate.engine.facts"),
+    **dict.fromkeys(("DISCLAIMER", "Calculation", "CaseWarning", "Deadline", "Report"), "escalate.engine.results"),
+    **dict.fromkeys(("Route", "Step", "plan_route"), "escalate.engine.route"),
+    **dict.fromkeys(("DateFormatError", "EscalateError", "ExitCode", "InputError"), "escalate.errors"),
+    **dict.fromkeys(("RULES", "RULES_BY_ID", "Owner", "Rule", "Source", "Strength"), "escalate.law.rules"),
+}
+"""Where each public name lives. They are loaded when first asked for, so that a command loads only the part of
+the engine it uses: `escalate deadlines --help` needs no rule and no calculation, `escalate deadlines` no route."""
 
 
 def __getattr__(name: str) -> Any:
-    """The route planner is loaded when first asked for, so that `escalate deadlines` starts without it."""
     if name in _LAZY:
         from importlib import import_module
 
@@ -42,6 +50,10 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     raise AttributeError(f"module 'escalate' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
 
 
 __all__ = [
