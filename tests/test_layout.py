@@ -8,12 +8,14 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
-from rich.text import Text
+from rich.text import Span, Text
 
 from escalate.engine.deadlines import compute_deadlines
 from escalate.engine.facts import Facts
-from escalate.output.layout import Column, Layout, fitted_table, number_notes, wrap
+from escalate.output.layout import Column, Layout, _cut, _joined, fitted_table, number_notes, wrap
 
 
 def console(width: int) -> tuple[Console, io.StringIO]:
@@ -91,3 +93,53 @@ def test_narrow_help_and_rules_keep_every_word(run_cli, monkeypatch, width) -> N
     rules = run_cli("rules").stdout
     assert "\n  What: " in rules and "…" not in rules
     assert all(len(line) <= width for line in rules.splitlines())
+
+
+# --- the fast paths give what rich's own slicing, adding and printing give ------------------------------
+
+STYLES = st.sampled_from(["", "bold", "dim", "italic", "bold yellow", "underline"])
+STYLED_TEXTS = st.builds(
+    lambda plain, style, spans: Text(
+        plain,
+        style=style,
+        spans=[Span(min(a, b), max(a, b), s) for a, b, s in spans if min(a, b) < max(a, b) <= len(plain)],
+    ),
+    st.text(alphabet="ab \n", max_size=24),
+    STYLES,
+    st.lists(st.tuples(st.integers(0, 24), st.integers(0, 24), STYLES), max_size=4),
+)
+
+
+def same(left: Text, right: Text) -> bool:
+    attributes = ("plain", "style", "justify", "overflow", "no_wrap", "end", "tab_size", "spans")
+    return all(getattr(left, name) == getattr(right, name) for name in attributes)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=STYLED_TEXTS, start=st.integers(0, 24), end=st.integers(0, 24))
+def test_a_cut_is_richs_slice(text: Text, start: int, end: int) -> None:
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    assert same(_cut(text, start, end), text[start:end])
+
+
+@settings(max_examples=300, deadline=None)
+@given(lead=STYLED_TEXTS, line=STYLED_TEXTS)
+def test_a_joined_line_is_richs_sum(lead: Text, line: Text) -> None:
+    assert same(_joined(lead, line), lead + line)
+
+
+@settings(max_examples=100, deadline=None)
+@given(lines=st.lists(st.one_of(STYLED_TEXTS, st.text(alphabet="ab ", max_size=10)), max_size=6))
+def test_the_lines_are_written_as_richs_print_writes_them(lines: list[Text | str]) -> None:
+    printed = []
+    for flushed in (False, True):
+        out = io.StringIO()
+        con = Console(file=out, width=30, force_terminal=True, color_system="standard", highlight=False, emoji=False)
+        if flushed:
+            with Layout(con) as layout:
+                for line in lines:
+                    layout.line(line.copy() if isinstance(line, Text) else line)
+        elif lines:
+            con.print(*lines, sep="\n", soft_wrap=True)
+        printed.append(out.getvalue())
+    assert printed[0] == printed[1]

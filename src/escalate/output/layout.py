@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from rich.console import Console, RenderableType
+from rich.segment import Segments
 from rich.table import Table
-from rich.text import Text
+from rich.text import Span, Text
 
 from escalate.engine.results import Deadline
 from escalate.output.console import table_box
@@ -68,11 +69,18 @@ class Layout:
         self.console.print(renderable)
 
     def flush(self) -> None:
-        """Print the lines not printed yet."""
-        if self.pending:
-            lines = self.pending.copy()
-            self.pending.clear()
+        """Print the lines not printed yet: joined, as rich's print joins them (``print(*lines, sep="\\n",
+        soft_wrap=True)``), and written as the segments that print would make of them. Each line already fits,
+        so print's search for where to break them, line by line, is skipped; the bytes are the same."""
+        if not self.pending:
+            return
+        lines = [line if isinstance(line, Text) else Text(line) for line in self.pending]
+        self.pending.clear()
+        if any("\n" in line.plain for line in lines):  # not lines after all: rich breaks them
             self.console.print(*lines, sep="\n", soft_wrap=True)
+            return
+        joined = Text("\n").join(lines)
+        self.console.print(Segments(joined.render(self.console, end="\n")), soft_wrap=True)
 
     def para(self, text: Text | str, indent: int = 0, first: Text | str | None = None) -> None:
         """``text`` wrapped to the terminal at spaces, with a hanging ``indent``; ``first`` replaces the indent
@@ -80,18 +88,17 @@ class Layout:
         is not cut); where it is wider than the terminal it starts at the margin, and the terminal carries it
         on."""
         rich_text = text if isinstance(text, Text) else Text(text)
-        lead = (first if isinstance(first, Text) else Text(first)) if first is not None else Text(" " * indent)
+        margin = Text(" " * indent)
+        lead = (first if isinstance(first, Text) else Text(first)) if first is not None else margin
+        width = self.width
         for piece in _pieces(rich_text):
-            is_url = bool(URL_LINE.fullmatch(piece.plain))
-            if is_url:
-                room = self.width - len(lead.plain)
-                self.line(lead + piece if len(piece.plain) <= room else piece)
+            if URL_LINE.fullmatch(piece.plain):
+                self.line(_joined(lead, piece) if len(piece) <= width - len(lead) else piece)
             else:
-                lines = wrap(piece, max(MIN_WRAP, self.width - indent), max(MIN_WRAP, self.width - len(lead.plain)))
-                for line in lines:
-                    self.line(lead + line)
-                    lead = Text(" " * indent)
-            lead = Text(" " * indent)
+                for line in wrap(piece, max(MIN_WRAP, width - indent), max(MIN_WRAP, width - len(lead))):
+                    self.line(_joined(lead, line))
+                    lead = margin
+            lead = margin
 
     def heading(self, text: str) -> None:
         """A section heading: bold and underlined on a terminal; in plain text, the words alone (a screen reader
@@ -102,28 +109,70 @@ class Layout:
 def wrap(text: Text, width: int, first: int | None = None) -> list[Text]:
     """``text`` (with its styles) in lines of at most ``width`` characters (``first`` for the first line),
     broken only at spaces and at the line breaks it has; a word longer than the width stands alone, whole."""
+    plain = text.plain
+    if "\n" not in plain and len(plain) <= (width if first is None else first):
+        return [_cut(text, len(plain) - len(plain.lstrip()), len(plain.rstrip()))]
     lines: list[Text] = []
     offset = 0
-    for paragraph in text.plain.split("\n"):
+    for paragraph in plain.split("\n"):
         start = end = offset
-        for match in re.finditer(r"\S+", paragraph):
+        for match in _WORD.finditer(paragraph):
             word_start, word_end = offset + match.start(), offset + match.end()
             if end > start and word_end - start > (width if lines or first is None else first):
-                lines.append(text[start:end])
+                lines.append(_cut(text, start, end))
                 start = word_start
             elif end == start:
                 start = word_start
             end = word_end
-        lines.append(text[start:end])
+        lines.append(_cut(text, start, end))
         offset += len(paragraph) + 1
     return lines
 
 
+_WORD = re.compile(r"\S+")
+
+
+def _cut(text: Text, start: int, end: int) -> Text:
+    """``text[start:end]`` as rich slices it (its style, justification and overflow; its spans cut to the
+    slice), without dividing the whole text into three to keep the middle."""
+    if start == 0 and end == len(text) and not text.spans:
+        return Text(text.plain, style=text.style, justify=text.justify, overflow=text.overflow)
+    spans = [
+        Span(max(0, span.start - start), min(span.end, end) - start, span.style)
+        for span in text.spans
+        if min(span.end, end) > max(span.start, start)
+    ]
+    return Text(text.plain[start:end], style=text.style, justify=text.justify, overflow=text.overflow, spans=spans)
+
+
+def _joined(lead: Text, line: Text) -> Text:
+    """``lead + line`` as rich adds them (the lead's attributes; the line's style and spans after the lead's),
+    made in one step."""
+    offset = len(lead)
+    spans = list(lead.spans)
+    if line.plain:  # rich adds nothing of an empty text, not even its style
+        if line.style:
+            spans.append(Span(offset, offset + len(line), line.style))
+        spans += [Span(span.start + offset, span.end + offset, span.style) for span in line.spans]
+    return Text(
+        lead.plain + line.plain,
+        style=lead.style,
+        justify=lead.justify,
+        overflow=lead.overflow,
+        no_wrap=lead.no_wrap,
+        end=lead.end,
+        tab_size=lead.tab_size,
+        spans=spans,
+    )
+
+
 def _pieces(text: Text) -> list[Text]:
     """``text`` cut around each address, so that the address can stand alone; the spaces at a cut go."""
+    plain = text.plain
+    if "://" not in plain:
+        return [text]
     pieces: list[Text] = []
     start = 0
-    plain = text.plain
     for match in URL.finditer(plain):
         before = text[start : match.start()]
         before.rstrip()
