@@ -18,7 +18,6 @@ import codecs
 import io
 import os
 import sys
-from dataclasses import dataclass
 from typing import Any
 
 ERRORS = "escalate-ascii"
@@ -101,15 +100,18 @@ class _GuardedStdout(io.FileIO):
         return written if written is not None else 0
 
 
-@dataclass
 class Streams:
-    """What was found at the start."""
+    """What was found at the start (a plain class: a dataclass would take about a millisecond to define, at
+    every start)."""
 
-    prepared: bool = False
-    """Whether these are the process's own streams (the console script), not a test's."""
-    stdin_closed: bool = False
-    stdout_closed: bool = False
-    stderr_closed: bool = False
+    __slots__ = ("prepared", "stderr_closed", "stdin_closed", "stdout_closed")
+
+    def __init__(self) -> None:
+        self.prepared = False
+        """Whether these are the process's own streams (the console script), not a test's."""
+        self.stdin_closed = False
+        self.stdout_closed = False
+        self.stderr_closed = False
 
 
 STATE = Streams()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from rich.console import Console, RenderableType
@@ -30,19 +29,24 @@ MIN_WRAP = 20
 """Never wrap narrower than this, whatever the indent."""
 
 
-@dataclass(frozen=True, slots=True)
 class Layout:
     """How text is laid out on one console: ``plain`` is linear text without box drawing (``--plain``, or a
     terminal that says it is dumb) for screen readers and for pasting into an email.
 
     Used as ``with Layout(console) as layout:``: its lines are printed together, before a table (``show``)
     and when the block ends, in one call to rich's print instead of one a line (rich's work for each call
-    took half of `escalate route --full`'s time after its imports); the bytes are the same."""
+    took half of `escalate route --full`'s time after its imports); the bytes are the same.
 
-    console: Console
-    plain: bool = False
-    pending: list[Text | str] = field(default_factory=list, repr=False, compare=False)
-    """The lines not printed yet."""
+    A plain class, as ``Column``: a dataclass takes about a millisecond to define, at every start of a command
+    that prints text, and nothing reads these as dataclasses."""
+
+    __slots__ = ("console", "pending", "plain")
+
+    def __init__(self, console: Console, plain: bool = False) -> None:
+        self.console = console
+        self.plain = plain
+        self.pending: list[Text | str] = []
+        """The lines not printed yet."""
 
     def __enter__(self) -> Layout:
         return self
@@ -235,17 +239,21 @@ def print_notes(layout: Layout, notes: Notes, title: str = "Notes") -> None:
 # --- tables that fit ---------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
 class Column:
     """A column of a table that fits: ``wrap`` columns hold prose (at least ``floor`` wide, and never narrower
     than their longest word); the others keep each line whole."""
 
-    header: str
-    wrap: bool = False
-    floor: int = 0
-    ratio: int = 1
-    justify: str = "left"
-    cells: list[Text] = field(default_factory=list)
+    __slots__ = ("cells", "floor", "header", "justify", "ratio", "wrap")
+
+    def __init__(
+        self, header: str, *, wrap: bool = False, floor: int = 0, ratio: int = 1, justify: str = "left"
+    ) -> None:
+        self.header = header
+        self.wrap = wrap
+        self.floor = floor
+        self.ratio = ratio
+        self.justify = justify
+        self.cells: list[Text] = []
 
     def widest_line(self) -> int:
         return max(
