@@ -45,6 +45,10 @@ SURROGATE = re.compile("[\udc80-\udcff]")
 _QUOTED_RISK = re.compile('"[=+\\-@\t]')
 """A quoted cell that starts with a formula character, on a line of CSV."""
 
+_INNER_RISK = re.compile(",[=+\\-@\t]")
+"""A cell after the first that starts with a formula character, on a line of CSV without quotes (one search of
+the line: half the time of a search for each character)."""
+
 
 def neutralise(cell: str) -> str:
     """A cell made safe to open in a spreadsheet: one that would start a formula gets a leading
@@ -320,6 +324,7 @@ def _csv_to_csv(
     csv_row = caseload.csv_row
     csv_text = caseload.csv_text
     starts = SPREADSHEET_TRIGGERS
+    risky = _INNER_RISK.search
     blank_tail = "," * len(caseload.columns) + "\n"
     text: str | None
     for block in chunks(lines):
@@ -364,17 +369,7 @@ def _csv_to_csv(
                     errors += 1
                     continue
                 tail, failed, urgent_here = csv_row(texts_of(row))
-                if (
-                    text is None
-                    or keep is not None
-                    or text.startswith(starts)
-                    or ",=" in text
-                    or ",+" in text
-                    or ",-" in text
-                    or ",@" in text
-                    or ",\t" in text
-                    or not text.isascii()
-                ):
+                if text is None or keep is not None or text.startswith(starts) or risky(text) or not text.isascii():
                     text, bad_bytes = _careful(row, keep, header, line, options, line_of)
                     if bad_bytes is not None:
                         tail, failed, urgent_here = csv_text(caseload.failed(bad_bytes)), True, 0
