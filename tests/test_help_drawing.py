@@ -2,7 +2,7 @@
 prints must be what rich's Panel, Table, Padding and Align drew before, byte for byte. The drawing as it was is
 kept here (``reference_help``) as the oracle: every command's and group's help, and those of a small app with
 the rarer features (a deprecated command, an epilog, environment variables, defaults, titles too long for the
-border or with markup, names that are not ASCII), at the widths of the layouts' edges and at a few so narrow that
+border or with markup or emoji codes, names that are not ASCII), at the widths of the layouts' edges and at a few so narrow that
 rich shares out the width its own way, plain and in colour.
 """
 
@@ -178,6 +178,9 @@ def rare_features() -> typer.Typer:
             typer.Option("--verbose", "-v", count=True, help="Louder.", rich_help_panel="[bold]Markup[/bold] title"),
         ] = 0,
         quiet: Annotated[str, typer.Option(rich_help_panel="[bold]Markup[/bold] title")] = "x",
+        at: Annotated[
+            str, typer.Option(help="Emoji :warning: and not :nothing: at 10:30:00.", rich_help_panel=":star: Starred")
+        ] = "",
         state: Annotated[str, typer.Option(metavar="ÉTAT", help="A metavar not in ASCII.")] = "",
         wide: Annotated[str, typer.Option(metavar="ＷＩＤＥ", help="A metavar twice as wide as it is long.")] = "",
     ) -> None:
@@ -267,3 +270,22 @@ def test_the_command_line_prints_the_same_help(
         monkeypatch.setenv(name, value)
     done = subprocess.run([sys.executable, "-m", "escalate", *args], capture_output=True, text=True, check=True)
     assert done.stdout == drawn(reference_help, *PAGES[page]) + "\n"  # click ends the help with a line of its own
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "Plain words, a time 10:30:00 and a ratio 1:2.",
+        "Emoji :warning: and :thumbs_up-emoji: and :nothing: here.",
+        "[bold]Markup[/bold] with :star: inside a [red]tag :smile:[/red].",
+        r"An escaped \[tag] and \\:warning: after a backslash.",
+        "Colons : apart : with spaces, and one at the end:",
+        "",
+    ],
+)
+def test_markup_is_read_as_rich_reads_it(markup: str) -> None:
+    """Emoji codes are looked up only in a text that has something like one: the same text and styles."""
+    from rich.text import Text
+
+    made, expected = drawing._from_markup(markup, "dim"), Text.from_markup(markup, style="dim")
+    assert (made.plain, made.spans, made.style) == (expected.plain, expected.spans, expected.style)

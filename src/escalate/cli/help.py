@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -104,8 +105,20 @@ def _rich_text(text: str, console: Any, style: str = "") -> Any:
     from rich.text import Text
 
     text = inspect.cleandoc(text)
-    made = Text.from_ansi(text, style=style) if "\033[" in text else Text.from_markup(text, style=style)
+    made = Text.from_ansi(text, style=style) if "\033[" in text else _from_markup(text, style)
     return console.highlighter(made)
+
+
+EMOJI_CODE = re.compile(r"(:(\S*?)(?:(?:\-)(emoji|text))?:)")
+"""An emoji code (``:warning:``) as rich finds one in markup (rich._emoji_replace)."""
+
+
+def _from_markup(text: str, style: str = "") -> Text:
+    """Markup read as rich reads it, emoji codes and all; but rich's table of emoji, which takes 3 ms to load, is
+    looked in only when the text has something like a code in it (a help text rarely has)."""
+    from rich.text import Text
+
+    return Text.from_markup(text, style=style, emoji=EMOJI_CODE.search(text) is not None)
 
 
 def _help_text(command: Any, console: Any) -> Any:
@@ -126,7 +139,6 @@ def _help_text(command: Any, console: Any) -> Any:
 
 def _parameter_help(param: Any, ctx: Any, console: Any) -> Any:
     """An option's help, then its environment variable, default and [required] as typer shows them."""
-    from rich.columns import Columns
     from rich.text import Text
 
     items = []
@@ -149,8 +161,11 @@ def _parameter_help(param: Any, ctx: Any, console: Any) -> Any:
             items.append(Text(f"[default: {shown}]", style=STYLE_OPTION_DEFAULT))
     if param.required:
         items.append(Text("[required]", style=STYLE_REQUIRED_LONG))
-    # Side by side where they fit, as typer lays them out; one item alone is the same without the layout's cost.
-    return items[0] if len(items) == 1 else Columns(items)
+    if len(items) == 1:  # the same without the layout's cost (and its module's import)
+        return items[0]
+    from rich.columns import Columns
+
+    return Columns(items)  # side by side where they fit, as typer lays them out
 
 
 def _names(param: Any) -> str:
@@ -419,7 +434,7 @@ def _title(title: str, width: int, rule: str, border: Style) -> Any:
     from rich.cells import cell_len
     from rich.text import Text
 
-    text = Text.from_markup(title)
+    text = _from_markup(title)
     text.end = ""
     text.plain = text.plain.replace("\n", " ")
     text.no_wrap = True
