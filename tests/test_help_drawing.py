@@ -13,6 +13,7 @@ import io
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from importlib.metadata import version
 from typing import Annotated, Any
 
 import pytest
@@ -21,6 +22,15 @@ import typer
 from escalate.cli import help as drawing
 from escalate.cli.app import app
 from escalate.cli.help import HelpCommand, HelpGroup
+
+RICH_VERSION = tuple(int(part) for part in version("rich").split(".")[:2])
+AS_RICH_DREW_IT = pytest.mark.skipif(
+    RICH_VERSION < (14, 3),
+    reason="rich before 14.3 made a Table's fixed-width column one space wider than its width, so the drawing of "
+    "before had three spaces between an option and its help there; the drawing now has the two it means on every "
+    "rich (tests/test_terminal_widths.py checks its words and widths on every version)",
+)
+"""The old drawing is the oracle only where rich's Table drew what the help module meant (rich 14.3 and later)."""
 
 WIDTHS = (40, 52, 60, 61, 79, 80, 100, 120, 200)
 """Around the edges: 61 and 52 at the width where a panel of options turns to its narrow layout (HELP_MIN)."""
@@ -245,6 +255,7 @@ def test_every_command_has_a_page_and_so_has_every_rare_feature() -> None:
     assert {"rare", "rare thing", "rare old", "rare café", "rare inner", "rare inner leaf"} <= set(PAGES)
 
 
+@AS_RICH_DREW_IT
 @pytest.mark.parametrize("path", list(PAGES))
 def test_help_is_drawn_as_rich_drew_it(path: str, environment: str, monkeypatch: pytest.MonkeyPatch) -> None:
     command, ctx = PAGES[path]
@@ -258,6 +269,7 @@ def test_help_is_drawn_as_rich_drew_it(path: str, environment: str, monkeypatch:
     assert not differ, f"{path} ({environment}) is not drawn as before at widths {differ}"
 
 
+@AS_RICH_DREW_IT
 @pytest.mark.parametrize(("args", "page"), [(["letter", "--help"], "escalate letter"), (["--help"], "escalate")])
 @pytest.mark.parametrize("width", [52, 80])
 def test_the_command_line_prints_the_same_help(
