@@ -168,3 +168,12 @@ def test_the_package_still_offers_every_public_name_on_first_use() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["escalate.engine.facts", "complaint", "escalate.engine.route"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["deadlines", "--example", "-f", "json"], ["route", "--example", "-f", "json"], ["rules", "-f", "json"]],
+    ids=" ".join,
+)
+def test_json_output_reads_its_schema_version_without_the_schema_files(args: list[str]) -> None:
+    assert "importlib.resources" not in imported(*args) - floor_modules()

@@ -6,8 +6,6 @@ The version changes when a key is renamed or removed or a value changes meaning;
 
 from __future__ import annotations
 
-from importlib import resources
-
 from escalate.output.formats import SchemaName
 
 SCHEMA_VERSION = "1"
@@ -16,5 +14,7 @@ SCHEMA_VERSION = "1"
 
 def schema_text(name: SchemaName | str) -> str:
     """The JSON Schema (draft 2020-12) of one output, as shipped: ``deadlines``, ``route`` or ``batch``."""
+    from importlib import resources  # here: every JSON output reads SCHEMA_VERSION, and this import costs 2 ms
+
     chosen = SchemaName(name)
     return resources.files("escalate.output").joinpath("schemas", f"{chosen.value}.schema.json").read_text("utf-8")
