@@ -201,8 +201,6 @@ class Rules(NamedTuple):
     groups: tuple[Group, ...]
     warnings: tuple[str, ...]
     """Warnings that depend on which dates are known."""
-    columns: str
-    """The added columns after the next step, its title and the review body, as CSV for ``%``."""
     arrange: Callable[[Sequence[str]], tuple[str, ...]]
     """``Plan.arrange``."""
     steps: tuple[tuple[Step, ...], tuple[Step, ...]]
@@ -226,12 +224,13 @@ class Plan(NamedTuple):
     route_warnings: tuple[str, ...]
     next_step: str
     review_body: str | None
-    template: str
-    """The added columns as CSV, for ``%``: the next step and the review body are in it; ``arrange`` gives
-    the rest, in its order."""
+    constants: tuple[str, str, str]
+    """What every row of the plan writes the same, as CSV: the next step, its title and the review body; an
+    empty cell (the error); the five empty cells of a rule that does not appear."""
     arrange: Callable[[Sequence[str]], tuple[str, ...]]
-    """From the groups' deadlines' texts, in group order, then the soonest deadline, the warnings in words and
-    their ids, to the cells in the order of the ``template``."""
+    """From the groups' deadlines' texts, in group order, then the soonest deadline, the warnings in words,
+    their ids with the line's end, the cells passed through as CSV text and the ``constants``, to the pieces
+    of the row as CSV, in order: they are joined by commas."""
     warnings: dict[int, Warnings]
     """Every row's warnings, and as CSV text, by what the dates add (bits: the calculations' warnings,
     then late complaint, then a date in the future, then a late review request)."""
@@ -255,9 +254,11 @@ class Warnings(NamedTuple):
     text: str
     """Each warning's text, one after another."""
     text_csv: str
+    ids_end: str
+    """``ids_csv`` and the end of the line."""
 
 
-NO_WARNINGS = Warnings((), "", "", "")
+NO_WARNINGS = Warnings((), "", "", "", "\n")
 
 
 class Answer(NamedTuple):

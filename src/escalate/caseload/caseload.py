@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from escalate.caseload.answer import (
+    HIDDEN,
     NO_WARNINGS,
     Answer,
     Evaluated,
@@ -148,15 +149,16 @@ class Caseload:
             plan, tuple(evaluated), tuple(cells), soonest.soonest, soonest.soonest_csv, urgent, warnings, None
         )
 
-    def csv_row(self, texts: tuple[str | None, ...]) -> tuple[str, bool, int]:
-        """``csv_text(answer(texts))``, whether the row failed, and its urgent deadlines: the same, without
-        making an ``Answer`` (this runs once a row of a CSV caseload)."""
+    def csv_row(self, texts: tuple[str | None, ...], line: str = "") -> tuple[str, bool, int]:
+        """``line + csv_text(answer(texts))``, whether the row failed, and its urgent deadlines: the same,
+        without making an ``Answer`` (this runs once a row of a CSV caseload; ``line`` is its cells passed
+        through, as CSV text, put in front by the same formatting as the answer's)."""
         solved = self._solve(texts)
         if isinstance(solved, Answer):
-            return self.csv_text(solved), True, 0
+            return line + self.csv_text(solved), True, 0
         plan, _, cells, soonest, urgent, warnings = solved
-        cells += (soonest.soonest_csv if soonest else ",,", warnings.text_csv, warnings.ids_csv)
-        return plan.template % plan.arrange(cells), False, urgent
+        cells += (soonest.soonest_csv if soonest else ",,", warnings.text_csv, warnings.ids_end, line, *plan.constants)
+        return ",".join(plan.arrange(cells)), False, urgent
 
     def _solve(self, texts: tuple[str | None, ...]) -> Answer | _Solved:
         """The answer for a row, as its parts; an ``Answer`` when the row cannot be computed."""
@@ -305,9 +307,8 @@ class Caseload:
         steps = rules.steps[key[2] == "2012"]  # key[2]: the regime
         # What was assumed depends on facts other than the dates' values: once per plan (engine order).
         warnings = rules.warnings + tuple(w.id for w in report.warnings if w.id in ASSUMPTION_WARNINGS)
-        # The answers first (next deadline, its date and action; the step and its title; the review body; the
-        # warnings in words; an empty error), then each rule's five cells, then the warnings' ids.
-        literal = f",{route.now},{csv_cell(route.now_title)},{report.review.body or NO_REVIEW}".replace("%", "%%")
+        # The step, its title and the review body, as CSV, for ``arrange`` (with an empty error, and a rule not shown).
+        constants = (f"{route.now},{csv_cell(route.now_title)},{report.review.body or NO_REVIEW}", "", HIDDEN)
         warning_texts = {warning.id: warning.text for warning in (*report.warnings, *route.warnings)}
         warning_texts.update(row_warning_texts(report.regime))
         position = self._date_position
@@ -321,7 +322,7 @@ class Caseload:
             ),
             next_step=route.now,
             review_body=report.review.body,
-            template=",%s" + literal + rules.columns,
+            constants=constants,
             arrange=rules.arrange,
             warnings={},
             incident=position["incident_date"] if on.police and "incident_date" in on.known else -1,
@@ -351,18 +352,23 @@ class Caseload:
             (position[later], position[earlier]) for later, earlier in DATE_ORDER if later in known and earlier in known
         )
         warnings = tuple(w.id for w in shape_warnings(known, on.police) if w.id not in EVERY_CASE_WARNINGS)
-        # The columns after the step, title and review body, for %: the warnings in words and an empty error, then
-        # each rule's five cells where its group's deadlines put them, then the warnings' ids.
+        # A row is its cells joined by commas: the cells passed through, the soonest deadline (three cells), the step,
+        # its title and the review body, the warnings in words, an empty error, each rule's five cells where its
+        # group's deadlines put them (or five empty cells), the warnings' ids and the line's end. ``arrange`` picks
+        # them in that order from the groups' deadlines' texts and what ``csv_row`` puts after them.
         where: dict[int, int] = {}
         for group in groups:
             for slot in group.slots:
                 where[slot] = len(where)
-        columns = ",%s," + "".join(",%s" if slot in where else ",,,,," for slot in range(len(self.rule_ids))) + ",%s\n"
+        soonest, text, ids, line, step, empty, hidden = range(len(where), len(where) + 7)
         arrange = operator.itemgetter(
-            len(where),
-            len(where) + 1,
-            *(where[slot] for slot in range(len(self.rule_ids)) if slot in where),
-            len(where) + 2,
+            line,
+            soonest,
+            step,
+            text,
+            empty,
+            *(where.get(slot, hidden) for slot in range(len(self.rule_ids))),
+            ids,
         )
         born = position["date_of_birth"] if "date_of_birth" in known else -1
         # The date the outcome was received can move the review request, except under the 2012 rules.
@@ -373,7 +379,7 @@ class Caseload:
             if on.police and {"outcome_date", "review_request_date"} <= known
             else None
         )
-        return Rules(order, groups, warnings, columns, arrange, steps, review_request)
+        return Rules(order, groups, warnings, arrange, steps, review_request)
 
     @staticmethod
     def _steps(groups: tuple[Group, ...], born: int, received: int) -> tuple[Step, ...]:
@@ -472,9 +478,8 @@ class Caseload:
         if shared is None:
             if len(self._warning_lists) >= CACHE_SIZE:
                 make_room(self._warning_lists, CACHE_SIZE)
-            shared = self._warning_lists[found, text] = Warnings(
-                found, csv_cell("; ".join(found)), text, csv_cell(text)
-            )
+            ids_csv = csv_cell("; ".join(found))
+            shared = self._warning_lists[found, text] = Warnings(found, ids_csv, text, csv_cell(text), ids_csv + "\n")
         plan.warnings[bits] = shared
         return shared
 
@@ -485,8 +490,10 @@ class Caseload:
         if answer.plan is None:
             return self._before_error + "," + csv_cell(answer.error or "") + self._after_error
         notes = answer.notes
-        return answer.plan.template % answer.plan.arrange(
-            (*answer.texts, answer.next_csv, notes.text_csv, notes.ids_csv)
+        return ",".join(
+            answer.plan.arrange(
+                (*answer.texts, answer.next_csv, notes.text_csv, notes.ids_end, "", *answer.plan.constants)
+            )
         )
 
     # As JSON ------------------------------------------------------------------------------------------

@@ -320,13 +320,13 @@ def _csv_to_csv(
     escalate's own from an earlier run (they are replaced)."""
     summary = options.summary
     width = len(header)
-    write = sink.write
     csv_row = caseload.csv_row
     csv_text = caseload.csv_text
     starts = SPREADSHEET_TRIGGERS
     risky = _INNER_RISK.search
     blank_tail = "," * len(caseload.columns) + "\n"
     text: str | None
+    write = sink.write
     for block in chunks(lines):
         rows = errors = urgent = 0
         rest: Iterator[str] | None = iter(block)
@@ -368,12 +368,14 @@ def _csv_to_csv(
                     )
                     errors += 1
                     continue
-                tail, failed, urgent_here = csv_row(texts_of(row))
                 if text is None or keep is not None or text.startswith(starts) or risky(text) or not text.isascii():
                     text, bad_bytes = _careful(row, keep, header, line, options, line_of)
                     if bad_bytes is not None:
-                        tail, failed, urgent_here = csv_text(caseload.failed(bad_bytes)), True, 0
-                write(text + tail)
+                        write(text + csv_text(caseload.failed(bad_bytes)))
+                        errors += 1
+                        continue
+                written, failed, urgent_here = csv_row(texts_of(row), text)
+                write(written)
                 errors += failed
                 urgent += urgent_here
         count(summary, options, rows, errors, urgent)
