@@ -68,7 +68,7 @@ from escalate.engine.deadlines import (
 )
 from escalate.engine.facts import DATE_FACTS, DATE_ORDER, Facts, SarLaw, read_fact
 from escalate.engine.results import Report
-from escalate.engine.review import regime_for
+from escalate.engine.review import REGIME_2020_START
 from escalate.engine.route import Outline, route_outline
 from escalate.errors import InputError
 from escalate.law.rules import RULES, Rule
@@ -104,7 +104,16 @@ class Caseload:
     ``plan_route`` for any facts.
     """
 
-    def __init__(self, facts: Sequence[str], *, today: date, only: Collection[str] | None = None) -> None:
+    def __init__(
+        self,
+        facts: Sequence[str],
+        *,
+        today: date,
+        only: Collection[str] | None = None,
+        columns: Sequence[int] | None = None,
+    ) -> None:
+        """``columns``: where each fact's text is in the rows given to ``answer`` and ``csv_row`` (None: a row is
+        the facts' texts, in their order)."""
         self.facts = tuple(facts)
         self.today = today
         self.only = check_only(only)
@@ -113,8 +122,10 @@ class Caseload:
         self._slots = {rule_id: slot for slot, rule_id in enumerate(self.rule_ids)}
         self.date_facts = tuple(name for name in self.facts if name in DATE_FACTS)
         self._date_position = {name: position for position, name in enumerate(self.date_facts)}
-        self._dates_of = picker([i for i, name in enumerate(self.facts) if name in DATE_FACTS])
-        self._others_of = picker([i for i, name in enumerate(self.facts) if name not in DATE_FACTS])
+        where = range(len(self.facts)) if columns is None else columns
+        self._texts_of = picker(where)
+        self._dates_of = picker([where[i] for i, name in enumerate(self.facts) if name in DATE_FACTS])
+        self._others_of = picker([where[i] for i, name in enumerate(self.facts) if name not in DATE_FACTS])
         # Reading a date does not depend on its column, so the date columns share one reader, big enough for
         # every day of a century: dates of birth are spread widely and would otherwise be read again.
         dates = self._dates = Reader("incident_date", today, DATE_CACHE_SIZE)
@@ -137,9 +148,10 @@ class Caseload:
 
     # The answer ---------------------------------------------------------------------------------------
 
-    def answer(self, texts: tuple[str | None, ...]) -> Answer:
-        """The answer for a row whose facts (``self.facts``) have these texts (None or blank: unknown)."""
-        solved = self._solve(texts)
+    def answer(self, row: Sequence[str | None]) -> Answer:
+        """The answer for a row whose facts (``self.facts``) have these texts (None or blank: unknown), in their
+        order or where ``columns`` says."""
+        solved = self._solve(row)
         if isinstance(solved, Answer):
             return solved
         plan, evaluated, cells, soonest, urgent, warnings = solved
@@ -149,38 +161,38 @@ class Caseload:
             plan, tuple(evaluated), tuple(cells), soonest.soonest, soonest.soonest_csv, urgent, warnings, None
         )
 
-    def csv_row(self, texts: tuple[str | None, ...], line: str = "") -> tuple[str, bool, int]:
-        """``line + csv_text(answer(texts))``, whether the row failed, and its urgent deadlines: the same,
+    def csv_row(self, row: Sequence[str | None], line: str = "") -> tuple[str, bool, int]:
+        """``line + csv_text(answer(row))``, whether the row failed, and its urgent deadlines: the same,
         without making an ``Answer`` (this runs once a row of a CSV caseload; ``line`` is its cells passed
         through, as CSV text, put in front by the same formatting as the answer's)."""
-        solved = self._solve(texts)
+        solved = self._solve(row)
         if isinstance(solved, Answer):
             return line + self.csv_text(solved), True, 0
         plan, _, cells, soonest, urgent, warnings = solved
         cells += (soonest.soonest_csv if soonest else ",,", warnings.text_csv, warnings.ids_end, line, *plan.constants)
         return ",".join(plan.arrange(cells)), False, urgent
 
-    def _solve(self, texts: tuple[str | None, ...]) -> Answer | _Solved:
+    def _solve(self, row: Sequence[str | None]) -> Answer | _Solved:
         """The answer for a row, as its parts; an ``Answer`` when the row cannot be computed."""
-        date_texts = self._dates_of(texts)
+        date_texts = self._dates_of(row)
         clears = self._dates.clears
         dates = tuple(map(self._read_date, date_texts))
         if self._dates.clears != clears:  # the cache was emptied part way through this row: read it again
             dates = tuple(map(self._read_date, date_texts))
         if self._unreadable_dates and not self._unreadable_dates.isdisjoint(date_texts):
-            return self._failure(texts)
+            return self._failure(self._texts_of(row))
         complaint = dates[self._complaint] if self._complaint is not None else None
         key = (
-            self._others_of(texts),
+            self._others_of(row),
             tuple(map(type, dates)),  # which dates are known: date or NoneType (the cheapest way to say it)
-            complaint is not None and regime_for(complaint),
+            complaint is not None and complaint < REGIME_2020_START,  # engine.regime_for: the 2012 rules
         )
-        plan = self._plans.get(key) or self._plan(key, texts)
+        plan = self._plans.get(key) or self._plan(key, self._texts_of(row))
         if plan is None:
-            return self._failure(texts)
+            return self._failure(self._texts_of(row))
         for later, earlier in plan.order:
             if dates[later] < dates[earlier]:
-                return self._failure(texts)
+                return self._failure(self._texts_of(row))
         evaluated = []
         cells: list[str] = []
         soonest: Evaluated | None = None
@@ -304,7 +316,7 @@ class Caseload:
         rules = self._rules.get(rules_key)
         if rules is None:
             rules = self._rules[rules_key] = self._rules_plan(*rules_key)
-        steps = rules.steps[key[2] == "2012"]  # key[2]: the regime
+        steps = rules.steps[key[2]]  # key[2]: whether under the 2012 rules
         # What was assumed depends on facts other than the dates' values: once per plan (engine order).
         warnings = rules.warnings + tuple(w.id for w in report.warnings if w.id in ASSUMPTION_WARNINGS)
         # The step, its title and the review body, as CSV, for ``arrange`` (with an empty error, and a rule not shown).

@@ -281,20 +281,20 @@ def _run_csv(lines: Iterator[str], sink: TextIO, options: BatchOptions) -> Summa
     header, columns, sample = csv_header(lines, options)
     lines = chain(sample, lines)
     found = columns.facts
-    caseload = Caseload(tuple(found), today=options.today, only=options.only)
-    texts_of = picker(list(found.values()))
     keep = picker(list(columns.kept)) if columns.own else None
     if options.output_format is BatchFormat.JSONL:
         from escalate.caseload.jsonl import csv_to_jsonl
 
-        return csv_to_jsonl(lines, header, texts_of, caseload, sink, options)
+        caseload = Caseload(tuple(found), today=options.today, only=options.only)
+        return csv_to_jsonl(lines, header, picker(list(found.values())), caseload, sink, options)
+    # The caseload picks each fact's text from a row's cells itself (``columns``).
+    caseload = Caseload(tuple(found), today=options.today, only=options.only, columns=list(found.values()))
     line_of = CsvLines()
     kept_header = list(keep(header)) if keep is not None else header
     sink.write(line_of(kept_header) + "," + ",".join(caseload.columns) + "\n")
     return _csv_to_csv(
         lines,
         header=header,
-        texts_of=texts_of,
         caseload=caseload,
         sink=sink,
         options=options,
@@ -306,7 +306,6 @@ def _run_csv(lines: Iterator[str], sink: TextIO, options: BatchOptions) -> Summa
 def _csv_to_csv(
     lines: Iterator[str],
     header: Sequence[str],
-    texts_of: Callable[[Sequence[str]], tuple[str, ...]],
     caseload: Caseload,
     sink: TextIO,
     options: BatchOptions,
@@ -374,7 +373,7 @@ def _csv_to_csv(
                         write(text + csv_text(caseload.failed(bad_bytes)))
                         errors += 1
                         continue
-                written, failed, urgent_here = csv_row(texts_of(row), text)
+                written, failed, urgent_here = csv_row(row, text)
                 write(written)
                 errors += failed
                 urgent += urgent_here
