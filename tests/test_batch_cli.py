@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from conftest import EXAMPLES
 from escalate.caseload.columns import added_columns
+from escalate.caseload.run import CsvLines, neutralised_line
 
 TODAY = ("--today", "2026-11-21")
 ADDED = len(added_columns())
@@ -226,6 +227,21 @@ def test_quoted_cells_that_start_a_formula_are_neutralised(run_cli, cell: str, w
     (row,) = rows_of(result.stdout)[1:]
     expected = [("'" + c if c.startswith(("=", "+", "-", "@", "\t")) else c) for c in cells]
     assert row[:3] == expected and table(result.stdout)[0]["review_request_safe_date"] == "2026-12-01"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet="=+-@\t ab1,/'", max_size=6).map(lambda cell: cell.replace(",", "")), min_size=1, max_size=6
+    )
+)
+def test_an_unquoted_line_is_neutralised_as_csv_would_write_it(cells: list[str]) -> None:
+    """An unquoted line of ASCII text without a carriage return has its formula cells mended in place
+    (``neutralised_line``): the same text as writing its cells again with ``csv`` (``CsvLines``)."""
+    text = ",".join(cells)
+    if len(cells) == 1 and not text:
+        return  # one empty cell: a blank row, never a case
+    assert neutralised_line(text) == CsvLines()(cells)
 
 
 def test_a_quoted_line_with_nothing_to_neutralise_goes_out_as_it_came(run_cli) -> None:

@@ -50,6 +50,17 @@ _INNER_RISK = re.compile(",[=+\\-@\t]")
 the line: half the time of a search for each character)."""
 
 
+_ARMED = re.compile("(^|,)([=+\\-@\t])")
+"""A cell that starts a formula, on a line of CSV without quotes."""
+
+
+def neutralised_line(text: str) -> str:
+    """A line of CSV without quotes or carriage returns, in ASCII, with each cell that would start a formula
+    given its leading apostrophe: what ``CsvLines`` makes of its cells (none of them needs quotes), without
+    writing them again."""
+    return _ARMED.sub("\\1'\\2", text)
+
+
 def neutralise(cell: str) -> str:
     """A cell made safe to open in a spreadsheet: one that would start a formula gets a leading
     apostrophe, as OWASP advises, so that it is shown as text and never run."""
@@ -368,11 +379,14 @@ def _csv_to_csv(
                     errors += 1
                     continue
                 if text is None or keep is not None or text.startswith(starts) or risky(text) or not text.isascii():
-                    text, bad_bytes = _careful(row, keep, header, line, options, line_of)
-                    if bad_bytes is not None:
-                        write(text + csv_text(caseload.failed(bad_bytes)))
-                        errors += 1
-                        continue
+                    if keep is None and text is not None and '"' not in line and "\r" not in text and text.isascii():
+                        text = neutralised_line(text)  # only cells that start a formula to mend
+                    else:
+                        text, bad_bytes = _careful(row, keep, header, line, options, line_of)
+                        if bad_bytes is not None:
+                            write(text + csv_text(caseload.failed(bad_bytes)))
+                            errors += 1
+                            continue
                 written, failed, urgent_here = csv_row(row, text)
                 write(written)
                 errors += failed
