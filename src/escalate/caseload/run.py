@@ -50,15 +50,17 @@ _INNER_RISK = re.compile(",[=+\\-@\t]")
 the line: half the time of a search for each character)."""
 
 
-_ARMED = re.compile("(^|,)([=+\\-@\t])")
-"""A cell that starts a formula, on a line of CSV without quotes."""
+_ARMED = re.compile(",(?=[=+\\-@\t])")
+"""The comma before a cell that starts a formula, on a line of CSV without quotes (a search for the comma first,
+as for ``_INNER_RISK``)."""
 
 
 def neutralised_line(text: str) -> str:
     """A line of CSV without quotes or carriage returns, in ASCII, with each cell that would start a formula
     given its leading apostrophe: what ``CsvLines`` makes of its cells (none of them needs quotes), without
     writing them again."""
-    return _ARMED.sub("\\1'\\2", text)
+    mended = _ARMED.sub(",'", text)
+    return "'" + mended if mended.startswith(SPREADSHEET_TRIGGERS) else mended
 
 
 def neutralise(cell: str) -> str:
