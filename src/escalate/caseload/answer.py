@@ -203,6 +203,8 @@ class Rules(NamedTuple):
     """Warnings that depend on which dates are known."""
     arrange: Callable[[Sequence[str]], tuple[str, ...]]
     """``Plan.arrange``."""
+    constants: tuple[str, ...]
+    """What every row of these rules writes the same (``Plan.constants`` after the step)."""
     steps: tuple[tuple[Step, ...], tuple[Step, ...]]
     """``Plan.steps``: where the date the outcome was received can move the review request, and under the 2012
     rules, where it cannot."""
@@ -244,9 +246,10 @@ class Plan:
     route_warnings: tuple[str, ...]
     next_step: str
     review_body: str | None
-    constants: tuple[str, str, str]
-    """What every row of the plan writes the same, as CSV: the next step, its title and the review body; an
-    empty cell (the error); the five empty cells of a rule that does not appear."""
+    constants: tuple[str, ...]
+    """What every row of the plan writes the same, as CSV: the next step, its title and the review body; then
+    the pieces every row of its rules writes the same (the empty error, the empty cells of rules that do not
+    appear: each run of them as one piece)."""
     arrange: Callable[[Sequence[str]], tuple[str, ...]]
     """From the groups' deadlines' texts, in group order, then the soonest deadline, the warnings in words,
     their ids with the line's end, the cells passed through as CSV text and the ``constants``, to the pieces
@@ -275,7 +278,7 @@ class Plan:
         route_warnings: tuple[str, ...],
         next_step: str,
         review_body: str | None,
-        constants: tuple[str, str, str],
+        constants: tuple[str, ...],
         arrange: Callable[[Sequence[str]], tuple[str, ...]],
         warnings: dict[int, Warnings],
         incident: int = -1,

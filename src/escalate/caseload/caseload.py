@@ -319,8 +319,8 @@ class Caseload:
         steps = rules.steps[key[2]]  # key[2]: whether under the 2012 rules
         # What was assumed depends on facts other than the dates' values: once per plan (engine order).
         warnings = rules.warnings + tuple(w.id for w in report.warnings if w.id in ASSUMPTION_WARNINGS)
-        # The step, its title and the review body, as CSV, for ``arrange`` (with an empty error, and a rule not shown).
-        constants = (f"{route.now},{csv_cell(route.now_title)},{report.review.body or NO_REVIEW}", "", HIDDEN)
+        # The step, its title and the review body, as CSV, for ``arrange`` (then what every row of the rules writes).
+        constants = (f"{route.now},{csv_cell(route.now_title)},{report.review.body or NO_REVIEW}", *rules.constants)
         warning_texts = {warning.id: warning.text for warning in (*report.warnings, *route.warnings)}
         warning_texts.update(row_warning_texts(report.regime))
         position = self._date_position
@@ -372,16 +372,23 @@ class Caseload:
         for group in groups:
             for slot in group.slots:
                 where[slot] = len(where)
-        soonest, text, ids, line, step, empty, hidden = range(len(where), len(where) + 7)
-        arrange = operator.itemgetter(
-            line,
-            soonest,
-            step,
-            text,
-            empty,
-            *(where.get(slot, hidden) for slot in range(len(self.rule_ids))),
-            ids,
-        )
+        soonest, text, ids, line, step = range(len(where), len(where) + 5)
+        pieces: list[int | str] = [line, soonest, step, text, ""]
+        pieces += (where.get(slot, HIDDEN) for slot in range(len(self.rule_ids)))
+        pieces.append(ids)
+        # Pieces that every row of these rules writes the same (the empty error, rules not shown), where they come
+        # together, are one piece: fewer for ``arrange`` to pick.
+        constants: list[str] = []
+        picked: list[int] = []
+        for before, piece in zip([None, *pieces[:-1]], pieces, strict=True):
+            if not isinstance(piece, str):
+                picked.append(piece)
+            elif isinstance(before, str):
+                constants[-1] += "," + piece
+            else:
+                picked.append(step + 1 + len(constants))
+                constants.append(piece)
+        arrange = operator.itemgetter(*picked)
         born = position["date_of_birth"] if "date_of_birth" in known else -1
         # The date the outcome was received can move the review request, except under the 2012 rules.
         received = position["outcome_received_date"] if "outcome_received_date" in known else -1
@@ -391,7 +398,7 @@ class Caseload:
             if on.police and {"outcome_date", "review_request_date"} <= known
             else None
         )
-        return Rules(order, groups, warnings, arrange, steps, review_request)
+        return Rules(order, groups, warnings, arrange, tuple(constants), steps, review_request)
 
     @staticmethod
     def _steps(groups: tuple[Group, ...], born: int, received: int) -> tuple[Step, ...]:
