@@ -106,25 +106,27 @@ class Evaluated:
         self.trigger, self.born, self.received, self.today = when
         self.sar_law = sar_law
         soonest: Part | None = None
-        self.soonest_at = -1
-        """Where the soonest of the complainant's deadlines that has not passed is among ``rules`` (-1: none)."""
-        self.urgent = 0
-        """How many of the complainant's deadlines are due within 14 days or at risk."""
-        self.warnings = 0
-        """The calculations' warnings, as bits of ``escalate.caseload.caseload.CALCULATION_WARNINGS``."""
+        soonest_at = -1
+        urgent = warnings = 0
         texts = []
         for index, part in enumerate(parts):
             if isinstance(part, str):
                 texts.append(part)
                 continue
             texts.append(part.text)
-            self.warnings |= part.warnings
+            warnings |= part.warnings
             if part.mine:
-                self.urgent += part.urgent
+                urgent += part.urgent
                 if soonest is None or part.key < soonest.key:
-                    soonest, self.soonest_at = part, index
+                    soonest, soonest_at = part, index
         self.texts = tuple(texts)
         """Each deadline's five cells as CSV text."""
+        self.soonest_at = soonest_at
+        """Where the soonest of the complainant's deadlines that has not passed is among ``rules`` (-1: none)."""
+        self.urgent = urgent
+        """How many of the complainant's deadlines are due within 14 days or at risk."""
+        self.warnings = warnings
+        """The calculations' warnings, as bits of ``escalate.caseload.caseload.CALCULATION_WARNINGS``."""
         self.soonest_key = soonest.key if soonest is not None else None
         self.soonest_csv = soonest.next_csv if soonest is not None else ",,"
 
