@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import random
 from datetime import date, timedelta
 from typing import Any
 
@@ -264,6 +265,28 @@ def test_rows_that_differ_only_in_the_date_of_birth_are_each_answered_as_alone(
             fields["urgent"] = answer.urgent
         assert fields == expected(dict(texts), TODAY)
     assert caseload.answer(tuple(_BORN_AFTER.get(name) for name in BATCH_FACTS)).error
+
+
+@settings(max_examples=200, deadline=None)
+@given(row_facts(), st.randoms(use_true_random=False))
+def test_a_caseload_that_picks_its_facts_from_the_cells_answers_as_one_given_the_facts(
+    case: tuple[dict[str, str | None], date], shuffle: random.Random
+) -> None:
+    """``Caseload(columns=...)``, as a CSV caseload runs: the facts in any columns among others, the answer and the
+    CSV line the same as from the facts' texts alone, the cells passed through in front."""
+    texts, today = case
+    width = len(BATCH_FACTS) + 3
+    where = shuffle.sample(range(width), len(BATCH_FACTS))
+    row: list[str | None] = ["other"] * width
+    for name, column in zip(BATCH_FACTS, where, strict=True):
+        row[column] = texts.get(name)
+    alone = Caseload(BATCH_FACTS, today=today)
+    picking = Caseload(BATCH_FACTS, today=today, columns=where)
+    facts = tuple(texts.get(name) for name in BATCH_FACTS)
+    assert picking.json_fields(picking.answer(row)) == alone.json_fields(alone.answer(facts))
+    line, failed, urgent = picking.csv_row(row, "cells,passed,through")
+    assert line == "cells,passed,through" + alone.csv_text(alone.answer(facts))
+    assert (failed, urgent) == (alone.answer(facts).error is not None, alone.answer(facts).urgent)
 
 
 @settings(max_examples=200, deadline=None)
