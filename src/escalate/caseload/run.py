@@ -332,13 +332,13 @@ def _csv_to_csv(
     escalate's own from an earlier run (they are replaced)."""
     summary = options.summary
     width = len(header)
+    write = sink.write
     csv_row = caseload.csv_row
     csv_text = caseload.csv_text
     starts = SPREADSHEET_TRIGGERS
     risky = _INNER_RISK.search
     blank_tail = "," * len(caseload.columns) + "\n"
     text: str | None
-    write = sink.write
     for block in chunks(lines):
         rows = errors = urgent = 0
         rest: Iterator[str] | None = iter(block)
