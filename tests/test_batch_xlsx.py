@@ -193,6 +193,37 @@ def test_a_named_sheet_and_bad_workbooks(run_cli, tmp_path: Path) -> None:
     assert "is empty" in run_cli("batch", str(tmp_path / "empty.xlsx"), "-f", "csv", *TODAY).stderr
 
 
+def test_check_reads_a_workbook_as_a_batch_would(run_cli, tmp_path: Path) -> None:
+    """`--check` on an .xlsx: the columns as a batch reads them and the first rows' problems, numbered as for CSV
+    (blank rows not counted), nothing written; its named sheet; a problem-free sheet exits 0."""
+    book = Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.append(["Client ref", "DOB", "Outcome letter date"])
+    ws.append(["A", datetime(1990, 1, 1), datetime(2026, 11, 20)])
+    ws.append([None, None, None])
+    ws.append(["B", None, "soon"])
+    fine = book.create_sheet("Fine")
+    fine.append(["case", "outcome_date"])
+    fine.append(["C", datetime(2026, 11, 20)])
+    source, target = tmp_path / "check.xlsx", tmp_path / "out.xlsx"
+    book.save(source)
+    result = run_cli("batch", str(source), "-o", str(target), *TODAY, "--check")
+    assert result.code == 3, result.stderr
+    assert not target.exists()
+    assert "'DOB'" in result.stdout and "date_of_birth" in result.stdout
+    assert "Not read (passed through): 'Client ref'" in result.stdout
+    assert "row 2: outcome_date: 'soon'" in result.stdout and "(1 of 2)" in result.stdout
+    assert result.stdout.endswith("Nothing was written.\n")
+    assert "UTF-16" not in result.stderr
+    clean = run_cli("batch", str(source), "--sheet", "Fine", *TODAY, "--check")
+    assert clean.code == 0 and "No problems in the rows (1 read)." in clean.stdout
+    piped = run_cli("batch", "-", "--input-format", "xlsx", *TODAY, "--check", stdin=source.read_bytes())
+    assert piped.code == 3 and "row 2: outcome_date: 'soon'" in piped.stdout
+    wrong = run_cli("batch", str(tmp_path / "none.csv"), "--sheet", "Fine", *TODAY, "--check")
+    assert wrong.code == 2 and "--sheet: the input is not an Excel workbook" in wrong.stderr
+
+
 def test_cell_text_reads_values_as_the_command_line_reads_text() -> None:
     assert [cell_text(v) for v in (None, "x", True, False, 3.0, 2.5, 7)] == ["", "x", "yes", "no", "3", "2.5", "7"]
     assert cell_text(datetime(2026, 3, 1)) == "2026-03-01" and cell_text(date(2026, 3, 1)) == "2026-03-01"

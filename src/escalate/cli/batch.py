@@ -158,6 +158,8 @@ def batch(
         due_within=due_within,
         choices=ColumnChoices.parse(column_map or (), ignore or ()),
     )
+    if sheet is not None and options.input_format is not BatchFormat.XLSX:
+        fail("--sheet: the input is not an Excel workbook (.xlsx)")
     if check:
         return _batch_check(source, encoding, options)
     try:
@@ -168,8 +170,6 @@ def batch(
         fail(f"-o: '{output}' is the input file; write the result to another file")
     xlsx_in = options.input_format is BatchFormat.XLSX
     xlsx_out = options.output_format is BatchFormat.XLSX or (options.output_format is None and xlsx_in and not ics)
-    if sheet is not None and not xlsx_in:
-        fail("--sheet: the input is not an Excel workbook (.xlsx)")
     if bom and (ics or xlsx_out or options.output_format is BatchFormat.JSONL):
         fail("--bom is for CSV output (an Excel workbook or JSON Lines has no byte order mark)")
     if ics:
@@ -362,10 +362,17 @@ def _batch_check(source: str, encoding: str | None, options: "BatchOptions") -> 
     from escalate.caseload.files import open_input
     from escalate.caseload.run import SAMPLE_LINES, check_batch
 
-    with open_input(source, encoding) as opened:
-        _notes(opened.notes)
-        options.encoding = opened.encoding
-        problems = check_batch(opened.lines, options)
+    if options.input_format is BatchFormat.XLSX:
+        import io
+
+        from escalate.caseload.sheet.batch import check_sheet
+
+        problems = check_sheet(io.BytesIO(sys.stdin.buffer.read()) if source == "-" else source, options)
+    else:
+        with open_input(source, encoding) as opened:
+            _notes(opened.notes)
+            options.encoding = opened.encoding
+            problems = check_batch(opened.lines, options)
     columns = options.columns
     assert columns is not None
     out = sys.stdout

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import chain, islice
 from typing import IO, Any
 
+from escalate.caseload.answer import Answer
 from escalate.caseload.caches import picker
 from escalate.caseload.caseload import Caseload
 from escalate.caseload.options import CHUNK, BatchFormat, BatchOptions, Summary
@@ -81,6 +82,43 @@ def run_sheet(source: str | IO[bytes], writer_of: Callable[[Caseload], RowWriter
         caseload = Caseload(tuple(layout.facts), today=options.today, only=options.only)
         rows = chain(sample, sheet.rows)
         return run_rows(layout, rows, caseload, writer_of(caseload), options, sheet.lead)
+
+
+class _Problems:
+    """Where ``check_sheet``'s rows go: the error of each row that has one, by its number among the rows that are
+    cases (as ``run.check_batch`` numbers them); nothing is written."""
+
+    def __init__(self) -> None:
+        self.cases = 0
+        self.found: list[tuple[int, str]] = []
+
+    def header(self, names: Sequence[str], lead: Sequence[Sequence[Any]]) -> None:
+        """Nothing to write: a check writes nothing."""
+
+    def row(self, values: Sequence[Any], answer: Answer | None) -> None:
+        if answer is None:
+            return  # a blank row: not a case
+        self.cases += 1
+        if answer.error is not None:
+            self.found.append((self.cases, answer.error))
+
+    def close(self) -> None:
+        """Nothing to close: a check writes nothing."""
+
+
+def check_sheet(source: str | IO[bytes], options: BatchOptions) -> list[tuple[int, str]]:
+    """`escalate batch FILE.xlsx --check`: the problems of the first rows of the sheet, by row number, with how its
+    columns are read in ``options.columns`` and nothing written (``run.check_batch`` for CSV and JSON Lines).
+    Raises as ``run_sheet`` does for a workbook that cannot be read."""
+    from escalate.caseload.run import SAMPLE_LINES
+
+    with open_sheet(source, options.sheet, names_fact(options)) as sheet:
+        sample = list(islice(sheet.rows, SAMPLE_LINES))
+        layout = layout_of(sheet.header, sample, options)
+        caseload = Caseload(tuple(layout.facts), today=options.today, only=options.only)
+        problems = _Problems()
+        run_rows(layout, sample, caseload, problems, options, sheet.lead)
+    return problems.found
 
 
 def run_table(lines: Iterable[str], writer_of: Callable[[Caseload], RowWriter], options: BatchOptions) -> Summary:
