@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from escalate.cli.help import HelpCommand
-from escalate.cli.options import choose, fail, read_facts, with_fact_options
+from escalate.cli.options import TodayOption, choose, fail, read_facts, with_fact_options
 from escalate.output.formats import CaseShowFormat, TimelineFormat
 
 case_app = typer.Typer(
@@ -114,10 +114,7 @@ def show(
 
 def timeline(
     fact_text: Mapping[str, str | None],
-    today: Annotated[
-        str | None,
-        typer.Option("--today", help="Count as if today were this date (default: today in London).", metavar="DATE"),
-    ] = None,
+    today: TodayOption = None,
     output_format: Annotated[
         TimelineFormat | None,
         typer.Option(

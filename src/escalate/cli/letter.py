@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from escalate.cli.options import fail, read_facts, with_fact_options
+from escalate.cli.options import TodayOption, fail, read_facts, with_fact_options
 from escalate.documents.letters import KINDS
 from escalate.errors import ExitCode
 from escalate.output.formats import LetterFormat
@@ -64,10 +64,7 @@ def letter(
     receive: Annotated[
         str | None, _text_option("--receive", "How you want a subject access reply: email or post.", "email|post")
     ] = None,
-    today: Annotated[
-        str | None,
-        typer.Option("--today", help="Count as if today were this date (default: today in London).", metavar="DATE"),
-    ] = None,
+    today: TodayOption = None,
     output_format: Annotated[
         LetterFormat | None,
         typer.Option(
