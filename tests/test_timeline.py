@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import stat
+import subprocess
+import sys
+import zipfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -153,10 +156,26 @@ def test_word_holds_the_same_entries(tmp_path: Path, run_cli: Run) -> None:
     assert ["Monday 1 June 2026", "Phoned the DPS: no answer; left a message"] in rows
 
 
+@pytest.mark.parametrize("kind", ["timeline", "letter"])
+def test_word_goes_down_a_pipe_as_a_letter_does(kind: str) -> None:
+    """A Word file on standard output, for a pipe or `-o -` (as `letter` writes it); never to a terminal."""
+    command = ["timeline"] if kind == "timeline" else ["letter", "review-request"]
+    for target in ([], ["-o", "-"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "escalate", *command, "--case", str(EXAMPLES / "case.toml"), "-f", "docx", *target],
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        with zipfile.ZipFile(io.BytesIO(done.stdout)) as book:
+            assert "word/document.xml" in book.namelist()
+
+
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["-f", "docx"], 2, "a Word file needs a file name"),
+        (["-f", "docx"], 2, "a Word file cannot be shown in a terminal; give -o FILE"),  # no bytes under stdout
         (["-f", "pdf"], 2, "'pdf' is not one of 'text', 'markdown', 'docx'"),  # an enum: click's own line (issue 12)
         (["-o", "/no/such/folder/t.md"], 4, "cannot be written"),
     ],

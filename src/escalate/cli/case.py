@@ -147,14 +147,22 @@ def timeline(
     from escalate.errors import ExitCode
 
     chosen = output_format or choose(TimelineFormat, _format_of(output))
-    if chosen is TimelineFormat.DOCX and output in (None, "-"):
-        fail("--format docx: a Word file needs a file name; give -o FILE (for example -o timeline.docx)")
+    if (
+        chosen is TimelineFormat.DOCX
+        and output in (None, "-")
+        and (sys.stdout.isatty() or getattr(sys.stdout, "buffer", None) is None)
+    ):
+        fail("--format docx: a Word file cannot be shown in a terminal; give -o FILE (for example -o timeline.docx)")
     _, facts = read_facts(fact_text, today, example=False)
     session = session_of(fact_text)
     events = session.case.events if session is not None and session.case is not None else ()
     rendered = render_timeline(build_timeline(compute_deadlines(facts), events), chosen)
-    if output in (None, "-"):
-        sys.stdout.write(rendered if isinstance(rendered, str) else rendered.decode("utf-8"))
+    if output is None or output == "-":
+        if isinstance(rendered, bytes):  # a Word file down a pipe, as `letter` writes one
+            sys.stdout.flush()
+            sys.stdout.buffer.write(rendered)
+        else:
+            sys.stdout.write(rendered)
         return
     data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
     try:
