@@ -126,8 +126,15 @@ def test_shell_completion_offers_the_choices(words, offered):
     assert complete(words) == offered
 
 
-@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
-def test_completion_script_for_each_shell(run_cli, shell):
+@pytest.mark.parametrize(
+    ("shell", "mark"),
+    [("bash", "_escalate_completion()"), ("zsh", "#compdef escalate"), ("fish", "complete --command escalate")],
+)
+def test_completion_script_for_each_shell(run_cli, monkeypatch, shell, mark):
+    """Each shell's script, named on the command line. Without the variable, typer finds the shell from the
+    process tree (shellingham) and takes no name: the test would check whichever shell runs pytest, and fail where
+    none is found (a background job)."""
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
     result = run_cli("--show-completion", shell)
-    assert result.code == 0
-    assert "_ESCALATE_COMPLETE" in result.stdout
+    assert result.code == 0, result.stderr
+    assert mark in result.stdout and "_ESCALATE_COMPLETE" in result.stdout
