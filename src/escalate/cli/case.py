@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from escalate.cli.help import HelpCommand
-from escalate.cli.options import TodayOption, choose, fail, read_facts, with_fact_options
+from escalate.cli.options import TodayOption, choose, fail, read_facts, refuse_word_for_a_terminal, with_fact_options
 from escalate.output.formats import CaseShowFormat, TimelineFormat
 
 case_app = typer.Typer(
@@ -147,12 +147,8 @@ def timeline(
     from escalate.errors import ExitCode
 
     chosen = output_format or choose(TimelineFormat, _format_of(output))
-    if (
-        chosen is TimelineFormat.DOCX
-        and output in (None, "-")
-        and (sys.stdout.isatty() or getattr(sys.stdout, "buffer", None) is None)
-    ):
-        fail("--format docx: a Word file cannot be shown in a terminal; give -o FILE (for example -o timeline.docx)")
+    if chosen is TimelineFormat.DOCX:
+        refuse_word_for_a_terminal(output, "timeline.docx")
     _, facts = read_facts(fact_text, today, example=False)
     session = session_of(fact_text)
     events = session.case.events if session is not None and session.case is not None else ()

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from escalate.cli.options import TodayOption, fail, read_facts, with_fact_options
+from escalate.cli.options import TodayOption, fail, read_facts, refuse_word_for_a_terminal, with_fact_options
 from escalate.documents.letters import KINDS
 from escalate.errors import ExitCode
 from escalate.output.formats import LetterFormat
@@ -169,11 +169,7 @@ def _write(rendered: str | bytes, output: str | None) -> None:
 
     try:
         if isinstance(rendered, bytes):
-            to_stdout = output is None or output == "-"
-            if to_stdout and (sys.stdout.isatty() or getattr(sys.stdout, "buffer", None) is None):
-                fail(
-                    "--format docx: a Word file cannot be shown in a terminal; give -o FILE (for example -o letter.docx)"
-                )
+            refuse_word_for_a_terminal(output, "letter.docx")
             with open_binary_output(output) as binary:
                 binary.write(rendered)
         else:

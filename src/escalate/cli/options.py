@@ -5,6 +5,7 @@ options, today's date; and the one-line failure that every command raises for a 
 import functools
 import inspect
 import os
+import sys
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -49,6 +50,13 @@ class Failure(Exception):
 
 def fail(message: str, code: ExitCode = ExitCode.INPUT_ERROR) -> NoReturn:
     raise Failure(message, code)
+
+
+def refuse_word_for_a_terminal(output: str | None, example: str) -> None:
+    """A Word file goes to a file, or down a pipe (``-o -`` or no ``-o``); standard output that is a terminal, or
+    that takes no bytes, is refused in one line (exit 2)."""
+    if output in (None, "-") and (sys.stdout.isatty() or getattr(sys.stdout, "buffer", None) is None):
+        fail(f"--format docx: a Word file cannot be shown in a terminal; give -o FILE (for example -o {example})")
 
 
 def _option_help(name: str) -> tuple[str, str, str]:
