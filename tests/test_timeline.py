@@ -18,6 +18,7 @@ from escalate.documents.casefile import Event
 from escalate.documents.timeline import Kind, TimelineFormat, build_timeline, render_timeline, timeline_text
 from escalate.engine.deadlines import compute_deadlines
 from escalate.engine.facts import Facts
+from terminal import run_in_terminals
 
 Run = Callable[..., CliResult]
 D = date
@@ -170,6 +171,8 @@ def test_word_goes_down_a_pipe_as_a_letter_does(kind: str) -> None:
         assert done.returncode == 0, done.stderr
         with zipfile.ZipFile(io.BytesIO(done.stdout)) as book:
             assert "word/document.xml" in book.namelist()
+    (screen,) = run_in_terminals([([*command, "--case", str(EXAMPLES / "case.toml"), "-f", "docx"], 80)])
+    assert screen.code == 2 and "a Word file cannot be shown in a terminal; give -o FILE" in screen.text
 
 
 @pytest.mark.parametrize(

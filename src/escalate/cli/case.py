@@ -155,8 +155,10 @@ def timeline(
     rendered = render_timeline(build_timeline(compute_deadlines(facts), events), chosen)
     if output is None or output == "-":
         if isinstance(rendered, bytes):  # a Word file down a pipe, as `letter` writes one
-            sys.stdout.flush()
-            sys.stdout.buffer.write(rendered)
+            from escalate.caseload.files import open_binary_output
+
+            with open_binary_output(output) as binary:
+                binary.write(rendered)
         else:
             sys.stdout.write(rendered)
         return
