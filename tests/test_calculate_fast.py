@@ -5,7 +5,9 @@
 - ``next_open_day`` through the tables against stepping a day at a time;
 - ``_plain`` (a rule's dates without words, for a trigger alone) against the worded calculation that
   ``escalate explain`` shows, for every rule it counts: every day of three years around a leap day, and
-  hypothesis over 1900-2100.
+  hypothesis over 1900-2100;
+- ``run_counter`` (the same dates for a run of days, in one loop) against ``plain_counter`` day by day, for
+  every rule, over every day of 1990-2035 and every law of subject access.
 """
 
 from datetime import date, timedelta
@@ -14,7 +16,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from escalate.engine.calculate import _PLAIN, _calculate, birthday_dates, calculate, runs_from_birthday
+from escalate.engine.calculate import (
+    _PLAIN,
+    _calculate,
+    birthday_dates,
+    calculate,
+    plain_counter,
+    run_counter,
+    runs_from_birthday,
+)
+from escalate.engine.facts import SarLaw
 from escalate.law.calendars import (
     COURT_CLOSURES,
     _holiday_ordinals,
@@ -83,6 +94,32 @@ def test_plain_dates_equal_the_worded_calculation_every_day_around_a_leap_day(ru
 )
 def test_plain_dates_equal_the_worded_calculation_over_two_centuries(rule_id: str, trigger: date) -> None:
     _same_dates(rule_id, trigger)
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "law"),
+    [(rule_id, SarLaw.UNKNOWN) for rule_id in sorted(RULES_BY_ID)]
+    + [("subject-access", law) for law in SarLaw if law is not SarLaw.UNKNOWN],
+)
+def test_a_run_of_days_gives_each_days_dates(rule_id: str, law: SarLaw) -> None:
+    # 1990-2035 in runs of 37 days (not a divisor of any month or year, so runs start on every day of the month
+    # and of the week): month ends, leap days, bank holidays and Christmas closures, and holidays beyond the
+    # horizon (beyond_horizon), counted by plain_run or, for the rules it does not count, the engine.
+    rule = RULES_BY_ID[rule_id]
+    day_by_day, in_runs = plain_counter(rule, law), run_counter(rule, law)
+    first, last = date(1990, 1, 1), date(2035, 12, 31)
+    for start in range(first.toordinal(), last.toordinal() + 1, 37):
+        run = in_runs(date.fromordinal(start), 37)
+        assert len(run) == 37
+        for step, dates in enumerate(run):
+            calc = day_by_day(date.fromordinal(start + step))
+            assert dates == (
+                calc.safe_date,
+                calc.last_day,
+                calc.latest_date,
+                calc.beyond_horizon,
+                calc.christmas_unknown,
+            ), (rule_id, date.fromordinal(start + step))
 
 
 # A child's deadline that runs from the 18th birthday (Limitation Act 1980 s.28): ``birthday_dates`` gives the

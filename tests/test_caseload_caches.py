@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from escalate.caseload.answer import HIDDEN
-from escalate.caseload.caches import RuleParts
+from escalate.caseload.caches import EVICTED_SHARE, RUN, RuleParts
 from escalate.caseload.caseload import Caseload
 from escalate.engine.calculate import deadline_dates
 from escalate.engine.facts import SarLaw
@@ -60,10 +60,11 @@ def test_subject_access_cells_follow_the_law(law: SarLaw) -> None:
         assert (part if isinstance(part, str) else part.text) == cells("subject-access", day, law)
 
 
-@pytest.mark.parametrize("size", [1, 8, 64])
+@pytest.mark.parametrize("size", [1, 8, 64, EVICTED_SHARE * RUN])  # the last works out runs of days (RUN_AFTER)
 def test_a_rule_keeps_at_most_its_size_and_answers_the_same_after_forgetting(size: int) -> None:
     rule = RULES_BY_ID["human-rights-act"]
     small = RuleParts(rule, SarLaw.UNKNOWN, TODAY, size=size)
+    assert (small.runs is not None) is (size >= EVICTED_SHARE * RUN)
     seen = []
     for day in DAYS + DAYS[::-1]:  # every date asked for again after it has been forgotten
         seen.append(small[day])

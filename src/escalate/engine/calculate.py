@@ -205,6 +205,46 @@ def _closed_office(safe: date, last: date, roll: bool | None, court: bool) -> Ca
     return Calculation(safe, last, latest, (), (), latest.year > HOLIDAY_HORIZON_YEAR, christmas)
 
 
+PlainDates = tuple[date, date, date, bool, bool]
+"""A rule's safe date, last day and latest date, and whether a holiday not yet announced could move the latest
+date, and whether a court date falls over a Christmas whose closures are not known (``Calculation`` without the
+words)."""
+
+
+def plain_run(rule: Rule, first: date, count: int) -> list[PlainDates]:
+    """``_plain``'s dates for ``count`` trigger dates one after another from ``first``, in one loop, for a rule
+    it counts: what a caseload whose dates rarely repeat asks for, a run of days at a time.
+    Equal to ``_plain`` day by day (``tests/test_calculate_fast.py``)."""
+    counting, months, days, roll, court = _PLAIN[rule.id]
+    horizon = HOLIDAY_HORIZON_YEAR
+    found: list[PlainDates] = []
+    trigger = first
+    for _ in range(count):
+        if counting is _DAYS:
+            last = safe = trigger + days
+        else:  # add_months and end_starting_with, with the target month worked out once
+            years, month_index = divmod(trigger.month - 1 + months, 12)
+            year, month, day = trigger.year + years, month_index + 1, trigger.day
+            length = days_in_month(year, month)
+            if counting is not _STARTING:
+                last = safe = date(year, month, day if day <= length else length)
+            elif day > length:  # no corresponding date: the month's last day, and the other reading a day earlier
+                last = date(year, month, length)
+                safe = last - ONE_DAY
+            else:
+                last = safe = date(year, month, day) - ONE_DAY
+        if roll is None:
+            found.append((safe, last, last, False, court and christmas_unknown(last)))
+        else:
+            latest = next_open_day(last, court=roll)
+            if not roll:  # the next working day: the last day itself moves
+                last = latest
+            christmas = court and (christmas_unknown(last) or christmas_unknown(latest))
+            found.append((safe, last, latest, latest.year > horizon, christmas))
+        trigger += ONE_DAY
+    return found
+
+
 def birthday_dates(rule: Rule, date_of_birth: date) -> Calculation:
     """A child's dates where time runs from the 18th birthday whatever the trigger (``runs_from_birthday``),
     without the words, by the shortest way: the period after the birthday is the last day, the day before it the
@@ -531,6 +571,23 @@ def plain_counter(rule: Rule, sar_law: SarLaw = SarLaw.UNKNOWN) -> Callable[[dat
     if rule.id in _PLAIN:
         return partial(_plain, rule)
     return partial(calculate_dates, rule.id, sar_law=sar_law)
+
+
+def run_counter(rule: Rule, sar_law: SarLaw = SarLaw.UNKNOWN) -> Callable[[date, int], list[PlainDates]]:
+    """A function of a first trigger date and a number of days that gives ``rule``'s dates without the words
+    for each of those days in turn: ``plain_counter``'s, a run of days at a time (``plain_run`` where it
+    counts the rule)."""
+    if rule.id in _PLAIN:
+        return partial(plain_run, rule)
+    count = plain_counter(rule, sar_law)
+
+    def counted(first: date, days: int) -> list[PlainDates]:
+        return [
+            (calc.safe_date, calc.last_day, calc.latest_date, calc.beyond_horizon, calc.christmas_unknown)
+            for calc in map(count, [first + timedelta(days=step) for step in range(days)])
+        ]
+
+    return counted
 
 
 def calculate_dates(
