@@ -19,7 +19,6 @@ from escalate.engine.deadlines import rolls_forward
 from escalate.engine.facts import Facts, SarLaw, read_fact
 from escalate.engine.results import Calculation
 from escalate.errors import InputError
-from escalate.law.dates import ONE_DAY
 from escalate.law.rules import Rule
 
 CACHE_SIZE = 4096
@@ -118,13 +117,32 @@ def part_from(rule: Rule, calc: Calculation, today: date) -> Part | str:
     return part_of(rule, calc.safe_date, calc.last_day, calc.latest_date, bits, today)
 
 
+class RunDays(dict[int, tuple[date, ...]]):
+    """The days of each run of ``RUN`` days, by the ordinal of its first: one date object a day, shared by every
+    rule's cells as their keys (bounded as a rule's cells are)."""
+
+    def __init__(self, size: int = PART_CACHE_SIZE // RUN) -> None:
+        super().__init__()
+        self.size = size
+
+    def __missing__(self, first: int) -> tuple[date, ...]:
+        if len(self) >= self.size:
+            make_room(self, self.size)
+        days = self[first] = tuple(map(date.fromordinal, range(first, first + RUN)))
+        return days
+
+
 class RuleParts(dict[date, Part | str]):
     """What one rule adds to a row for each trigger date alone (no date of birth or date received that
     changes its dates): worked out once, for every group with the rule, by the shortest way
     (``engine.plain_counter``), and kept (bounded: the oldest eighth is forgotten when full)."""
 
-    def __init__(self, rule: Rule, sar_law: SarLaw, today: date, size: int = PART_CACHE_SIZE) -> None:
+    def __init__(
+        self, rule: Rule, sar_law: SarLaw, today: date, size: int = PART_CACHE_SIZE, days: RunDays | None = None
+    ) -> None:
+        """``days``: the days of each run, shared with other rules' cells (None: this rule's own)."""
         super().__init__()
+        self.days = RunDays() if days is None else days
         self.rule = rule
         self.today = today
         self.size = size
@@ -148,15 +166,13 @@ class RuleParts(dict[date, Part | str]):
         out together: a caseload that has asked for this many dates asks for most of the days of its years."""
         if len(self) + RUN > self.size:
             make_room(self, self.size)
-        first = date.fromordinal(max(1, trigger.toordinal() // RUN * RUN))
+        days = self.days[max(1, trigger.toordinal() // RUN * RUN)]
         rule, today = self.rule, self.today
         court = rule.court
-        day = first
-        for safe, last, latest, beyond, christmas in runs(first, RUN):
+        for day, (safe, last, latest, beyond, christmas) in zip(days, runs(days[0], RUN), strict=True):
             # (4: engine.rolls_forward, as part_from gives it)
             bits = (1 if beyond else 0) | (2 if christmas else 0) | (4 if court and latest > last else 0)
             self[day] = part_of(rule, safe, last, latest, bits, today)
-            day += ONE_DAY
         return self[trigger]
 
 

@@ -21,6 +21,7 @@ from escalate.caseload.answer import (
     NO_WARNINGS,
     Answer,
     Evaluated,
+    Found,
     Group,
     Part,
     Plan,
@@ -38,6 +39,7 @@ from escalate.caseload.caches import (
     UNREADABLE,
     Reader,
     RuleParts,
+    RunDays,
     make_room,
     part_from,
     picker,
@@ -82,7 +84,7 @@ NO_REVIEW = "none"
 # --- computing one row -----------------------------------------------------------------------------------
 
 
-_Solved = tuple[Plan, list[Evaluated], list[str], Evaluated | None, int, Warnings]
+_Solved = tuple[Plan, list[Found], list[str], Evaluated | None, int, Warnings]
 """A row's answer in parts: plan, group answers, CSV texts, the group with the soonest deadline, urgent
 deadlines, warnings (and as CSV)."""
 
@@ -135,10 +137,11 @@ class Caseload:
         self._readers = tuple(dates if name in DATE_FACTS else Reader(name, today) for name in self.facts)
         self._complaint = self._date_position.get("complaint_date")
         self._plans: dict[tuple[Any, ...], Plan] = {}
-        self._evaluated: dict[tuple[tuple[str, ...], SarLaw], dict[Any, Evaluated]] = {}
+        self._evaluated: dict[tuple[tuple[str, ...], SarLaw], dict[Any, Found]] = {}
         self._engine: dict[tuple[Any, ...], tuple[Facts, Report, Outline]] = {}
         self._rules: dict[tuple[Appearance, SarLaw], Rules] = {}
         self._parts: dict[tuple[str, SarLaw], RuleParts] = {}
+        self._run_days = RunDays()
         self._from_birthday: dict[tuple[str, date], Part | str] = {}
         self._limits: dict[date, date] = {}
         self._review_limits: dict[date, date] = {}
@@ -154,12 +157,29 @@ class Caseload:
         solved = self._solve(row)
         if isinstance(solved, Answer):
             return solved
-        plan, evaluated, cells, soonest, urgent, warnings = solved
+        plan, found, cells, soonest, urgent, warnings = solved
+        evaluated = self._evaluated_groups(plan, found, row)
         if soonest is None:
             return Answer(plan, tuple(evaluated), tuple(cells), None, ",,", urgent, warnings, None)
         return Answer(
             plan, tuple(evaluated), tuple(cells), soonest.soonest, soonest.soonest_csv, urgent, warnings, None
         )
+
+    def _evaluated_groups(self, plan: Plan, found: list[Found], row: Sequence[str | None]) -> list[Evaluated]:
+        """Each group's deadlines as an ``Evaluated``, also where ``_solve`` found a group's cells alone: those
+        are for the trigger date alone (only then are they kept so), the latest of several where the group has
+        several."""
+        if tuple not in map(type, found):
+            return found  # type: ignore[return-value]  # (every one an Evaluated)
+        dates = tuple(map(self._read_date, self._dates_of(row)))
+        evaluated = []
+        for step, each in zip(plan.steps, found, strict=True):
+            if isinstance(each, tuple):
+                group = step.group
+                trigger = dates[group.position] if group.position >= 0 else max(dates[at] for at in group.positions)
+                each = Evaluated(group.rules, (trigger, None, None, self.today), group.sar_law, list(each))
+            evaluated.append(each)
+        return evaluated
 
     def csv_row(self, row: Sequence[str | None], line: str = "") -> tuple[str, bool, int]:
         """``line + csv_text(answer(row))``, whether the row failed, and its urgent deadlines: the same,
@@ -193,10 +213,11 @@ class Caseload:
         for later, earlier in plan.order:
             if dates[later] < dates[earlier]:
                 return self._failure(self._texts_of(row))
-        evaluated = []
+        evaluated: list[Found] = []
         cells: list[str] = []
         soonest: Evaluated | None = None
         urgent = warning_bits = 0
+        found: Found
         for position, cache, group, born, received in plan.steps:
             if position >= 0:
                 trigger = dates[position]
@@ -209,6 +230,9 @@ class Caseload:
             else:
                 found = self._special(group, dates, born, received)
             evaluated.append(found)
+            if isinstance(found, tuple):  # the cells alone: nothing else to add
+                cells += found
+                continue
             cells += found.texts
             urgent += found.urgent
             warning_bits |= found.warnings
@@ -228,7 +252,7 @@ class Caseload:
         warnings = plan.warnings.get(warning_bits) or self._warnings(plan, warning_bits)
         return plan, evaluated, cells, soonest, urgent, warnings
 
-    def _special(self, group: Group, dates: tuple[Any, ...], born_at: int, received_at: int) -> Evaluated:
+    def _special(self, group: Group, dates: tuple[Any, ...], born_at: int, received_at: int) -> Found:
         """A group's deadlines for a row whose other dates can change them (``answer.Step``): the latest of
         several dates starts the clock (``engine.latest_trigger``; only the date matters here), or the date of
         birth or the date the outcome was received is known."""
@@ -438,18 +462,23 @@ class Caseload:
         """The cells of ``rule`` by trigger date, one cache for every group with the rule."""
         parts = self._parts.get((rule.id, sar_law))
         if parts is None:
-            parts = self._parts[rule.id, sar_law] = RuleParts(rule, sar_law, self.today)
+            parts = self._parts[rule.id, sar_law] = RuleParts(rule, sar_law, self.today, days=self._run_days)
         return parts
 
-    def _evaluate(self, group: Group, trigger: date, born: date | None, received: date | None) -> Evaluated:
+    def _evaluate(self, group: Group, trigger: date, born: date | None, received: date | None) -> Found:
         """A group's deadlines for one trigger date, and date of birth or date received where they matter.
 
         Only the common case, neither, is kept: the others are seldom the same twice, and take the
         deadlines of the group's rules that they do not change from the rules' own caches (``RuleParts``).
+        Kept, the group's deadlines are their cells alone where nothing else adds to a row (``Found``).
         """
         when = (trigger, born, received, self.today)
         if born is None and received is None:
-            evaluated = Evaluated(group.rules, when, group.sar_law, [parts[trigger] for parts in group.parts])
+            rules = [cache[trigger] for cache in group.parts]
+            # Where no part is a Part, each is its cells (a str), and the cells are all that is kept.
+            evaluated: Found = (
+                Evaluated(group.rules, when, group.sar_law, rules) if Part in map(type, rules) else tuple(rules)  # type: ignore[arg-type]
+            )
             if len(group.evaluated) >= GROUP_CACHE_SIZE:
                 make_room(group.evaluated, GROUP_CACHE_SIZE)
             group.evaluated[trigger] = evaluated
