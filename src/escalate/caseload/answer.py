@@ -192,8 +192,9 @@ class Step(NamedTuple):
     """Where the date that starts the group's clocks is among the row's dates; -1 when the latest of several
     dates starts the clock, or the date the outcome was received is known and can matter
     (``Caseload._special``). A date of birth that can matter is tested on the way (``born``)."""
-    evaluated: dict[Any, Found]
-    """``group.evaluated``."""
+    evaluated: dict[Any, Found] | dict[date, Part | str]
+    """``group.evaluated``; for a group of one rule, that rule's cells by trigger date (``Group.parts``), where a
+    ``Part`` (a deadline that adds more than its cells) stands for ``group.evaluated``'s entry for the date."""
     group: Group
     born: int
     """Where the date of birth is among the row's dates, when it is known and the group has the s.28 rule for

@@ -13,7 +13,7 @@ from datetime import date
 from itertools import islice
 from typing import Any, Final
 
-from escalate.caseload.answer import Part, part_of
+from escalate.caseload.answer import Evaluated, Found, Part, part_of
 from escalate.engine.calculate import PlainDates, plain_counter, run_counter
 from escalate.engine.deadlines import rolls_forward
 from escalate.engine.facts import Facts, SarLaw, read_fact
@@ -28,10 +28,12 @@ deadlines): they are bounded, so memory does not grow with the number of rows.""
 DATE_CACHE_SIZE = 32768
 """The most texts of dates kept once read (about 8 MB at most)."""
 
-GROUP_CACHE_SIZE = 2048
-"""The most trigger dates whose deadlines each group of rules keeps (``Group.evaluated``): the dates a
-caseload repeats most. A group's deadlines for any other date are gathered from its rules' caches
-(``RuleParts``), which hold every date of decades of cases, so a miss here costs little."""
+GROUP_CACHE_SIZE = 8192
+"""The most trigger dates whose deadlines each group of rules keeps (``GroupDeadlines``): most are the cells
+alone, a tuple of strings shared with the rules' caches, so a group keeps two decades of days in about a
+megabyte. A group's deadlines for any other date are gathered from its rules' caches (``RuleParts``), which
+hold every date of decades of cases, so a miss costs a few microseconds. (A group of one rule keeps nothing
+but the deadlines that add more than their cells: its rows read the rule's cache.)"""
 
 DEADLINE_CACHE_SIZE = 8192
 """The most children's deadlines kept by date of birth, over every rule (``engine.runs_from_birthday``)."""
@@ -174,6 +176,38 @@ class RuleParts(dict[date, Part | str]):
             bits = (1 if beyond else 0) | (2 if christmas else 0) | (4 if court and latest > last else 0)
             self[day] = part_of(rule, safe, last, latest, bits, today)
         return self[trigger]
+
+
+class GroupDeadlines(dict[date, Found]):
+    """A group of rules' deadlines for each trigger date alone (``answer.Found``), gathered from its rules' cells
+    (``RuleParts``) and kept for every plan with a group of the same rules (bounded: ``GROUP_CACHE_SIZE``)."""
+
+    def __init__(
+        self,
+        rules: tuple[Rule, ...],
+        parts: tuple[RuleParts, ...],
+        sar_law: SarLaw,
+        today: date,
+        size: int = GROUP_CACHE_SIZE,
+    ) -> None:
+        super().__init__()
+        self.rules = rules
+        self.parts = parts
+        self.sar_law = sar_law
+        self.today = today
+        self.size = size
+
+    def __missing__(self, trigger: date) -> Found:
+        if len(self) >= self.size:
+            make_room(self, self.size)
+        found = [parts[trigger] for parts in self.parts]
+        # Where no part is a Part, each is its cells (a str), and the cells are all that is kept.
+        deadlines = self[trigger] = (
+            Evaluated(self.rules, (trigger, None, None, self.today), self.sar_law, found)
+            if Part in map(type, found)
+            else tuple(found)  # type: ignore[arg-type]
+        )
+        return deadlines
 
 
 def picker(indexes: Sequence[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:

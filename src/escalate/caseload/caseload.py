@@ -35,8 +35,8 @@ from escalate.caseload.caches import (
     CALCULATION_WARNINGS,
     DATE_CACHE_SIZE,
     DEADLINE_CACHE_SIZE,
-    GROUP_CACHE_SIZE,
     UNREADABLE,
+    GroupDeadlines,
     Reader,
     RuleParts,
     RunDays,
@@ -84,7 +84,7 @@ NO_REVIEW = "none"
 # --- computing one row -----------------------------------------------------------------------------------
 
 
-_Solved = tuple[Plan, list[Found], list[str], Evaluated | None, int, Warnings]
+_Solved = tuple[Plan, list[Found | str], list[str], Evaluated | None, int, Warnings]
 """A row's answer in parts: plan, group answers, CSV texts, the group with the soonest deadline, urgent
 deadlines, warnings (and as CSV)."""
 
@@ -137,7 +137,7 @@ class Caseload:
         self._readers = tuple(dates if name in DATE_FACTS else Reader(name, today) for name in self.facts)
         self._complaint = self._date_position.get("complaint_date")
         self._plans: dict[tuple[Any, ...], Plan] = {}
-        self._evaluated: dict[tuple[tuple[str, ...], SarLaw], dict[Any, Found]] = {}
+        self._evaluated: dict[tuple[tuple[str, ...], SarLaw], GroupDeadlines] = {}
         self._engine: dict[tuple[Any, ...], tuple[Facts, Report, Outline]] = {}
         self._rules: dict[tuple[Appearance, SarLaw], Rules] = {}
         self._parts: dict[tuple[str, SarLaw], RuleParts] = {}
@@ -165,19 +165,18 @@ class Caseload:
             plan, tuple(evaluated), tuple(cells), soonest.soonest, soonest.soonest_csv, urgent, warnings, None
         )
 
-    def _evaluated_groups(self, plan: Plan, found: list[Found], row: Sequence[str | None]) -> list[Evaluated]:
-        """Each group's deadlines as an ``Evaluated``, also where ``_solve`` found a group's cells alone: those
-        are for the trigger date alone (only then are they kept so), the latest of several where the group has
-        several."""
-        if tuple not in map(type, found):
-            return found  # type: ignore[return-value]  # (every one an Evaluated)
+    def _evaluated_groups(self, plan: Plan, found: list[Found | str], row: Sequence[str | None]) -> list[Evaluated]:
+        """Each group's deadlines as an ``Evaluated``, also where ``_solve`` found the cells alone (a group's, or
+        one rule's): those are for the trigger date alone (only then are they kept so), the latest of several
+        where the group has several."""
         dates = tuple(map(self._read_date, self._dates_of(row)))
         evaluated = []
         for step, each in zip(plan.steps, found, strict=True):
-            if isinstance(each, tuple):
+            if not isinstance(each, Evaluated):
                 group = step.group
                 trigger = dates[group.position] if group.position >= 0 else max(dates[at] for at in group.positions)
-                each = Evaluated(group.rules, (trigger, None, None, self.today), group.sar_law, list(each))
+                cells: list[Part | str] = [each] if isinstance(each, str) else list(each)
+                each = Evaluated(group.rules, (trigger, None, None, self.today), group.sar_law, cells)
             evaluated.append(each)
         return evaluated
 
@@ -213,11 +212,11 @@ class Caseload:
         for later, earlier in plan.order:
             if dates[later] < dates[earlier]:
                 return self._failure(self._texts_of(row))
-        evaluated: list[Found] = []
+        evaluated: list[Found | str] = []
         cells: list[str] = []
         soonest: Evaluated | None = None
         urgent = warning_bits = 0
-        found: Found
+        found: Found | Part | str
         for position, cache, group, born, received in plan.steps:
             if position >= 0:
                 trigger = dates[position]
@@ -226,12 +225,17 @@ class Caseload:
                 if born >= 0 and trigger.year <= dates[born].year + 18 and trigger < child_until(dates[born]):
                     found = self._evaluate(group, trigger, dates[born], None)
                 else:
-                    found = cache.get(trigger) or self._evaluate(group, trigger, None, None)
+                    found = cache[trigger]
+                    if type(found) is Part:  # one rule's deadline that adds more than its cells (Step.evaluated)
+                        found = group.evaluated[trigger]
             else:
                 found = self._special(group, dates, born, received)
-            evaluated.append(found)
-            if isinstance(found, tuple):  # the cells alone: nothing else to add
-                cells += found
+            evaluated.append(found)  # type: ignore[arg-type]  # (not a Part: those were looked up as the group's above)
+            if isinstance(found, str):  # one rule's cells alone: nothing else to add
+                cells.append(found)
+                continue
+            if isinstance(found, tuple):  # the group's cells alone
+                cells += found  # type: ignore[arg-type]  # (not a Part, as above)
                 continue
             cells += found.texts
             urgent += found.urgent
@@ -266,7 +270,7 @@ class Caseload:
             received = calculation_inputs(group.review_rule, trigger, None, dates[received_at])[1]
             if received is not None:
                 return self._evaluate(group, trigger, None, received)
-        return group.evaluated.get(trigger) or self._evaluate(group, trigger, None, None)
+        return group.evaluated[trigger]
 
     def failed(self, error: str) -> Answer:
         """The answer for a row that cannot be computed."""
@@ -431,7 +435,7 @@ class Caseload:
         return tuple(
             Step(
                 -1 if group.position < 0 or (received >= 0 and group.review_rule) else group.position,
-                group.evaluated,
+                group.parts[0] if len(group.parts) == 1 else group.evaluated,
                 group,
                 born if group.children else -1,
                 received if group.review_rule is not None else -1,
@@ -445,6 +449,10 @@ class Caseload:
         (``engine.sar_law_for``): a group without subject access is shared whatever the law."""
         position = self._date_position
         law = sar_law if any(sar_law_for(rule, sar_law) is not SarLaw.UNKNOWN for rule in rules) else SarLaw.UNKNOWN
+        parts = tuple(self._rule_parts(rule, sar_law_for(rule, law)) for rule in rules)
+        evaluated = self._evaluated.get((ids := tuple(rule.id for rule in rules), law))
+        if evaluated is None:
+            evaluated = self._evaluated[ids, law] = GroupDeadlines(rules, parts, law, self.today)
         return Group(
             position=position[names[0]] if len(names) == 1 else -1,
             positions=tuple(position[name] for name in names),
@@ -454,8 +462,8 @@ class Caseload:
             children=any(rule.children for rule in rules),
             review_rule=next((rule for rule in rules if rule.id == "review-request"), None),
             sar_law=law,
-            evaluated=self._evaluated.setdefault((tuple(rule.id for rule in rules), law), {}),
-            parts=tuple(self._rule_parts(rule, sar_law_for(rule, law)) for rule in rules),
+            evaluated=evaluated,
+            parts=parts,
         )
 
     def _rule_parts(self, rule: Rule, sar_law: SarLaw) -> RuleParts:
@@ -465,24 +473,13 @@ class Caseload:
             parts = self._parts[rule.id, sar_law] = RuleParts(rule, sar_law, self.today, days=self._run_days)
         return parts
 
-    def _evaluate(self, group: Group, trigger: date, born: date | None, received: date | None) -> Found:
-        """A group's deadlines for one trigger date, and date of birth or date received where they matter.
+    def _evaluate(self, group: Group, trigger: date, born: date | None, received: date | None) -> Evaluated:
+        """A group's deadlines for one trigger date where a date of birth or a date received can change them.
 
-        Only the common case, neither, is kept: the others are seldom the same twice, and take the
-        deadlines of the group's rules that they do not change from the rules' own caches (``RuleParts``).
-        Kept, the group's deadlines are their cells alone where nothing else adds to a row (``Found``).
+        Not kept: they are seldom the same twice. The group's rules that they do not change take their cells
+        from the rules' own caches (``RuleParts``); for the trigger date alone, see ``GroupDeadlines``.
         """
         when = (trigger, born, received, self.today)
-        if born is None and received is None:
-            rules = [cache[trigger] for cache in group.parts]
-            # Where no part is a Part, each is its cells (a str), and the cells are all that is kept.
-            evaluated: Found = (
-                Evaluated(group.rules, when, group.sar_law, rules) if Part in map(type, rules) else tuple(rules)  # type: ignore[arg-type]
-            )
-            if len(group.evaluated) >= GROUP_CACHE_SIZE:
-                make_room(group.evaluated, GROUP_CACHE_SIZE)
-            group.evaluated[trigger] = evaluated
-            return evaluated
         found = []
         for rule, parts in zip(group.rules, group.parts, strict=True):
             # Only the s.28 rule for children and the review request can depend on these dates
