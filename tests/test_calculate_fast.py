@@ -20,7 +20,9 @@ from escalate.engine.calculate import (
     _PLAIN,
     _calculate,
     birthday_dates,
+    birthday_until,
     calculate,
+    child_until,
     plain_counter,
     run_counter,
     runs_from_birthday,
@@ -164,6 +166,36 @@ def test_birthday_dates_equal_the_worded_calculation_over_two_centuries(
     rule_id: str, born: date, age_in_days: int
 ) -> None:
     _same_birthday_dates(rule_id, born + timedelta(days=age_in_days), born)
+
+
+def _runs_until(rule_id: str, born: date, triggers: list[date]) -> None:
+    rule = RULES_BY_ID[rule_id]
+    until = birthday_until(rule, born)
+    for trigger in triggers:
+        assert runs_from_birthday(rule, trigger, born) is (trigger < until), (rule_id, born, trigger, until)
+
+
+@pytest.mark.parametrize("rule_id", CHILD_RULES)
+def test_the_clock_runs_from_the_birthday_for_every_trigger_before_one_day(rule_id: str) -> None:
+    # Born 2004-2010 (every day, 29 February 2004 and 2008 among them: their 18th birthdays are unsettled and
+    # the clock is never taken to run from them): every trigger from 40 days before the 18th birthday to 5 days
+    # after it, where the answer changes, and some long before.
+    for born in every_day(date(2004, 1, 1), date(2010, 12, 31)):
+        birthday = child_until(born)
+        near = every_day(birthday - timedelta(days=40), birthday + timedelta(days=5))
+        _runs_until(rule_id, born, [born, born + timedelta(days=1000), *near])
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(
+    rule_id=st.sampled_from(CHILD_RULES),
+    born=st.dates(min_value=date(1900, 1, 1), max_value=date(2090, 12, 31)),
+    age_in_days=st.integers(min_value=0, max_value=19 * 366),
+)
+def test_the_clock_runs_from_the_birthday_before_one_day_over_two_centuries(
+    rule_id: str, born: date, age_in_days: int
+) -> None:
+    _runs_until(rule_id, born, [born + timedelta(days=age_in_days)])
 
 
 def test_every_rule_with_the_rule_for_children_is_counted_the_short_way() -> None:

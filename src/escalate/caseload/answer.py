@@ -61,7 +61,11 @@ def part_of(rule: Rule, safe: date, last: date, latest: date, calc_warnings: int
         return HIDDEN
     # Interned: rules whose periods end alike give the same cells, and a caseload keeps every rule's cells for
     # each day of the years it covers (``caches.RuleParts``), so one string serves them all (a quarter as many).
-    text = intern(f"{safe.isoformat()},{last.isoformat()},{latest.isoformat()},{status},{days_left}")
+    # The three dates are often the same day: each is written once (isoformat costs more than comparing).
+    safe_text = safe.isoformat()
+    last_text = safe_text if last == safe else last.isoformat()
+    latest_text = last_text if latest == last else latest.isoformat()
+    text = intern(f"{safe_text},{last_text},{latest_text},{status},{days_left}")
     mine = status != "passed" and rule.owner is _YOU
     if not mine and not calc_warnings:
         return text
@@ -71,7 +75,7 @@ def part_of(rule: Rule, safe: date, last: date, latest: date, calc_warnings: int
         mine,
         status in URGENT_STATUSES,
         (safe, rule.id),
-        f"{rule.id},{safe.isoformat()},{_ACTION_CELLS[rule.id]}" if mine else "",
+        f"{rule.id},{safe_text},{_ACTION_CELLS[rule.id]}" if mine else "",
     )
 
 

@@ -50,10 +50,10 @@ from escalate.caseload.columns import (
 )
 from escalate.engine.calculate import (
     birthday_dates,
+    birthday_until,
     calculate_dates,
     calculation_inputs,
     child_until,
-    runs_from_birthday,
     sar_law_for,
 )
 from escalate.engine.deadlines import (
@@ -142,7 +142,7 @@ class Caseload:
         self._rules: dict[tuple[Appearance, SarLaw], Rules] = {}
         self._parts: dict[tuple[str, SarLaw], RuleParts] = {}
         self._run_days = RunDays()
-        self._from_birthday: dict[tuple[str, date], Part | str] = {}
+        self._from_birthday: dict[tuple[str, date], tuple[date, Part | str]] = {}
         self._limits: dict[date, date] = {}
         self._review_limits: dict[date, date] = {}
         self._warning_lists: dict[tuple[tuple[str, ...], str], Warnings] = {}
@@ -487,23 +487,29 @@ class Caseload:
             if not rule.children and rule is not group.review_rule:
                 found.append(parts[trigger])
                 continue
+            if born is not None and rule.children:
+                until, part = self._from_birthday.get((rule.id, born)) or self._birthday(rule, born)
+                if trigger < until:  # engine.runs_from_birthday: the dates of the date of birth alone
+                    found.append(part)
+                    continue
             rule_born, rule_received = calculation_inputs(rule, trigger, born, received)
             if rule_born is None and rule_received is None:
                 found.append(parts[trigger])
-            elif rule_born is not None and runs_from_birthday(rule, trigger, rule_born):
-                found.append(self._from_birthday.get((rule.id, rule_born)) or self._birthday_part(rule, rule_born))
             else:  # a child's or a late-received outcome's dates are seldom asked for twice: not kept
                 calc = calculate_dates(rule.id, trigger, rule_born, rule_received, sar_law_for(rule, group.sar_law))
                 found.append(part_from(rule, calc, self.today))
         return Evaluated(group.rules, when, group.sar_law, found)
 
-    def _birthday_part(self, rule: Rule, born: date) -> Part | str:
-        """A child's deadline that runs from the 18th birthday whatever the trigger
-        (``engine.runs_from_birthday``): remembered (bounded) by date of birth."""
+    def _birthday(self, rule: Rule, born: date) -> tuple[date, Part | str]:
+        """For a child: the first trigger date from which a deadline no longer runs from the 18th birthday
+        whatever the trigger (``engine.birthday_until``), and the deadline for every earlier trigger
+        (``engine.birthday_dates``; five empty cells where there is none), remembered (bounded) by date of birth."""
         if len(self._from_birthday) >= DEADLINE_CACHE_SIZE:
             make_room(self._from_birthday, DEADLINE_CACHE_SIZE)
-        part = self._from_birthday[rule.id, born] = part_from(rule, birthday_dates(rule, born), self.today)
-        return part
+        until = birthday_until(rule, born)
+        part = HIDDEN if until == date.min else part_from(rule, birthday_dates(rule, born), self.today)
+        found = self._from_birthday[rule.id, born] = (until, part)
+        return found
 
     def _warnings(self, plan: Plan, bits: int) -> Warnings:
         """A row's warnings in the engine's order, then the route's, in words, and as CSV text."""

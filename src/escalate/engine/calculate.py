@@ -219,20 +219,24 @@ def plain_run(rule: Rule, first: date, count: int) -> list[PlainDates]:
     horizon = HOLIDAY_HORIZON_YEAR
     found: list[PlainDates] = []
     trigger = first
+    before, length = first, 0  # the day before the target month's first, and its length: once a month
     for _ in range(count):
         if counting is _DAYS:
             last = safe = trigger + days
-        else:  # add_months and end_starting_with, with the target month worked out once
-            years, month_index = divmod(trigger.month - 1 + months, 12)
-            year, month, day = trigger.year + years, month_index + 1, trigger.day
-            length = days_in_month(year, month)
+        else:  # add_months and end_starting_with, the target month worked out when the trigger's month begins
+            day = trigger.day
+            if day == 1 or not length:
+                years, month_index = divmod(trigger.month - 1 + months, 12)
+                year, month = trigger.year + years, month_index + 1
+                length = days_in_month(year, month)
+                before = date(year, month, 1) - ONE_DAY
             if counting is not _STARTING:
-                last = safe = date(year, month, day if day <= length else length)
+                last = safe = before + _DAYS_AFTER[day if day <= length else length]
             elif day > length:  # no corresponding date: the month's last day, and the other reading a day earlier
-                last = date(year, month, length)
+                last = before + _DAYS_AFTER[length]
                 safe = last - ONE_DAY
             else:
-                last = safe = date(year, month, day) - ONE_DAY
+                last = safe = before + _DAYS_AFTER[day - 1]
         if roll is None:
             found.append((safe, last, last, False, court and christmas_unknown(last)))
         else:
@@ -243,6 +247,10 @@ def plain_run(rule: Rule, first: date, count: int) -> list[PlainDates]:
             found.append((safe, last, latest, latest.year > horizon, christmas))
         trigger += ONE_DAY
     return found
+
+
+_DAYS_AFTER = tuple(timedelta(days=days) for days in range(32))
+"""``_DAYS_AFTER[n]``: n days (``date + timedelta`` costs a fraction of ``date(year, month, day)``)."""
 
 
 def birthday_dates(rule: Rule, date_of_birth: date) -> Calculation:
@@ -484,6 +492,24 @@ def runs_from_birthday(rule: Rule, trigger_date: date, date_of_birth: date) -> b
         and trigger_date < for_last == for_latest
         and add_years(for_last, rule.period.months // 12) > rule.convention.last_day(trigger_date, rule.period)
     )
+
+
+def birthday_until(rule: Rule, date_of_birth: date) -> date:
+    """The first trigger date for which ``runs_from_birthday`` is false: it is true for every earlier trigger
+    and false for every later one (``date.min``: never true), so a caseload asks it once per date of birth.
+
+    True needs the trigger before the 18th birthday and the period from the trigger to end before the period
+    from that birthday; a later trigger never ends its period sooner (``Convention.last_day`` only moves
+    forward with its event), so the days it holds for are all those before one day: the birthday, or the
+    first day before it whose period ends with the birthday's (a month's end: a few days at most)."""
+    for_last, for_latest = _eighteenth_birthdays(date_of_birth)
+    if not rule.children or for_last != for_latest:
+        return date.min
+    from_birthday = add_years(for_last, rule.period.months // 12)
+    until = for_last
+    while not from_birthday > rule.convention.last_day(until - ONE_DAY, rule.period):
+        until -= ONE_DAY
+    return until
 
 
 def calculation_inputs(
