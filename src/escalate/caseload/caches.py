@@ -1,5 +1,6 @@
 """The bounded caches a caseload keeps so that the engine works each thing out once: the texts read in its
-columns (``Reader``), each rule's cells by trigger date (``RuleParts``), and the sizes of every cache.
+columns (``Reader``), each rule's cells by trigger date (``RuleParts``, with the days of its runs in
+``RunDays``), each group of rules' deadlines by trigger date (``GroupDeadlines``), and the sizes of every cache.
 
 Each forgets its oldest eighth when full (``make_room``), so memory does not grow with the number of rows.
 """
@@ -36,7 +37,8 @@ hold every date of decades of cases, so a miss costs a few microseconds. (A grou
 but the deadlines that add more than their cells: its rows read the rule's cache.)"""
 
 DEADLINE_CACHE_SIZE = 8192
-"""The most children's deadlines kept by date of birth, over every rule (``engine.runs_from_birthday``)."""
+"""The most children's deadlines kept by date of birth, over every rule, each with the first trigger date it
+no longer holds for (``engine.birthday_until``)."""
 
 PART_CACHE_SIZE = 16384
 """The most trigger dates whose cells each rule keeps (``RuleParts``)."""

@@ -101,9 +101,9 @@ class Caseload:
     facts other than the dates' values (which dates are known, the yes/no and choice facts, the regime)
     select a plan, built once with the engine: which dates must be in which order, which rules appear and
     what starts their clocks, the route. Each rule's cells are worked out once per trigger date, for every
-    group that has the rule (``RuleParts``), and each group's, from them, once per date it keeps
-    (``Group.evaluated``). ``tests/test_batch.py`` checks the answers against ``compute_deadlines`` and
-    ``plan_route`` for any facts.
+    group that has the rule (``RuleParts``; a run of days at a time once a caseload asks for many dates), and
+    each group's, from them, once per date it keeps (``GroupDeadlines``). ``tests/test_batch.py`` checks the
+    answers against ``compute_deadlines`` and ``plan_route`` for any facts.
     """
 
     def __init__(
