@@ -503,7 +503,8 @@ class Caseload:
     def _birthday(self, rule: Rule, born: date) -> tuple[date, Part | str]:
         """For a child: the first trigger date from which a deadline no longer runs from the 18th birthday
         whatever the trigger (``engine.birthday_until``), and the deadline for every earlier trigger
-        (``engine.birthday_dates``; five empty cells where there is none), remembered (bounded) by date of birth."""
+        (``engine.birthday_dates``), remembered (bounded) by date of birth. Where it never holds (a 29 February
+        birthday whose 18th is unsettled), ``date.min`` and five empty cells, which no trigger reads."""
         if len(self._from_birthday) >= DEADLINE_CACHE_SIZE:
             make_room(self._from_birthday, DEADLINE_CACHE_SIZE)
         until = birthday_until(rule, born)

@@ -231,12 +231,12 @@ def plain_run(rule: Rule, first: date, count: int) -> list[PlainDates]:
                 length = days_in_month(year, month)
                 before = date(year, month, 1) - ONE_DAY
             if counting is not _STARTING:
-                last = safe = before + _DAYS_AFTER[day if day <= length else length]
+                last = safe = before + _N_DAYS[day if day <= length else length]
             elif day > length:  # no corresponding date: the month's last day, and the other reading a day earlier
-                last = before + _DAYS_AFTER[length]
+                last = before + _N_DAYS[length]
                 safe = last - ONE_DAY
             else:
-                last = safe = before + _DAYS_AFTER[day - 1]
+                last = safe = before + _N_DAYS[day - 1]
         if roll is None:
             found.append((safe, last, last, False, court and christmas_unknown(last)))
         else:
@@ -249,8 +249,8 @@ def plain_run(rule: Rule, first: date, count: int) -> list[PlainDates]:
     return found
 
 
-_DAYS_AFTER = tuple(timedelta(days=days) for days in range(32))
-"""``_DAYS_AFTER[n]``: n days (``date + timedelta`` costs a fraction of ``date(year, month, day)``)."""
+_N_DAYS = tuple(timedelta(days=days) for days in range(32))
+"""``_N_DAYS[n]``: n days (``date + timedelta`` costs a fraction of ``date(year, month, day)``)."""
 
 
 def birthday_dates(rule: Rule, date_of_birth: date) -> Calculation:
