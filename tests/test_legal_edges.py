@@ -14,13 +14,15 @@ Abbreviations in the comments:
   closure  extra HMCTS court-office closure listed in s.3
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from escalate import Facts, InputError, compute_deadlines
+from escalate.engine.calculate import birthday_until, run_counter
 from escalate.errors import DateFormatError
 from escalate.law.dates import add_months, add_years, parse_date
+from escalate.law.rules import RULES_BY_ID
 
 TODAY = date(2026, 11, 21)
 _d = date.fromisoformat
@@ -899,3 +901,48 @@ EXPLAINS = [
 def test_deadline_explains_itself(rule_id: str, known: dict[str, str], today: str, words: str) -> None:
     d = deadline(rule_id, **known, today=_d(today))
     assert words in " ".join(d.steps + d.notes).lower()
+
+
+# ---------------------------------------------------------------------------------------------
+# A caseload's fast ways (issue 17): the same hand-worked rows, through the loop that works out a run of days at
+# a time (engine.run_counter), with the trigger first, in the middle and last of its run; and the day from which
+# s.28 no longer makes a deadline run from the 18th birthday (engine.birthday_until), from the rows of CHILDREN.
+# ---------------------------------------------------------------------------------------------
+
+RUN_ROWS = [
+    *(("equality-act", *row) for row in EQUALITY_ACT),
+    *(("human-rights-act", *row) for row in HUMAN_RIGHTS_ACT),
+    *(("personal-injury", incident, *dates) for incident, knowledge, _, *dates in PERSONAL_INJURY if knowledge is None),
+    *(("civil-claim", *row) for row in CIVIL_CLAIM),
+    *(("malicious-prosecution", *row) for row in MALICIOUS_PROSECUTION),
+    *(("judicial-review", *row) for row in JUDICIAL_REVIEW),
+]
+
+
+@pytest.mark.parametrize("place", [0, 13, 31])
+@pytest.mark.parametrize(("rule_id", "trigger", "safe", "last", "latest"), RUN_ROWS)
+def test_a_run_of_days_gives_the_hand_worked_dates(
+    rule_id: str, trigger: str, safe: str, last: str, latest: str, place: int
+) -> None:
+    run = run_counter(RULES_BY_ID[rule_id])(_d(trigger) - timedelta(days=place), 32)
+    assert run[place][:3] == (_d(safe), _d(last), _d(latest))
+
+
+# fmt: off
+BIRTHDAY_UNTIL = [
+    # rule               birth         s.28 runs from the birthday for triggers before   source
+    ("personal-injury", "2010-05-20", "2028-05-20"),  # CHILDREN row 1: 18 on 20 May 2028
+    ("personal-injury", "2002-01-10", "2020-01-10"),  # CHILDREN rows 2 and 3: under 18 on 9 Jan 2020, not on 10 Jan
+    ("civil-claim", "2010-05-20", "2028-05-20"),  # CHILDREN row 6
+    ("malicious-prosecution", "2005-06-15", "2023-06-15"),  # CHILDREN row 8: 18 on 15 Jun 2023
+    ("personal-injury", "2008-02-29", None),  # s.4 and s.8 (born 29 February): two readings of the 18th birthday, so never one date alone (row 5)
+    ("civil-claim", "2008-02-29", None),  # likewise (row 7)
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("rule_id", "birth", "until"), BIRTHDAY_UNTIL)
+def test_the_day_from_which_a_childs_deadline_no_longer_runs_from_the_birthday(
+    rule_id: str, birth: str, until: str | None
+) -> None:
+    assert birthday_until(RULES_BY_ID[rule_id], _d(birth)) == (_d(until) if until else date.min)
