@@ -160,7 +160,7 @@ class Evaluated:
 Found = Evaluated | tuple[str, ...]
 """A group's deadlines for one trigger date: an ``Evaluated``, or, when every deadline adds its cells alone
 (``answer.Part``: none is the complainant's and open, none calls for a warning), the cells alone, at a
-fraction of the size and cost (``caseload.Caseload._evaluate``)."""
+fraction of the size and cost (``caches.GroupDeadlines``)."""
 
 
 class Group(NamedTuple):
