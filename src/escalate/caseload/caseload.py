@@ -169,10 +169,12 @@ class Caseload:
         """Each group's deadlines as an ``Evaluated``, also where ``_solve`` found the cells alone (a group's, or
         one rule's): those are for the trigger date alone (only then are they kept so), the latest of several
         where the group has several."""
-        dates = tuple(map(self._read_date, self._dates_of(row)))
+        dates: tuple[Any, ...] | None = None  # read again only for such a group
         evaluated = []
         for step, each in zip(plan.steps, found, strict=True):
             if not isinstance(each, Evaluated):
+                if dates is None:
+                    dates = tuple(map(self._read_date, self._dates_of(row)))
                 group = step.group
                 trigger = dates[group.position] if group.position >= 0 else max(dates[at] for at in group.positions)
                 cells: list[Part | str] = [each] if isinstance(each, str) else list(each)
