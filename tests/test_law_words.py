@@ -426,3 +426,65 @@ def test_a_police_duty_on_a_sunday_does_not_tell_you_to_send_anything() -> None:
     assert not any("send it by email" in note for note in update.notes)
     review = compute_deadlines(Facts(today=date(2026, 3, 2), outcome_date=date(2026, 3, 1))).by_id("review-request")
     assert review is not None and any("send it by email" in note for note in review.notes)  # Sun 29 Mar 2026
+
+
+# --- where no deadline is listed, the words never contradict the dates given -------------------------------
+
+NO_DEADLINE: list[tuple[tuple[str, ...], str]] = [
+    # RULES s.4 'Which rules appear': with no date, no clock has started.
+    ((), "Give at least one, such as --incident-date, --outcome-date or --review-decision-date"),
+    # RULES s.4: a complaint about MOPAC staff has none of the police complaint rules, so its outcome starts
+    # nothing; the court clocks run from the incident (and personal injury from the date of knowledge, Limitation
+    # Act 1980 s.11(4)/s.14; malicious prosecution from the end of the prosecution).
+    (
+        ("--about", "mopac-staff", "--complaint-date", "2019-06-01", "--outcome-date", "2019-11-03"),
+        "none starts from the dates given. A date such as --incident-date, --knowledge-date or "
+        "--prosecution-end-date would start one",
+    ),
+    # RULES s.4 'Which rules appear': the review request runs from the outcome letter's date.
+    (("--only", "review-request", "--incident-date", "2020-01-01"), "--outcome-date would start one"),
+    # RULES s.4, preserve-evidence: shown only until it has passed (31 days, RULES s.7).
+    (
+        ("--only", "preserve-evidence", "--incident-date", "2020-01-01"),
+        "Ask the police to keep body-worn video and other records (preserve-evidence) is shown only until its "
+        "last day, which has passed",
+    ),
+    # RULES s.6: a complaint not recorded under Schedule 3 has no right of review; nothing else was asked for.
+    (("--only", "review-request", "--schedule3", "no", "--outcome-date", "2026-11-03"), "applies to these facts"),
+]
+
+
+@pytest.mark.parametrize(("args", "expected"), NO_DEADLINE)
+def test_no_deadline_says_why_without_contradicting_the_dates(run_cli, args: tuple[str, ...], expected: str) -> None:
+    for extra in ((), ("--plain",), ("-f", "html")):
+        result = run_cli("deadlines", *args, "--today", TODAY, *extra)
+        assert result.code == 0, result.stderr
+        text = " ".join(result.stdout.split())
+        assert expected in text.replace("&#x27;", "'"), (extra, text)
+        for given in args:
+            if given.startswith("--") and given.endswith("-date"):
+                # Never asked for a date that was given.
+                assert f"such as {given}" not in text and f"{given} would" not in text, (extra, given)
+    calendar = run_cli("deadlines", *args, "--today", TODAY, "-f", "ics")
+    assert calendar.code == 0 and "BEGIN:VEVENT" not in calendar.stdout
+    assert expected in " ".join(calendar.stderr.split())
+
+
+def test_why_no_deadline_from_the_engine() -> None:
+    from escalate.engine.deadlines import why_no_deadline
+    from escalate.engine.facts import DATE_FACTS
+    from escalate.output.deadlines import _HINT_ORDER
+
+    assert sorted(_HINT_ORDER) == sorted(DATE_FACTS)  # every date can be suggested
+    today = date(2026, 11, 21)
+    # RULES s.4: a complaint about the Mayor has none of the police complaint rules; no date, no clock.
+    mayor = compute_deadlines(Facts(today=today, about="mayor", complaint_date=date(2026, 5, 21)))
+    assert mayor.deadlines == ()
+    why = why_no_deadline(mayor)
+    assert why.passed == ()
+    assert "outcome_date" not in why.starting and "sar_date" not in why.starting
+    assert why.starting == ("incident_date", "knowledge_date", "prosecution_end_date")
+    # RULES s.7: keep the footage, 31 days from the incident; shown only until then.
+    kept = compute_deadlines(Facts(today=today, incident_date=date(2026, 10, 1)), only=["preserve-evidence"])
+    assert kept.deadlines == () and kept.only == frozenset({"preserve-evidence"})
+    assert [rule.id for rule in why_no_deadline(kept).passed] == ["preserve-evidence"]

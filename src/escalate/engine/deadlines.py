@@ -19,6 +19,7 @@ from escalate.engine.calculate import (
 )
 from escalate.engine.facts import (
     COMPLAINT_MADE_FACTS,
+    DATE_FACTS,
     OUTCOME_FACTS,
     STAGE_ORDER,
     Facts,
@@ -248,7 +249,32 @@ def compute_deadlines(facts: Facts, *, only: Collection[str] | None = None) -> R
         calculations.append((rule, calc))
     deadlines.sort(key=lambda deadline: (deadline.safe_date, deadline.id))
     warnings = (*_fact_warnings(facts, review, the_regime), *calculation_warnings(calculations))
-    return Report(facts, the_regime, review, tuple(deadlines), warnings)
+    return Report(facts, the_regime, review, tuple(deadlines), warnings, only=wanted)
+
+
+class NoDeadline(NamedTuple):
+    """Why a report lists no deadline (``why_no_deadline``)."""
+
+    passed: tuple[Rule, ...]
+    """Rules that these facts start but that are shown only until they have passed (``Rule.while_open``),
+    and have."""
+    starting: tuple[str, ...]
+    """The date facts not given that would start the clock of a rule asked for, in ``DATE_FACTS`` order."""
+
+
+def why_no_deadline(report: Report) -> NoDeadline:
+    """Why ``report`` lists no deadline: a rule it starts has passed and is no longer shown, or none of the
+    rules asked for starts from the dates given with these facts (and which dates would start one)."""
+    facts, wanted = report.facts, report.only
+    passed = tuple(rule for rule, _, _ in _appearing(facts, wanted, report.review))
+    on = appearance(facts, report.review)
+    asked = [rule for rule in RULES if wanted is None or rule.id in wanted]
+    starting = tuple(
+        name
+        for name in DATE_FACTS
+        if name not in on.known and any(trigger_facts(rule, on._replace(known=on.known | {name})) for rule in asked)
+    )
+    return NoDeadline(passed, starting)
 
 
 class _Dated(Protocol):

@@ -103,6 +103,8 @@ class Report:
     deadlines: tuple[Deadline, ...]
     warnings: tuple[CaseWarning, ...]
     disclaimer: str = DISCLAIMER
+    only: frozenset[str] | None = None
+    """The rule ids asked for (``compute_deadlines``'s ``only``; None: every rule)."""
     _index: dict[str, Deadline] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from escalate.engine.deadlines import why_no_deadline
 from escalate.engine.facts import FACT_LABELS
 from escalate.engine.results import Deadline, Report
 from escalate.law.dates import long_date
@@ -109,15 +110,52 @@ def deadlines_table(report: Report, console: Console, *, plain: bool = False) ->
         if read_back:
             layout.para("Your dates, as read: " + "; ".join(read_back))
         if not report.deadlines:
-            layout.para(
-                "No deadline can be worked out from these facts. Give at least one date, such as "
-                "--incident-date or --outcome-date (see escalate deadlines --help)."
-            )
+            layout.para(no_deadline_text(report))
         else:
             notes = number_notes(report.deadlines)
             deadline_list(layout, report.deadlines, notes)
             print_notes(layout, notes)
         layout.para(Text(report.disclaimer, style="italic"))
+
+
+_HINT_ORDER = (
+    "incident_date",
+    "outcome_date",
+    "review_decision_date",
+    "complaint_date",
+    "knowledge_date",
+    "prosecution_end_date",
+    "sar_date",
+    "last_update_date",
+    "outcome_received_date",
+    "review_request_date",
+    "date_of_birth",
+)
+"""The dates to suggest first where none given starts a deadline: those a person most often has."""
+
+
+def no_deadline_text(report: Report) -> str:
+    """What to say where a report lists no deadline, from ``engine.why_no_deadline``: never a date to give
+    that was given."""
+    why = why_no_deadline(report)
+    if why.passed:
+        rules = " and ".join(f"{rule.title} ({rule.id})" for rule in why.passed)
+        return f"No deadline is left to show: {rules} is shown only until its last day, which has passed."
+    lead = "No deadline asked for (--only)" if report.only is not None else "No deadline"
+    if not why.starting:
+        return f"{lead} applies to these facts (escalate rules says what starts each one)."
+    hints = sorted(why.starting, key=_HINT_ORDER.index)[:3]
+    options = ["--" + name.replace("_", "-") for name in hints]
+    listed = options[0] if len(options) == 1 else f"{', '.join(options[:-1])} or {options[-1]}"
+    help_ = " (see escalate deadlines --help)."
+    if not any(True for _ in report.facts.known_dates()):
+        return f"{lead} can be worked out without a date. Give at least one, such as {listed}{help_}"
+    if len(why.starting) == 1:
+        return f"{lead} can be worked out from these facts: none starts from the dates given. {listed} would start one{help_}"
+    return (
+        f"{lead} can be worked out from these facts: none starts from the dates given. A date such as "
+        f"{listed} would start one{help_}"
+    )
 
 
 def deadline_list(layout: Layout, deadlines: Sequence[Deadline], notes: Notes) -> None:

@@ -23,7 +23,7 @@ from escalate.law.contacts import checked_date
 from escalate.law.dates import long_date
 from escalate.law.rules import BY_WORDS, CHASE_WORDS, DATE_HEADING, Owner
 from escalate.output.clocks import clocks_svg
-from escalate.output.deadlines import _days, whose
+from escalate.output.deadlines import _days, no_deadline_text, whose
 from escalate.output.layout import URL, Notes, number_notes
 
 if TYPE_CHECKING:
@@ -183,10 +183,7 @@ def deadlines_html(report: Report, stream: TextIO) -> None:
     if report.deadlines:
         body.append(_every_deadline(report.deadlines))
     else:
-        body.append(
-            "<p>No deadline can be worked out from these facts. Give at least one date, such as "
-            "--incident-date or --outcome-date (see escalate deadlines --help).</p>"
-        )
+        body.append(f"<p>{escape(no_deadline_text(report))}</p>")
     body.append(_warnings(report.warnings))
     stream.write(_page(title, "\n".join(part for part in body if part)))
 

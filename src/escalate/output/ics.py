@@ -112,7 +112,12 @@ def left_out_notes(reports: Sequence[Report], *, include_passed: bool) -> tuple[
             f"{'them' if left_out > 1 else 'it'})."
         )
     if left_out == total:
-        notes.append("note: the calendar has no event.")
+        if total == 0 and len(reports) == 1:
+            from escalate.output.deadlines import no_deadline_text  # rare: kept out of the calendar's start-up
+
+            notes.append(f"note: the calendar has no event. {no_deadline_text(reports[0])}")
+        else:
+            notes.append("note: the calendar has no event.")
     return tuple(notes)
 
 
