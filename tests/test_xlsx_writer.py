@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -133,6 +134,24 @@ def test_the_same_rows_give_the_same_bytes() -> None:
 def test_text_a_sheet_cannot_hold(text: str, cell: str) -> None:
     ws = load_workbook(io.BytesIO(written([[text]]))).worksheets[0]
     assert ws["A1"].value == cell
+
+
+# ECMA-376 part 1, 22.9.2.19 (ST_Xstring): "_xHHHH_" in a cell's text is an escaped character, so Excel shows
+# "_x0041_" as "A" unless its underscore is itself escaped, "_x005F_". Text that only looks like an escape is
+# written so that Excel, openpyxl's shared-strings reader and escalate's own reader all give it back as it came.
+LOOKS_ESCAPED = ["_x0041_", "ref_x2020_b", "_x005F_", "a_x00e9_b_x0041_", "__x0041__", "_x004_", "_xZZZZ_"]
+
+
+@pytest.mark.parametrize("text", LOOKS_ESCAPED)
+def test_text_that_looks_like_an_excel_escape_is_kept(text: str) -> None:
+    data = written([[text]])
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        stored = fromstring(archive.read("xl/worksheets/sheet1.xml")).findtext(".//{*}t")
+    assert stored is not None
+    # What Excel undoes: every _xHHHH_ (ST_Xstring), once, left to right.
+    assert re.sub("_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m[1], 16)), stored) == text
+    book = open_workbook(io.BytesIO(data))
+    assert list(book.rows(book.worksheets[0])) == [(text,)]
 
 
 def test_what_no_cell_holds() -> None:

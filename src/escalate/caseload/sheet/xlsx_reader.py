@@ -292,6 +292,8 @@ def _rows(source: IO[bytes], book: Workbook) -> Iterator[tuple[Any, ...]]:
                     inline = cell.find(inline_tag)
                     if inline is not None:
                         value = _text_of(inline, text_tag, run_tag)
+                        if "_x005F_" in value:  # an escaped underscore (ST_Xstring), as escalate writes one
+                            value = value.replace("_x005F_", "_")
                 else:
                     text = cell.findtext(value_tag)
                     if text:

@@ -54,6 +54,11 @@ def column_letters(index: int) -> str:
     return letters
 
 
+_LOOKS_ESCAPED = re.compile("_(?=x[0-9A-Fa-f]{4}_)")
+"""The underscore of text that reads as an escaped character (ECMA-376 part 1, 22.9.2.19, ST_Xstring:
+"_x0041_" is "A" to Excel): written as "_x005F_", the escape of an underscore, so the text shows as it came."""
+
+
 def clean_text(text: str) -> str:
     """Text as a cell can hold it: cut to ``MAX_CELL`` characters, each character XML forbids as U+FFFD."""
     if len(text) > MAX_CELL:
@@ -87,6 +92,8 @@ def _text_cell(ref: str, text: str, style: int | None) -> str:
     if not text:
         return f'<c r="{ref}"{styled}/>' if style else ""
     text = clean_text(text)
+    if "_x" in text:
+        text = _LOOKS_ESCAPED.sub("_x005F_", text)
     space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
     return f'<c r="{ref}"{styled} t="inlineStr"><is><t{space}>{_escaped(text)}</t></is></c>'
 
