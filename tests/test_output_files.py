@@ -130,11 +130,17 @@ def test_shell_completion_offers_the_choices(words, offered):
     ("shell", "mark"),
     [("bash", "_escalate_completion()"), ("zsh", "#compdef escalate"), ("fish", "complete --command escalate")],
 )
-def test_completion_script_for_each_shell(run_cli, monkeypatch, shell, mark):
-    """Each shell's script, named on the command line. Without the variable, typer finds the shell from the
-    process tree (shellingham) and takes no name: the test would check whichever shell runs pytest, and fail where
-    none is found (a background job)."""
-    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
-    result = run_cli("--show-completion", shell)
-    assert result.code == 0, result.stderr
-    assert mark in result.stdout and "_ESCALATE_COMPLETE" in result.stdout
+def test_completion_script_for_each_shell(run_cli, shell, mark):
+    """Each shell's script, named on the command line (``--show-completion zsh`` or ``=zsh``): the shell named,
+    not the one typer detects from the process tree (it used to ignore the name)."""
+    for args in (("--show-completion", shell), (f"--show-completion={shell}",)):
+        result = run_cli(*args)
+        assert result.code == 0, result.stderr
+        assert mark in result.stdout and "_ESCALATE_COMPLETE" in result.stdout
+        assert "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION" not in os.environ  # put back as it was
+
+
+def test_completion_for_a_shell_typer_does_not_know(run_cli):
+    result = run_cli("--show-completion", "tcsh")
+    assert result.code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "'tcsh' is not one of 'bash', 'zsh', 'fish'" in result.stderr

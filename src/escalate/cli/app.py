@@ -4,13 +4,14 @@ No date arithmetic and no legal logic here. Every error escalate raises on purpo
 standard error and a documented exit code (README, 'Exit codes'); tracebacks never show local variables.
 """
 
+import contextlib
 import copy
 import errno
 import functools
 import inspect
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Annotated, Any
 
@@ -377,7 +378,8 @@ def main(argv: list[str] | None = None) -> None:
     args = expand_bare_flags(given, takes_argument=_takes_argument(chosen))
     try:
         try:
-            result = chosen(args=args, prog_name="escalate", standalone_mode=False)
+            with _completion_shell(given):
+                result = chosen(args=args, prog_name="escalate", standalone_mode=False)
             sys.stdout.flush()  # here, so that a full disk or a closed reader is met inside this edge
         except SystemExit as done:
             # typer meets a closed reader first and exits 1 of its own accord: a closed reader is a normal end.
@@ -417,6 +419,27 @@ def main(argv: list[str] | None = None) -> None:
             ExitCode.INTERNAL_ERROR,
         )
     sys.exit(code)
+
+
+_COMPLETION_OPTIONS = ("--install-completion", "--show-completion")
+_NO_SHELL_DETECTION = "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"
+
+
+@contextlib.contextmanager
+def _completion_shell(args: list[str]) -> Iterator[None]:
+    """`escalate --show-completion zsh` (or `--install-completion=fish`) for the shell named, not the one
+    detected: typer's completion options take a shell's name (and refuse an unknown one) only with its shell
+    detection off, so it is turned off for a run that names one. Otherwise typer ignored the name."""
+    option, equals, _ = args[0].partition("=") if args else ("", "", "")
+    named = option in _COMPLETION_OPTIONS and (equals or (len(args) > 1 and not args[1].startswith("-")))
+    if not named or _NO_SHELL_DETECTION in os.environ:
+        yield
+        return
+    os.environ[_NO_SHELL_DETECTION] = "1"
+    try:
+        yield
+    finally:
+        del os.environ[_NO_SHELL_DETECTION]
 
 
 def _broken_pipe(error: BaseException | None) -> bool:
