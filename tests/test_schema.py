@@ -25,7 +25,29 @@ CASES = [
         "--investigation", "mps", "--about", "officer", "--today", "2026-11-21",
     ],
     ["--outcome-date", "2026-11-03", "--review-body", "mopac", "--today", "2026-11-21"],
+    ["--about", "mopac-staff", "--incident-date", "2026-05-20", "--complaint-date", "2026-05-21", "--today", "2026-11-21"],
+    ["--about", "mayor", "--complaint-date", "2019-06-01", "--today", "2026-11-21"],
 ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("facts", "regime"),
+    [
+        # RULES s.4 'Regime': a complaint made before 1 February 2020 is under the 2012 rules; none given, 2020.
+        (["--complaint-date", "2019-06-01"], "2012"),
+        (["--complaint-date", "2020-02-01"], "2020"),
+        ([], "2020"),
+        # RULES s.4 and s.6: a complaint about MOPAC staff or the Mayor is under neither set of police complaint
+        # rules (MOPAC's own process; the GLA Monitoring Officer), whatever its date.
+        (["--about", "mopac-staff", "--complaint-date", "2019-06-01"], None),
+        (["--about", "mayor", "--complaint-date", "2026-06-01"], None),
+    ],
+)
+def test_json_regime_names_police_complaint_rules_only_where_they_apply(run_cli, facts, regime):
+    for command in ("deadlines", "route"):
+        result = run_cli(command, *facts, "--today", "2026-11-21", "--format", "json")
+        assert result.code == 0, result.stderr
+        assert json.loads(result.stdout)["regime"] == regime, command
 
 
 def validator(name: SchemaName) -> Draft202012Validator:

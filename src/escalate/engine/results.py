@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, NamedTuple
 
-from escalate.engine.facts import Facts
+from escalate.engine.facts import Facts, about_the_police
 from escalate.engine.review import ReviewDecision, rules_label
 from escalate.law.rules import Owner, Source, Strength
 
@@ -126,7 +126,7 @@ class Report:
         """The JSON document of `escalate deadlines --format json`."""
         return {
             "today": self.today.isoformat(),
-            "regime": self.regime,
+            "regime": self.regime if about_the_police(self.facts.about) else None,  # (MOPAC staff, the Mayor: neither)
             "facts": self.facts.as_dict(),
             "deadlines": [deadline.as_dict() for deadline in self.deadlines],
             "warnings": [warning.as_dict() for warning in self.warnings],

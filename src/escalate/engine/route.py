@@ -166,7 +166,8 @@ class Route:
         """The JSON document of `escalate route --format json` (README, 'The route as JSON')."""
         return {
             "today": self.today.isoformat(),
-            "regime": self.regime,
+            # A complaint about MOPAC staff or the Mayor is under neither set of police complaint rules.
+            "regime": self.regime if self.facts is None or about_the_police(self.facts.about) else None,
             "review_body": self.review_body,
             "steps": [step.as_dict() for step in self.steps],
             "deadlines": [deadline.as_dict() for deadline in self.deadlines],
