@@ -170,3 +170,43 @@ def test_a_text_letter_fits_a_narrow_terminal(width) -> None:
     (wide_screen,) = run_in_terminals([(args, 1000)])
     assert "=" * 78 in wide_screen.text  # 78 columns at most, as in a file
     assert "=" * (width - 1) in screen.text and "=" * width not in screen.text
+
+
+def _piped(args: tuple[str, ...], columns: int, stdout: int | object = subprocess.PIPE) -> str:
+    """``escalate ARGS | cat`` typed in a terminal of ``columns``: standard output a pipe, standard input and
+    error the terminal (a pty), COLUMNS not set (shells do not export it)."""
+    import fcntl
+    import os
+    import struct
+    import termios
+
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    env = {key: value for key, value in os.environ.items() if key not in ("COLUMNS", "LINES")}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "escalate", *args], stdin=slave, stdout=stdout, stderr=slave, env=env, timeout=60
+        )
+    finally:
+        os.close(slave)
+        os.close(master)
+    assert done.returncode == 0
+    return done.stdout.decode() if done.stdout is not None else ""
+
+
+@pytest.mark.parametrize("width", (60, 80))
+def test_a_pipe_read_in_a_terminal_fits_it(width) -> None:
+    """`escalate deadlines | less` (or `| head`) is read in the terminal: it is laid out for its width."""
+    for args in (("deadlines", "--example", *EXAMPLE), ("route", "--example", *EXAMPLE), ("rules",)):
+        lines = _piped(args, width).splitlines()
+        assert lines
+        assert not [line for line in lines if len(line) > width and not URL_LINE.fullmatch(line.strip())], args
+
+
+def test_a_file_written_from_a_terminal_keeps_110_columns(tmp_path) -> None:
+    """`escalate deadlines > plan.txt` is read elsewhere: 110 columns (README, 'Any terminal width')."""
+    target = tmp_path / "plan.txt"
+    with target.open("wb") as file:
+        _piped(("deadlines", "--example", *EXAMPLE), 60, stdout=file)
+    widths = [len(line) for line in target.read_text("utf-8").splitlines()]
+    assert max(widths) <= 110 and max(widths) > 80

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -19,6 +20,21 @@ REFRESH_SECONDS = 0.1
 """How often the batch progress bar is drawn again, at most."""
 
 
+FILE_WIDTH = 110
+"""The width of text written to a file, or where no terminal is to be found (README, 'Any terminal width')."""
+
+
+def _pipe_width(target: TextIO) -> int | None:
+    """The width of the terminal in which output sent down a pipe is read (`escalate ... | less`, `| head`):
+    the terminal on standard error, where there is one. None for a file, or with no terminal."""
+    try:
+        if not stat.S_ISFIFO(os.fstat(target.fileno()).st_mode):
+            return None
+        return os.get_terminal_size(sys.stderr.fileno()).columns or None
+    except (AttributeError, OSError, ValueError):  # (io.UnsupportedOperation is an OSError and a ValueError)
+        return None
+
+
 def make_console(stream: TextIO | None = None, *, stderr: bool = False) -> Console:
     """A console for one piece of output: colour only on a terminal and never with NO_COLOR set;
     a readable fixed width when not writing to a terminal."""
@@ -27,9 +43,9 @@ def make_console(stream: TextIO | None = None, *, stderr: bool = False) -> Conso
     width = None
     if not is_terminal:
         try:
-            width = int(os.environ.get("COLUMNS", "")) or 110
+            width = int(os.environ.get("COLUMNS", "")) or _pipe_width(target) or FILE_WIDTH
         except ValueError:
-            width = 110
+            width = _pipe_width(target) or FILE_WIDTH
     # FORCE_COLOR (https://force-color.org) asks for colour where there is no terminal (a pager, CI logs);
     # NO_COLOR (https://no-color.org) wins over it.
     forced = bool(os.environ.get("FORCE_COLOR")) and not os.environ.get("NO_COLOR")
