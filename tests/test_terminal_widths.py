@@ -172,9 +172,11 @@ def test_a_text_letter_fits_a_narrow_terminal(width) -> None:
     assert "=" * (width - 1) in screen.text and "=" * width not in screen.text
 
 
-def _piped(args: tuple[str, ...], columns: int, stdout: int | object = subprocess.PIPE) -> str:
+def _piped(
+    args: tuple[str, ...], columns: int, stdout: int | object = subprocess.PIPE, stderr: int | None = None
+) -> str:
     """``escalate ARGS | cat`` typed in a terminal of ``columns``: standard output a pipe, standard input and
-    error the terminal (a pty), COLUMNS not set (shells do not export it)."""
+    error the terminal (a pty; ``stderr``: elsewhere), COLUMNS not set (shells do not export it)."""
     import fcntl
     import os
     import struct
@@ -185,7 +187,12 @@ def _piped(args: tuple[str, ...], columns: int, stdout: int | object = subproces
     env = {key: value for key, value in os.environ.items() if key not in ("COLUMNS", "LINES")}
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "escalate", *args], stdin=slave, stdout=stdout, stderr=slave, env=env, timeout=60
+            [sys.executable, "-m", "escalate", *args],
+            stdin=slave,
+            stdout=stdout,
+            stderr=slave if stderr is None else stderr,
+            env=env,
+            timeout=60,
         )
     finally:
         os.close(slave)
@@ -198,9 +205,10 @@ def _piped(args: tuple[str, ...], columns: int, stdout: int | object = subproces
 def test_a_pipe_read_in_a_terminal_fits_it(width) -> None:
     """`escalate deadlines | less` (or `| head`) is read in the terminal: it is laid out for its width."""
     for args in (("deadlines", "--example", *EXAMPLE), ("route", "--example", *EXAMPLE), ("rules",)):
-        lines = _piped(args, width).splitlines()
-        assert lines
-        assert not [line for line in lines if len(line) > width and not URL_LINE.fullmatch(line.strip())], args
+        for stderr in (None, subprocess.DEVNULL):  # `2>/dev/null`: the terminal is found on standard input
+            lines = _piped(args, width, stderr=stderr).splitlines()
+            assert lines
+            assert not [line for line in lines if len(line) > width and not URL_LINE.fullmatch(line.strip())], args
 
 
 def test_a_file_written_from_a_terminal_keeps_110_columns(tmp_path) -> None:

@@ -26,13 +26,19 @@ FILE_WIDTH = 110
 
 def _pipe_width(target: TextIO) -> int | None:
     """The width of the terminal in which output sent down a pipe is read (`escalate ... | less`, `| head`):
-    the terminal on standard error, where there is one. None for a file, or with no terminal."""
+    the terminal on standard error or, where that is sent elsewhere (`2>/dev/null`), on standard input. None
+    for a file, or with no terminal."""
     try:
         if not stat.S_ISFIFO(os.fstat(target.fileno()).st_mode):
             return None
-        return os.get_terminal_size(sys.stderr.fileno()).columns or None
     except (AttributeError, OSError, ValueError):  # (io.UnsupportedOperation is an OSError and a ValueError)
         return None
+    for stream in (sys.stderr, sys.stdin):
+        try:
+            return os.get_terminal_size(stream.fileno()).columns or None
+        except (AttributeError, OSError, ValueError):
+            continue
+    return None
 
 
 def make_console(stream: TextIO | None = None, *, stderr: bool = False) -> Console:
