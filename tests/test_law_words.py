@@ -488,3 +488,5 @@ def test_why_no_deadline_from_the_engine() -> None:
     kept = compute_deadlines(Facts(today=today, incident_date=date(2026, 10, 1)), only=["preserve-evidence"])
     assert kept.deadlines == () and kept.only == frozenset({"preserve-evidence"})
     assert [rule.id for rule in why_no_deadline(kept).passed] == ["preserve-evidence"]
+    # With deadlines listed, none of them is counted as passed and left out.
+    assert why_no_deadline(compute_deadlines(Facts(today=today, incident_date=date(2026, 11, 1)))).passed == ()

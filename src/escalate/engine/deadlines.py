@@ -266,7 +266,7 @@ def why_no_deadline(report: Report) -> NoDeadline:
     """Why ``report`` lists no deadline: a rule it starts has passed and is no longer shown, or none of the
     rules asked for starts from the dates given with these facts (and which dates would start one)."""
     facts, wanted = report.facts, report.only
-    passed = tuple(rule for rule, _, _ in _appearing(facts, wanted, report.review))
+    passed = tuple(rule for rule, _, _ in _appearing(facts, wanted, report.review) if report.by_id(rule.id) is None)
     on = appearance(facts, report.review)
     asked = [rule for rule in RULES if wanted is None or rule.id in wanted]
     starting = tuple(

@@ -148,7 +148,7 @@ def no_deadline_text(report: Report) -> str:
     options = ["--" + name.replace("_", "-") for name in hints]
     listed = options[0] if len(options) == 1 else f"{', '.join(options[:-1])} or {options[-1]}"
     help_ = " (see escalate deadlines --help)."
-    if not any(True for _ in report.facts.known_dates()):
+    if not tuple(report.facts.known_dates()):
         return f"{lead} can be worked out without a date. Give at least one, such as {listed}{help_}"
     if len(why.starting) == 1:
         return f"{lead} can be worked out from these facts: none starts from the dates given. {listed} would start one{help_}"
